@@ -1,0 +1,51 @@
+-- bench/ops.lua: the one list of operations that `make bench` times, in LumPy
+-- and in NumPy. bench/run.lua reads it and hands it to bench/numpy_bench.py as
+-- JSON, so the two sides always run the same list. See bench/README.md.
+--
+-- Adding an operation is one line:
+--
+--   op{ NAME, DTYPE, INPUTS, LUA_STATEMENT [, py = PYTHON_STATEMENT] [, target = R] [, bw = F] }
+--
+--   NAME       what the table shows in its "operation" column
+--   DTYPE      dtype of every input array
+--   INPUTS     "name:shape name:shape ...", shape as "1e7" or "1000x1000"; each input
+--              is np.ones(shape, dtype) on both sides
+--   LUA_STATEMENT  one assignment `out = expression`, run in a loop exactly as written
+--              (`c = a + b`: each result replaces the previous one, as in a user's loop)
+--   py         the NumPy statement, when it is not spelled the same (0-based, `a[::2]`)
+--   target     PASS when the median LumPy/NumPy ratio is <= target. Default: 1.00 for
+--              operations on >= 1e5 elements (issue 2), none below that; `false` for none.
+--   bw         also report LumPy's and NumPy's speed as a fraction of the add bandwidth
+--              that bench/stream.c measures in the same run; PASS for LumPy when >= bw.
+
+local ops = {}
+
+local function op(t)
+  t.name, t.dtype, t.inputs, t.lua = t[1], t[2], t[3], t[4]
+  t[1], t[2], t[3], t[4] = nil, nil, nil, nil
+  t.py = t.py or t.lua
+  ops[#ops + 1] = t
+end
+
+-- issue 2: elementwise arithmetic at three sizes, three dtypes
+for _, e in ipairs {
+  { "a + b",     "a:%s b:%s",      "c = a + b" },
+  { "a * b + c", "a:%s b:%s c:%s", "d = a * b + c" },
+} do
+  for _, dt in ipairs { "float64", "float32", "int32" } do
+    for _, n in ipairs { "1e3", "1e5", "1e7" } do
+      op { e[1], dt, e[2]:gsub("%%s", n), e[3],
+           bw = (e[1] == "a + b" and dt == "float64" and n == "1e7") and 0.85 or nil }
+    end
+  end
+end
+
+-- issue 2: broadcasting, strided and transposed copies, per-call overhead
+op { "a + row",         "float64", "a:1000x1000 row:1000", "c = a + row" }
+op { 'a["::2"]:copy()', "float64", "a:1e7",       'c = a["::2"]:copy()', py = "c = a[::2].copy()" }
+op { "a.T:copy()",      "float64", "a:2000x2000", "c = a.T:copy()",      py = "c = a.T.copy()" }
+op { "a + b (per call)", "float64", "a:4 b:4",    "c = a + b",           target = 0.5 }
+op { "a[i] (per call)",  "float64", "a:1000",     "x = a[500]",          py = "x = a[499]" }
+op { "loop floor: c = a", "float64", "a:4",       "c = a",               target = false }
+
+return ops

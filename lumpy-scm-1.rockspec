@@ -1,0 +1,63 @@
+-- LumPy rockspec: `luarocks --lua-version=5.4 make` in the repository root
+-- builds and installs the C module `lumpy` and the pure-Lua modules
+-- lua/lumpy/*.lua (as `lumpy.<name>`).
+--
+-- Build type "make": the Makefile is the one description of how LumPy is
+-- compiled (per-file flags such as -ffp-contract=off and -fvisibility=hidden,
+-- and later one compilation per SIMD level), which "builtin" cannot express.
+-- The rock is built in build-rock/ so that it never mixes objects with the
+-- development build (build/) or the sanitizer build (build-asan/).
+rockspec_format = "3.0"
+package = "lumpy"
+version = "scm-1"
+
+source = {
+   -- TODO: the public repository address once there is one. `luarocks make`
+   -- builds from the working copy and does not read this.
+   url = "git+https://example.invalid/lumpy.git",
+}
+
+description = {
+   summary = "NumPy for Lua: n-dimensional arrays in C with a Lua 5.4 binding",
+   detailed = [[
+LumPy gives Lua 5.4 NumPy's n-dimensional arrays: every dtype from bool to
+complex128, NumPy 2 promotion, broadcasting, views and slicing (with Lua's
+1-based, inclusive positions), elementwise operations and NumPy-identical
+printing, implemented in C.
+]],
+   license = "MIT", -- TODO: confirm
+   labels = { "array", "numeric", "numpy", "science" },
+}
+
+dependencies = {
+   "lua >= 5.4, < 5.5",
+}
+
+-- Declared now so that a missing library is reported by luarocks before a
+-- build; the module does not link them yet (np.linalg and np.fft come in later
+-- issues). On Debian: libopenblas-dev, liblapacke-dev, libfftw3-dev.
+external_dependencies = {
+   OPENBLAS = { library = "openblas" },
+   LAPACKE = { header = "lapacke.h", library = "lapacke" },
+   FFTW3 = { header = "fftw3.h", library = "fftw3" },
+}
+
+build = {
+   type = "make",
+   -- luarocks' own CFLAGS (-O2 -fPIC) are deliberately not passed: the
+   -- Makefile's OPT and flags apply, as in the development build.
+   build_variables = {
+      BUILD = "build-rock",
+      CC = "$(CC)",
+      LUA = "$(LUA)",
+      LUA_INCDIR = "$(LUA_INCDIR)",
+      -- recorded only (silences luarocks' warning); the Makefile's flags apply
+      LUAROCKS_CFLAGS = "$(CFLAGS)",
+   },
+   install_variables = {
+      BUILD = "build-rock",
+      INST_LIBDIR = "$(LIBDIR)",
+      INST_LUADIR = "$(LUADIR)",
+      INST_INCDIR = "$(PREFIX)/include",
+   },
+}

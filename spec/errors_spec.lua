@@ -1,0 +1,146 @@
+-- errors_spec.lua: bad input for each function family raises a Lua error
+-- whose message starts with "lumpy.<function>:" (and never crashes).
+local H = require "helper"
+local np = require "lumpy"
+
+-- {function name in the message, code}
+local CASES = {
+  -- array construction
+  { "array", "np.array({1, {2, 3}})" },
+  { "array", "np.array({{1, 2}, {3}})" },
+  { "array", "np.array({{1, 2}, 3})" },
+  { "array", "np.array({{{1}}, {2}})" },
+  { "array", "np.array({1, 'x'})" },
+  { "array", "np.array({'1', '2'}, 'f4')" },
+  { "array", "np.array({1, print})" },
+  { "array", "np.array({1, 2}, 'float33')" },
+  { "array", "np.array({1, 2}, 'bogus')" },
+  { "array", "np.array({1, 2}, 42)" },
+  { "array", "np.array({x = 1})" },
+  { "array", "np.array(nil)" },
+  { "asarray", "np.asarray({1, {2}})" },
+  -- zeros / ones / empty / full: shapes and dtypes
+  { "zeros", "np.zeros(-1)" },
+  { "zeros", "np.zeros({2, -3})" },
+  { "zeros", "np.zeros({1 << 40, 1 << 40})" },
+  { "zeros", "np.zeros({1 << 62, 4})" },
+  { "zeros", "np.zeros(1e15)" },
+  { "zeros", "np.zeros(2.5)" },
+  { "zeros", "np.zeros('x')" },
+  { "zeros", "np.zeros({2, 'x'})" },
+  { "zeros", "np.zeros(3, 'float33')" },
+  { "zeros", "np.zeros(3, {dtype = 'nope'})" },
+  { "ones", "np.ones(-2)" },
+  { "ones", "np.ones(3, 'complex256')" },
+  { "ones", "np.ones({1 << 32, 1 << 32})" },
+  { "empty", "np.empty(-1)" },
+  { "empty", "np.empty({1 << 40, 1 << 40})" },
+  { "empty", "np.empty(1e15)" },
+  { "full", "np.full(-1, 0)" },
+  { "full", "np.full(3, 'x')" },
+  { "full", "np.full(3, {})" },
+  { "full", "np.full({2, 2}, {1, 2, 3})" },
+  { "zeros_like", "np.zeros_like(np.zeros(2), 'bad')" },
+  { "full_like", "np.full_like(np.zeros(2), 'x')" },
+  -- ranges
+  { "arange", "np.arange(0, 10, 0)" },
+  { "arange", "np.arange('a')" },
+  { "arange", "np.arange(0, 1e300, 1e-300)" },
+  { "arange", "np.arange(0, 10, 1, 'bad')" },
+  { "linspace", "np.linspace(0, 1, -1)" },
+  { "linspace", "np.linspace(0, 1, 2.5)" },
+  { "linspace", "np.linspace('a', 1, 5)" },
+  { "linspace", "np.linspace(0, 1, 5, {bogus = true})" },
+  { "logspace", "np.logspace(0, 1, -3)" },
+  { "geomspace", "np.geomspace(0, 1, 5)" },
+  { "geomspace", "np.geomspace(1, 1, -1)" },
+  { "eye", "np.eye(-1)" },
+  { "eye", "np.eye(2, -3)" },
+  { "identity", "np.identity(-2)" },
+  { "diag", "np.diag(np.zeros({2, 2, 2}))" },
+  { "diag", "np.diag(5)" },
+  { "tri", "np.tri(-1)" },
+  { "tril", "np.tril(5)" },
+  { "meshgrid", "np.meshgrid(np.zeros(2), np.zeros(3), {indexing = 'foo'})" },
+  { "fromfunction", "np.fromfunction(5, {2, 2})" },
+  -- shape operations
+  { "reshape", "np.arange(12):reshape(5)" },
+  { "reshape", "np.reshape(np.arange(12), {5, -1})" },
+  { "reshape", "np.arange(12):reshape({-1, -1})" },
+  { "reshape", "np.arange(12):reshape({-2, 6})" },
+  { "reshape", "np.zeros(0):reshape({0, -1})" },
+  { "reshape", "np.arange(12):reshape('x')" },
+  { "transpose", "np.zeros({2, 3}):transpose({1, 1})" },
+  { "transpose", "np.zeros({2, 3}):transpose({1, 3})" },
+  { "transpose", "np.zeros({2, 3}):transpose({1})" },
+  { "swapaxes", "np.swapaxes(np.zeros({2, 3}), 1, 5)" },
+  { "swapaxes", "np.swapaxes(np.zeros({2, 3}), 0, 1)" },
+  { "moveaxis", "np.moveaxis(np.zeros({2, 3}), 1, 3)" },
+  { "moveaxis", "np.moveaxis(np.zeros({2, 3, 4}), {1, 1}, {2, 3})" },
+  { "squeeze", "np.squeeze(np.zeros({1, 3}), 2)" },
+  { "squeeze", "np.squeeze(np.zeros({1, 3}), 3)" },
+  { "expand_dims", "np.expand_dims(np.zeros(3), 3)" },
+  { "expand_dims", "np.expand_dims(np.zeros(3), {1, 1})" },
+  { "broadcast_to", "np.broadcast_to(np.zeros(3), {4})" },
+  { "broadcast_to", "np.broadcast_to(np.zeros(3), {-1})" },
+  { "broadcast_shapes", "np.broadcast_shapes({2}, {3})" },
+  { "broadcast_arrays", "np.broadcast_arrays(np.zeros(2), np.zeros(3))" },
+  -- casting, views, elements
+  { "astype", "np.zeros(3):astype('bogus')" },
+  { "astype", "np.zeros(3):astype()" },
+  { "view", "np.zeros(3, 'int8'):view('int32')" },
+  { "view", "np.zeros(3):view('nope')" },
+  { "item", "np.zeros(3):item()" },
+  { "item", "np.zeros(3):item(4)" },
+  { "item", "np.zeros(3):item(0)" },
+  { "item", "np.zeros({2, 2}):item(1, 3)" },
+  { "fill", "np.zeros(3):fill('x')" },
+  { "copyto", "np.copyto(np.zeros(3, 'int64'), np.zeros(3))" },
+  { "copyto", "np.copyto(np.zeros(3), np.zeros(4))" },
+  { "copyto", "np.copyto(5, np.zeros(3))" },
+  -- ufuncs
+  { "add", "np.add(np.zeros(3), 'x')" },
+  { "add", "np.add(np.zeros(3))" },
+  { "add", "np.add(np.zeros(3), {})" },
+  { "add", "np.add(np.zeros(3), {1, {2}})" },
+  { "add", "np.add(np.zeros(3), np.zeros(4))" },
+  { "add", "np.add(np.zeros(3, 'int8'), 300)" },
+  { "multiply", "np.multiply(np.zeros(2), print)" },
+  { "subtract", "np.subtract(np.zeros(2, 'bool'), np.zeros(2, 'bool'))" },
+  { "negative", "np.negative(np.zeros(2, 'bool'))" },
+  { "negative", "np.negative('x')" },
+  { "power", "np.power(np.array({2}), -1)" },
+  { "floor_divide", "np.floor_divide(np.zeros(2, 'complex128'), 1)" },
+  { "bitwise_and", "np.bitwise_and(np.zeros(2), np.zeros(2))" },
+  { "invert", "np.invert(np.zeros(2))" },
+  { "left_shift", "np.left_shift(np.zeros(2, 'float32'), 1)" },
+  { "equal", "np.equal(np.zeros(2), np.zeros(3))" },
+  { "isclose", "np.isclose(np.zeros(2), np.zeros(3))" },
+  { "allclose", "np.allclose(np.zeros(2), 'x')" },
+}
+
+describe("errors: messages start with lumpy.<function>:", function()
+  for _, c in ipairs(CASES) do
+    it(c[2], function()
+      local chunk = assert(load("local np = ...; return " .. c[2], "=" .. c[2], "t", _ENV))
+      H.assert_error("lumpy." .. c[1] .. ":", chunk, np)
+    end)
+  end
+end)
+
+describe("errors: the process survives", function()
+  it("large allocation failures are errors, and memory stays usable", function()
+    for _ = 1, 3 do
+      H.assert_error("lumpy.zeros:", np.zeros, 1e15)
+      H.assert_error("lumpy.ones:", np.ones, { 1 << 31, 1 << 31 })
+    end
+    local a = np.ones(1000)
+    assert.are.equal(2.0, np.add(a, 1)[1000])
+  end)
+  it("operators on non-arrays raise lumpy errors", function()
+    local a = np.zeros(2)
+    H.assert_error("lumpy.add:", function() return a + "x" end)
+    H.assert_error("lumpy.add:", function() return a + {} end)
+    H.assert_error("lumpy.multiply:", function() return a * print end)
+  end)
+end)

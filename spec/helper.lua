@@ -1,0 +1,439 @@
+-- spec/helper.lua: shared helpers of the parity specs.
+--   local H = require "helper"
+--   local fx = H.fixture("ufuncs")             -- spec/fixtures/ufuncs.lua
+--   local a = H.toarray(fx.cases[1].args[1])  -- fixture table -> LumPy array
+--   H.assert_array_equal(actual, expected_fixture, ulps)
+-- A fixture array is {dtype="float32", shape={2,3}, data={...flat C order...}}
+-- written by tools/fixtures/common.py: complex data interleaved re, im;
+-- uint64 values above 2^63-1 as the wrapped int64 value.
+local H = {}
+
+local np_cache
+local function np()
+  if not np_cache then np_cache = require "lumpy" end
+  return np_cache
+end
+H.np = np
+
+local function spec_dir()
+  local src = debug.getinfo(1, "S").source
+  if src:sub(1, 1) == "@" then
+    local dir = src:sub(2):match("^(.*)[/\\][^/\\]*$")
+    if dir then return dir end
+  end
+  return "spec"
+end
+
+local fixture_cache = {}
+-- Load spec/fixtures/NAME.lua (once per process).
+function H.fixture(name)
+  local fx = fixture_cache[name]
+  if fx == nil then
+    local path = spec_dir() .. "/fixtures/" .. name .. ".lua"
+    local chunk, err = loadfile(path, "t", { math = math })
+    if not chunk then
+      error("helper.fixture: cannot load " .. path .. ": " .. tostring(err)
+            .. " (run `make fixtures`)", 2)
+    end
+    fx = chunk()
+    fixture_cache[name] = fx
+  end
+  return fx
+end
+
+-- Is x a fixture array table?
+function H.isfixture(x)
+  return type(x) == "table" and type(x.dtype) == "string"
+         and type(x.shape) == "table" and type(x.data) == "table"
+end
+
+-- Is x a LumPy array?
+function H.isarray(x)
+  local mt = getmetatable(x)
+  return type(mt) == "table" and mt.__name == "lumpy.ndarray"
+end
+
+function H.complex(re, im)
+  return np().complex(re, im)
+end
+
+-- real and imaginary parts of a Lua number or LumPy complex scalar
+function H.re_im(z)
+  if type(z) == "number" then return z, 0.0 end
+  local ok, re, im = pcall(function() return z.re, z.im end)
+  if ok and type(re) == "number" and type(im) == "number" then return re, im end
+  ok, re, im = pcall(function() return z.real, z.imag end)
+  if ok and type(re) == "number" and type(im) == "number" then return re, im end
+  ok, re, im = pcall(function() return np().real(z), np().imag(z) end)
+  if ok and type(re) == "number" and type(im) == "number" then return re, im end
+  error("helper.re_im: not a complex scalar: " .. tostring(z), 2)
+end
+
+local function iscomplex(dt) return dt == "complex64" or dt == "complex128" end
+local function isfloat(dt) return dt == "float32" or dt == "float64" end
+local function isint(dt)
+  return dt:match("^u?int%d+$") ~= nil
+end
+
+local function prod(shape)
+  local n = 1
+  for _, d in ipairs(shape) do n = n * d end
+  return n
+end
+H.prod = prod
+
+-- The element values of a fixture array (complex as {re, im} pairs).
+function H.fixture_values(fx)
+  if not iscomplex(fx.dtype) then return fx.data end
+  local out = {}
+  for i = 1, #fx.data // 2 do out[i] = { fx.data[2 * i - 1], fx.data[2 * i] } end
+  return out
+end
+
+-- Build a LumPy array from a fixture table.
+function H.toarray(fx)
+  local N = np()
+  if not H.isfixture(fx) then return fx end
+  local dt, data = fx.dtype, fx.data
+  local a
+  if iscomplex(dt) then
+    local zs = {}
+    for i = 1, #data // 2 do zs[i] = N.complex(data[2 * i - 1], data[2 * i]) end
+    data = zs
+  end
+  local build_dt = dt == "uint64" and "int64" or dt
+  if #fx.shape == 0 then
+    a = N.array(data[1], build_dt)
+  else
+    a = N.array(data, build_dt)
+    if #fx.shape ~= 1 or #data ~= fx.shape[1] then a = a:reshape(fx.shape) end
+  end
+  if dt == "uint64" then a = a:view("uint64") end
+  return a
+end
+
+-- Convert any fixture structure (arrays nested in tables) to LumPy values.
+function H.convert(v)
+  if H.isfixture(v) then return H.toarray(v) end
+  if type(v) == "table" then
+    local t = {}
+    for k, x in pairs(v) do t[k] = H.convert(x) end
+    return t
+  end
+  return v
+end
+
+-- Distance in units in the last place between floats a and b of the given
+-- dtype ("float32" / "float64"; complex dtypes use their real part's).
+-- nan vs nan is 0, nan vs a number is math.huge. -0.0 and 0.0 are 0 apart.
+function H.ulp_diff(a, b, dtype)
+  if a ~= a or b ~= b then
+    if a ~= a and b ~= b then return 0 end
+    return math.huge
+  end
+  if a == b then return 0 end
+  local fmt, ifmt = "<d", "<i8"
+  if dtype == "float32" or dtype == "complex64" then fmt, ifmt = "<f", "<i4" end
+  local function ordered(x)
+    local i = string.unpack(ifmt, string.pack(fmt, x))
+    if i < 0 then
+      -- sign bit set: magnitude is the rest; map to -magnitude
+      if ifmt == "<i4" then return -(i + 0x80000000) end
+      return -(i - math.mininteger)
+    end
+    return i
+  end
+  local ia, ib = ordered(a), ordered(b)
+  if (ia >= 0) == (ib >= 0) then return math.abs(ia - ib) end
+  return math.abs(ia + 0.0) + math.abs(ib + 0.0)
+end
+
+local function fmtnum(v)
+  if math.type(v) == "integer" then return string.format("%d", v) end
+  if type(v) == "number" then
+    if v ~= v then return "nan" end
+    if v == math.huge then return "inf" elseif v == -math.huge then return "-inf" end
+    return string.format("%.17g (%a)", v, v)
+  end
+  return tostring(v)
+end
+
+local function fmtval(v, dt)
+  if dt and iscomplex(dt) then
+    local ok, re, im
+    if type(v) == "table" and v[1] ~= nil then re, im = v[1], v[2]; ok = true
+    else ok, re, im = pcall(H.re_im, v) end
+    if ok then return "(" .. fmtnum(re) .. ", " .. fmtnum(im) .. ")" end
+  end
+  if dt == "uint64" and math.type(v) == "integer" and v < 0 then
+    return string.format("%s (uint64 0x%x)", fmtnum(v), v)
+  end
+  return fmtnum(v)
+end
+H.fmtval = fmtval
+
+-- multi-index (1-based) of flat position k (1-based) in shape
+local function multi_index(k, shape)
+  local idx, r = {}, k - 1
+  for i = #shape, 1, -1 do
+    local d = shape[i]
+    if d > 0 then idx[i] = r % d + 1; r = r // d else idx[i] = 1 end
+  end
+  return "[" .. table.concat(idx, ",") .. "]"
+end
+
+local function float_ok(a, e, dt, ulps)
+  if type(a) ~= "number" then return false, "not a number" end
+  if math.type(a) ~= "float" then return false, "expected a Lua float" end
+  if e ~= e then return a ~= a, nil end
+  if ulps == 0 then
+    if a ~= e then return false end
+    if a == 0 and 1 / a ~= 1 / e then return false, "sign of zero differs" end
+    return true
+  end
+  return H.ulp_diff(a, e, dt) <= ulps
+end
+
+-- compare one actual Lua value with one expected fixture value of dtype dt
+local function value_ok(a, e, dt, ulps)
+  if dt == "bool" then
+    if type(a) ~= "boolean" then return false, "expected a Lua boolean" end
+    return a == e
+  elseif isint(dt) then
+    if math.type(a) ~= "integer" then return false, "expected a Lua integer" end
+    return a == e
+  elseif isfloat(dt) then
+    return float_ok(a, e, dt, ulps)
+  else
+    local ok, re, im = pcall(H.re_im, a)
+    if not ok then return false, "expected a complex scalar" end
+    local r1, why1 = float_ok(re, e[1], dt, ulps)
+    local r2, why2 = float_ok(im, e[2], dt, ulps)
+    return r1 and r2, why1 or why2
+  end
+end
+
+local function shape_str(s)
+  local t = {}
+  for i, d in ipairs(s) do t[i] = tostring(d) end
+  return "(" .. table.concat(t, ",") .. ")"
+end
+H.shape_str = shape_str
+
+function H.dtype_name(a)
+  local d = a.dtype
+  if type(d) == "string" then return d end
+  if type(d) == "table" or type(d) == "userdata" then
+    local ok, n = pcall(function() return d.name end)
+    if ok and type(n) == "string" then return n end
+  end
+  return tostring(d)
+end
+
+function H.shape_of(a)
+  local s = a.shape
+  if type(s) == "table" then return s end
+  error("helper: array has no shape table", 3)
+end
+
+-- flat list of the Lua values of array a (C order)
+function H.flat(a)
+  local n = H.prod(H.shape_of(a))
+  if n == 0 then return {} end
+  return a:flatten():tolist()
+end
+
+-- Compare actual (a LumPy array, or a Lua value where fx is 0-d) with the
+-- fixture array fx: shape, dtype and values. Ints and bools exactly; floats
+-- within ulps ULPs (default 0: exact, sign of zero checked); nan == nan.
+-- Raises an error naming the first differing element.
+function H.assert_array_equal(actual, fx, ulps, what)
+  ulps = ulps or 0
+  local pre = what and (what .. ": ") or ""
+  if not H.isfixture(fx) then
+    error("helper.assert_array_equal: expected value is not a fixture array", 2)
+  end
+  local dt = fx.dtype
+  local evals = H.fixture_values(fx)
+  local avals
+  if not H.isarray(actual) then
+    if #fx.shape ~= 0 then
+      error(string.format("%sexpected an array of shape %s dtype %s, got %s %s",
+        pre, shape_str(fx.shape), dt, type(actual), tostring(actual)), 2)
+    end
+    avals = { actual }
+  else
+    local s = H.shape_of(actual)
+    local same = #s == #fx.shape
+    if same then for i = 1, #s do if s[i] ~= fx.shape[i] then same = false end end end
+    if not same then
+      error(string.format("%sshape differs: expected %s, got %s", pre,
+        shape_str(fx.shape), shape_str(s)), 2)
+    end
+    local adt = H.dtype_name(actual)
+    if adt ~= dt then
+      error(string.format("%sdtype differs: expected %s, got %s (shape %s)", pre,
+        dt, adt, shape_str(s)), 2)
+    end
+    avals = H.flat(actual)
+  end
+  if #avals ~= #evals then
+    error(string.format("%sexpected %d elements, got %d", pre, #evals, #avals), 2)
+  end
+  local bad, first = 0, nil
+  for k = 1, #evals do
+    local ok, why = value_ok(avals[k], evals[k], dt, ulps)
+    if not ok then
+      bad = bad + 1
+      if not first then
+        first = string.format("%sat %s (flat %d): expected %s, got %s%s", pre,
+          multi_index(k, fx.shape), k, fmtval(evals[k], dt), fmtval(avals[k], dt),
+          why and (" [" .. why .. "]") or "")
+      end
+    end
+  end
+  if bad > 0 then
+    error(string.format("%s%s; %d of %d elements differ (dtype %s, ulps %d)",
+      first, "", bad, #evals, dt, ulps), 2)
+  end
+  return true
+end
+
+-- Compare a plain Lua value (number / boolean) with the expected one.
+function H.assert_value(actual, expected, dt, ulps, what)
+  local ok, why = value_ok(actual, expected, dt, ulps or 0)
+  if not ok then
+    error(string.format("%sexpected %s, got %s%s", what and (what .. ": ") or "",
+      fmtval(expected, dt), fmtval(actual, dt), why and (" [" .. why .. "]") or ""), 2)
+  end
+end
+
+-- Call f(...) expecting a Lua error whose message starts with prefix
+-- (e.g. "lumpy.add:"); extra patterns (plain, case-insensitive) must occur
+-- in it. Returns the message.
+function H.assert_error(prefix, f, ...)
+  local ok, err = pcall(f, ...)
+  if ok then
+    error(string.format("expected an error starting with %q, but the call succeeded", prefix), 2)
+  end
+  local msg = tostring(err)
+  if msg:sub(1, #prefix) ~= prefix then
+    error(string.format("expected an error starting with %q, got %q", prefix, msg), 2)
+  end
+  return msg
+end
+
+function H.assert_contains(msg, word)
+  if not msg:lower():find(word:lower(), 1, true) then
+    error(string.format("error message %q does not mention %q", msg, word), 2)
+  end
+end
+
+-- Evaluate a Lua expression string with np (and H) in scope.
+function H.eval(code, env)
+  local e = setmetatable({ np = np(), H = H }, { __index = _G })
+  if env then for k, v in pairs(env) do e[k] = v end end
+  local chunk, err = load("return " .. code, "=" .. code, "t", e)
+  if not chunk then
+    chunk, err = load(code, "=" .. code, "t", e)
+  end
+  if not chunk then error("helper.eval: " .. err, 2) end
+  return chunk
+end
+
+-- Deep comparison of nested Lua tables (tolist results) with expected
+-- values: integers must be Lua integers, floats Lua floats (within ulps as
+-- float64), booleans booleans, complex given as 0-d fixture arrays.
+local function nested_equal(a, e, ulps, path)
+  if H.isfixture(e) then
+    local ok, err = pcall(H.assert_array_equal, a, e, ulps, path)
+    if not ok then error(err, 0) end
+    return
+  end
+  if type(e) == "table" then
+    if type(a) ~= "table" then
+      error(string.format("%s: expected a table, got %s", path, type(a)), 0)
+    end
+    if #a ~= #e then
+      error(string.format("%s: expected %d entries, got %d", path, #e, #a), 0)
+    end
+    for i = 1, #e do nested_equal(a[i], e[i], ulps, path .. "[" .. i .. "]") end
+    return
+  end
+  local dt = type(e) == "boolean" and "bool"
+             or (math.type(e) == "integer" and "int64" or "float64")
+  local ok, why = value_ok(a, e, dt, ulps)
+  if not ok then
+    error(string.format("%s: expected %s, got %s%s", path, fmtval(e, dt),
+      fmtval(a, dt), why and (" [" .. why .. "]") or ""), 0)
+  end
+end
+
+-- Check the results of a call (a table.pack) against an expectation
+-- written by common.expect() in tools/fixtures/common.py.
+function H.check_expect(res, ex, ulps, what)
+  what = what or "result"
+  ulps = ulps or 0
+  local k = ex.kind
+  local v = res[1]
+  if k == "multi" then
+    if res.n < #ex.v then
+      error(string.format("%s: expected %d results, got %d", what, #ex.v, res.n), 2)
+    end
+    for i, e in ipairs(ex.v) do
+      H.check_expect(table.pack(res[i]), e, ulps, what .. " #" .. i)
+    end
+  elseif k == "list" then
+    if type(v) ~= "table" or H.isarray(v) then
+      error(what .. ": expected a Lua sequence of arrays, got " .. tostring(v), 2)
+    end
+    if #v ~= #ex.v then
+      error(string.format("%s: expected %d arrays, got %d", what, #ex.v, #v), 2)
+    end
+    for i, e in ipairs(ex.v) do
+      H.check_expect(table.pack(v[i]), e, ulps, what .. "[" .. i .. "]")
+    end
+  elseif k == "array" then
+    if not H.isarray(v) then
+      error(string.format("%s: expected an array, got %s %s", what, type(v), tostring(v)), 2)
+    end
+    H.assert_array_equal(v, ex.v, ulps, what)
+  elseif k == "scalar" then
+    if H.isarray(v) then
+      error(string.format("%s: NumPy returns a scalar here; expected a Lua value, got an array of shape %s",
+        what, shape_str(v.shape)), 2)
+    end
+    H.assert_array_equal(v, ex.v, ulps, what)
+  elseif k == "value" then
+    H.assert_value(v, ex.v, ex.dtype, ulps, what)
+  elseif k == "nested" then
+    nested_equal(v, ex.v, ulps, what)
+  elseif k == "none" then
+    if v ~= nil then error(what .. ": expected no result, got " .. tostring(v), 2) end
+  else
+    error("helper.check_expect: unknown kind " .. tostring(k), 2)
+  end
+end
+
+-- Run an expression case {code=..., expect=..., fn=...}: env holds the
+-- fixture arrays the code names (converted to LumPy arrays). Errors expect a
+-- message starting with "lumpy.<fn>:" (c.fn, else the name called first).
+function H.run_case(c, env, ulps)
+  local lenv = {}
+  for k, x in pairs(env or {}) do lenv[k] = H.convert(x) end
+  if c.env then for k, x in pairs(c.env) do lenv[k] = H.convert(x) end end
+  local chunk = H.eval(c.code, lenv)
+  if c.expect.kind == "error" then
+    local fname = c.fn or c.code:match("^np%.([%w_%.]+)%(") or c.code:match("^[%w_]+:([%w_]+)%(")
+    local msg = H.assert_error("lumpy." .. (fname or ""), chunk)
+    if fname and msg:sub(1, #("lumpy." .. fname .. ":")) ~= "lumpy." .. fname .. ":" then
+      error(string.format("expected an error starting with %q, got %q",
+        "lumpy." .. fname .. ":", msg), 2)
+    end
+    return
+  end
+  local res = table.pack(chunk())
+  H.check_expect(res, c.expect, ulps or c.ulps, c.code)
+end
+
+return H

@@ -1,0 +1,77 @@
+-- memory_spec.lua - the collector feels array buffers; views keep their base
+-- alive; closing arrays early is safe.
+local np = require "lumpy"
+
+local function resident_bytes()
+  local f = assert(io.open("/proc/self/statm"))
+  local _, res = f:read("n", "n")
+  f:close()
+  return res * 4096
+end
+
+describe("memory", function()
+  it("a loop of large temporaries stays under 256 MB without collectgarbage", function()
+    if os.getenv("LUMPY_SANITIZE") then
+      pending("ASan's quarantine keeps freed memory resident")
+      return
+    end
+    local a, b = np.ones(1000000), np.ones(1000000)
+    local c
+    local peak = 0
+    for i = 1, 2000 do
+      c = a + b
+      if i % 50 == 0 then
+        local r = resident_bytes()
+        if r > peak then peak = r end
+      end
+    end
+    assert.equal(2.0, c[1000000])
+    assert.is_true(peak < 256 * 1024 * 1024,
+      string.format("resident memory reached %.1f MB", peak / 2^20))
+  end)
+
+  it("views keep their base alive after the base is dropped", function()
+    local v
+    do
+      local a = np.arange(100000, "float64")
+      v = a["10:20"]
+    end
+    collectgarbage(); collectgarbage()
+    assert.equal(9.0, v[1])
+    assert.equal(19.0, v[-1])
+  end)
+
+  it("closing a base that views share is safe", function()
+    local a = np.arange(100000, "float64")
+    local v = a["::1000"]
+    local small = np.arange(4)
+    local sv = small["2:3"]
+    a:close()
+    small:close()
+    collectgarbage()
+    assert.equal(1000.0, v[2])
+    assert.equal(1, sv[1])
+    assert.has_error(function() return a + 1 end, "lumpy.add: array is closed")
+    assert.has_error(function() return a:sum() end)
+  end)
+
+  it("<close> variables release arrays at the end of the block", function()
+    local chunk = load([[
+      local np = ...
+      local x <close> = np.ones(1000)
+      return x
+    ]])
+    local x = chunk(np)
+    assert.has_error(function() return x + 1 end, "lumpy.add: array is closed")
+  end)
+
+  it("absurd sizes give an allocation error, not a crash", function()
+    assert.has_error(function() np.zeros(1e15) end)
+    local ok, err = pcall(np.zeros, {1000000, 1000000, 1000000})
+    assert.is_false(ok)
+    assert.truthy(err:match("^lumpy%.zeros:"))
+    ok, err = pcall(np.zeros, 1e15)
+    assert.is_false(ok)
+    assert.truthy(err:match("^lumpy%.zeros:"), err)
+  end)
+end)

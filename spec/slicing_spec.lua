@@ -1,0 +1,122 @@
+-- slicing_spec.lua: basic indexing in LumPy's syntax (1-based, inclusive
+-- slices, negative from the end) for reading and writing, checked against
+-- the equivalent NumPy index (spec/fixtures/slicing.lua; the translation is
+-- tools/fixtures/slicing.py).
+local H = require "helper"
+local np = require "lumpy"
+local fx = H.fixture("slicing")
+
+local function base(shape)
+  local n = H.prod(shape)
+  local data = {}
+  for i = 1, n do data[i] = i end
+  return H.toarray({ dtype = "int64", shape = shape, data = data })
+end
+
+-- fixture table form -> LumPy table index
+local function tindex(t)
+  local out = {}
+  for i, x in ipairs(t) do
+    if x == "newaxis" then out[i] = np.newaxis
+    elseif x == "..." then out[i] = np.ellipsis
+    else out[i] = x end
+  end
+  return out
+end
+
+local function label(c)
+  return string.format("%s[\"%s\"]  (numpy %s)", H.shape_str(c.shape), c.index, c.numpy)
+end
+
+local function check_read(r, c, how)
+  if c.scalar then
+    assert(not H.isarray(r), how .. ": NumPy gives a scalar here, LumPy should give a Lua value")
+  else
+    assert(H.isarray(r), how .. ": NumPy gives an array here, got " .. type(r))
+  end
+  H.assert_array_equal(r, c.out, 0, how)
+end
+
+describe("slicing: read", function()
+  for _, c in ipairs(fx.reads) do
+    it(label(c), function()
+      local a = base(c.shape)
+      check_read(a[c.index], c, "string form")
+      check_read(a[tindex(c.table)], c, "table form")
+      if #c.table == 1 and math.type(c.table[1]) == "integer" then
+        check_read(a[c.table[1]], c, "integer form")
+      end
+    end)
+  end
+end)
+
+describe("slicing: write", function()
+  for _, c in ipairs(fx.writes) do
+    it(label(c) .. " = " .. (H.isfixture(c.value) and ("array " .. H.shape_str(c.value.shape))
+                              or tostring(c.value)), function()
+      local v = H.convert(c.value)
+      local a = base(c.shape)
+      a[c.index] = v
+      H.assert_array_equal(a, c.out, 0, "string form")
+      a = base(c.shape)
+      a[tindex(c.table)] = v
+      H.assert_array_equal(a, c.out, 0, "table form")
+      if #c.table == 1 and math.type(c.table[1]) == "integer" then
+        a = base(c.shape)
+        a[c.table[1]] = v
+        H.assert_array_equal(a, c.out, 0, "integer form")
+      end
+    end)
+  end
+end)
+
+describe("slicing: errors", function()
+  for _, c in ipairs(fx.errors) do
+    it(H.shape_str(c.shape) .. "[\"" .. c.index .. "\"] raises", function()
+      local a = base(c.shape)
+      H.assert_error("lumpy.", function() return a[c.index] end)
+      H.assert_error("lumpy.", function() a[c.index] = 0 end)
+    end)
+  end
+  it("integer positions out of range raise", function()
+    local a = base({ 10 })
+    H.assert_error("lumpy.", function() return a[11] end)
+    H.assert_error("lumpy.", function() return a[-11] end)
+    H.assert_error("lumpy.", function() return a[0] end)
+    H.assert_error("lumpy.", function() a[11] = 1 end)
+    H.assert_error("lumpy.", function() a[0] = 1 end)
+    H.assert_error("lumpy.", function() return a[{ 1, 1 }] end)
+    H.assert_error("lumpy.", function() return a[{ { 1, 5, 0 } }] end)
+  end)
+end)
+
+describe("slicing: views share memory", function()
+  it("a slice is a view", function()
+    local a = base({ 10 })
+    local b = a["2:5"]
+    b[1] = 100
+    assert.are.equal(100, a[2])
+    a[5] = 500
+    assert.are.equal(500, b[4])
+  end)
+  it("a reversed 2-d slice is a view", function()
+    local a = base({ 4, 5 })
+    local b = a["::-1, 2:4"]
+    b[1][1] = -7            -- a[4][2]
+    assert.are.equal(-7, a[{ 4, 2 }])
+    assert.are.equal(-7, a["4, 2"])
+  end)
+  it("integer index drops an axis and gives a view", function()
+    local a = base({ 2, 3, 4 })
+    local b = a[2]
+    assert.are.same({ 3, 4 }, b.shape)
+    b["3, 4"] = 0
+    assert.are.equal(0, a["2, 3, 4"])
+  end)
+  it("writing through a newaxis view", function()
+    local a = base({ 3 })
+    local b = a["newaxis, :"]
+    b["1, 2"] = 42
+    assert.are.equal(42, a[2])
+  end)
+end)

@@ -1,0 +1,500 @@
+/*
+** create.c - array creation: array, asarray, zeros/ones/full/empty and
+** their _like forms, arange, linspace, logspace, geomspace, eye, identity,
+** diag, diagflat, tri, tril, triu, copy.
+*/
+#include <math.h>
+#include <string.h>
+#include "lbind.h"
+
+/* dtype given positionally at idx, or as opts.dtype */
+static int get_dtype(lua_State *L, int idx, int opts, int def, const char *fn) {
+  if (idx > 0 && !lua_isnoneornil(L, idx) && idx != opts)
+    return lb_optdtype(L, idx, def, fn);
+  if (opts) {
+    int t;
+    lb_optfield(L, opts, "dtype");
+    t = lb_optdtype(L, -1, def, fn);
+    lua_pop(L, 1);
+    return t;
+  }
+  return def;
+}
+
+static void fill_scalar(lua_State *L, lpy_array *a, int vidx, const char *fn) {
+  lpy_array *v;
+  lpy_err e;
+  lpy_operand op;
+  if (lua_type(L, vidx) == LUA_TNUMBER || lua_type(L, vidx) == LUA_TBOOLEAN ||
+      lb_testcomplex(L, vidx)) {
+    struct { lpy_array h; _Alignas(16) char val[16]; } s;
+    lb_operand(L, vidx, &op, fn);
+    if (op.weak == LPY_WEAK_INT) lb_check_int_fits(L, a->dtype, op.i, fn);
+    lpy_array_init(&s.h, a->dtype, 0, NULL, NULL, s.val, NULL);
+    lpy_set_scalar(a->dtype, s.val, &op);
+    if (lpy_array_assign(a, &s.h, &e) != 0) lb_core_error(L, fn, &e);
+    return;
+  }
+  v = lb_toarray(L, vidx, -1, fn);
+  if (lpy_array_assign(a, v, &e) != 0) lb_core_error(L, fn, &e);
+  lua_pop(L, 1);
+}
+
+/* np.array(obj [, dtype | {dtype=, copy=}]) */
+static int l_array(lua_State *L) {
+  int opts = lb_opts(L, 2), t = get_dtype(L, 2, opts, -1, "array");
+  lpy_array *a = lb_test(L, 1);
+  if (lua_isnone(L, 1)) return lb_error(L, "array", "expected an object to convert");
+  if (a) {            /* always a copy, as NumPy's default copy=True */
+    lpy_array *r;
+    lpy_err e;
+    if (a->flags & LB_CLOSED) return lb_error(L, "array", "array is closed");
+    r = lb_push_new(L, t < 0 ? a->dtype : (lpy_dtype)t, a->ndim, a->shape, 0, "array");
+    if (lpy_array_assign(r, a, &e) != 0) lb_core_error(L, "array", &e);
+    return 1;
+  }
+  lb_toarray(L, 1, t, "array");
+  return 1;
+}
+
+static int l_asarray(lua_State *L) {
+  int opts = lb_opts(L, 2), t = get_dtype(L, 2, opts, -1, "asarray");
+  if (lua_isnone(L, 1)) return lb_error(L, "asarray", "expected an object to convert");
+  lb_toarray(L, 1, t, "asarray");
+  return 1;
+}
+
+static int make_filled(lua_State *L, const char *fn, int kind) {
+  /* kind: 0 zeros, 1 ones, 2 empty, 3 full */
+  int64_t shape[LPY_MAXDIMS];
+  int dtidx = kind == 3 ? 3 : 2, opts = lb_opts(L, dtidx), ndim, t;
+  lpy_array *a;
+  if (lua_isnone(L, 1)) return lb_error(L, fn, "missing shape");
+  ndim = lb_checkshape(L, 1, shape, fn);
+  if (kind == 3 && lua_isnone(L, 2)) return lb_error(L, fn, "missing fill value");
+  t = get_dtype(L, dtidx, opts, -2, fn);
+  if (t == -2) {
+    if (kind != 3) t = LPY_FLOAT64;
+    else if (lua_type(L, 2) == LUA_TBOOLEAN) t = LPY_BOOL;
+    else if (lua_isinteger(L, 2)) t = LPY_INT64;
+    else if (lua_type(L, 2) == LUA_TNUMBER) t = LPY_FLOAT64;
+    else if (lb_testcomplex(L, 2)) t = LPY_COMPLEX128;
+    else t = lb_toarray(L, 2, -1, fn)->dtype;
+  }
+  a = lb_push_new(L, (lpy_dtype)t, ndim, shape, kind == 0, fn);
+  if (kind == 1) {
+    lua_pushinteger(L, 1);
+    fill_scalar(L, a, lua_gettop(L), fn);
+    lua_pop(L, 1);
+  } else if (kind == 3) {
+    fill_scalar(L, a, 2, fn);
+  }
+  return 1;
+}
+
+static int l_zeros(lua_State *L) { return make_filled(L, "zeros", 0); }
+static int l_ones(lua_State *L) { return make_filled(L, "ones", 1); }
+static int l_empty(lua_State *L) { return make_filled(L, "empty", 2); }
+static int l_full(lua_State *L) { return make_filled(L, "full", 3); }
+
+static int make_like(lua_State *L, const char *fn, int kind) {
+  int dtidx = kind == 3 ? 3 : 2, opts = lb_opts(L, dtidx), t, ndim;
+  int64_t shape[LPY_MAXDIMS];
+  lpy_array *a = lb_toarray(L, 1, -1, fn), *r;
+  lua_replace(L, 1);
+  t = get_dtype(L, dtidx, opts, a->dtype, fn);
+  ndim = a->ndim;
+  memcpy(shape, a->shape, (size_t)ndim * sizeof(int64_t));
+  if (opts && lb_optfield(L, opts, "shape") != LUA_TNIL) ndim = lb_checkshape(L, -1, shape, fn);
+  if (opts) lua_pop(L, 1);
+  if (kind == 3 && lua_isnone(L, 2)) return lb_error(L, fn, "missing fill value");
+  r = lb_push_new(L, (lpy_dtype)t, ndim, shape, kind == 0, fn);
+  if (kind == 1) {
+    lua_pushinteger(L, 1);
+    fill_scalar(L, r, lua_gettop(L), fn);
+    lua_pop(L, 1);
+  } else if (kind == 3) {
+    fill_scalar(L, r, 2, fn);
+  }
+  return 1;
+}
+
+static int l_zeros_like(lua_State *L) { return make_like(L, "zeros_like", 0); }
+static int l_ones_like(lua_State *L) { return make_like(L, "ones_like", 1); }
+static int l_empty_like(lua_State *L) { return make_like(L, "empty_like", 2); }
+static int l_full_like(lua_State *L) { return make_like(L, "full_like", 3); }
+
+/* np.arange([start,] stop [, step] [, dtype]) - values, as NumPy's */
+static int l_arange(lua_State *L) {
+  int opts = lb_opts(L, 1), top = opts ? opts - 1 : lua_gettop(L), nnum = 0, i;
+  int allint = 1, t;
+  double v[3] = {0, 0, 1};
+  lua_Integer iv[3] = {0, 0, 1};
+  int dtidx = 0;
+  double len;
+  int64_t n;
+  lpy_array *a;
+  for (i = 1; i <= top; i++) {
+    if (lua_type(L, i) == LUA_TNUMBER && nnum < 3) {
+      if (!lua_isinteger(L, i)) allint = 0;
+      v[nnum] = lua_tonumber(L, i);
+      iv[nnum] = lua_isinteger(L, i) ? lua_tointeger(L, i) : 0;
+      nnum++;
+    } else if (lua_isnil(L, i)) {
+      if (nnum < 3) nnum++;   /* nil stands for a default */
+    } else if (lua_type(L, i) == LUA_TSTRING || lua_type(L, i) == LUA_TTABLE) {
+      dtidx = i;
+      break;
+    } else {
+      return lb_error(L, "arange", "arguments must be numbers, got %s",
+                      luaL_typename(L, i));
+    }
+  }
+  if (nnum == 0) return lb_error(L, "arange", "missing stop");
+  if (nnum == 1) {
+    v[1] = v[0]; v[0] = 0; iv[1] = iv[0]; iv[0] = 0;
+  }
+  if (nnum < 3) { v[2] = 1; iv[2] = 1; }
+  if (v[2] == 0) return lb_error(L, "arange", "step cannot be zero (maximum allowed length exceeded)");
+  t = dtidx ? lb_optdtype(L, dtidx, -1, "arange") : get_dtype(L, 0, opts, -1, "arange");
+  if (t < 0) t = allint ? LPY_INT64 : LPY_FLOAT64;
+  if (allint) {
+    lua_Integer span = iv[1] - iv[0];
+    n = (iv[2] > 0) ? (span > 0 ? (span + iv[2] - 1) / iv[2] : 0)
+                    : (span < 0 ? (span + iv[2] + 1) / iv[2] : 0);
+  } else {
+    len = ceil((v[1] - v[0]) / v[2]);
+    if (isnan(len)) return lb_error(L, "arange", "cannot compute length (nan or inf arguments)");
+    if (len > 9.2e18) return lb_error(L, "arange", "maximum allowed size exceeded");
+    n = len > 0 ? (int64_t)len : 0;
+  }
+  a = lb_push_new(L, (lpy_dtype)t, 1, &n, 0, "arange");
+  if (allint && lpy_isint(a->dtype)) {
+    for (i = 0; i < n; i++) {
+      int64_t x = (int64_t)((uint64_t)iv[0] + (uint64_t)i * (uint64_t)iv[2]);
+      lpy_cast_fn(LPY_INT64, a->dtype)((const char *)&x, 0,
+                                       a->data + i * a->strides[0], 0, 1);
+    }
+  } else {
+    /* NumPy fills start, start + delta, ... with delta = second - first,
+       both computed in the output type */
+    lpy_castfn to = lpy_cast_fn(LPY_FLOAT64, a->dtype);
+    lpy_castfn back = lpy_cast_fn(a->dtype, LPY_FLOAT64);
+    double first = v[0], second = v[0] + v[2], delta;
+    char buf[16];
+    to((const char *)&first, 0, buf, 0, 1);
+    back(buf, 0, (char *)&first, 0, 1);
+    to((const char *)&second, 0, buf, 0, 1);
+    back(buf, 0, (char *)&second, 0, 1);
+    delta = second - first;
+    for (i = 0; i < n; i++) {
+      double x = i == 0 ? first : i == 1 ? second : first + (double)i * delta;
+      to((const char *)&x, 0, a->data + i * a->strides[0], 0, 1);
+    }
+  }
+  return 1;
+}
+
+/* compute NumPy's linspace into a float64 buffer */
+static double linspace_fill(double *y, int64_t num, double start, double stop,
+                            int endpoint) {
+  int64_t div = endpoint ? num - 1 : num, i;
+  double delta = stop - start, step = div > 0 ? delta / div : NAN;
+  for (i = 0; i < num; i++) {
+    if (div > 0 && step == 0) y[i] = ((double)i / div) * delta + start;
+    else if (div > 0) y[i] = (double)i * step + start;
+    else y[i] = (double)i * delta + start;
+  }
+  if (endpoint && num > 1) y[num - 1] = stop;
+  return step;
+}
+
+static void space_args(lua_State *L, const char *fn, int *opts, double *start,
+                       double *stop, int64_t *num, int *endpoint) {
+  *opts = lb_opts(L, 3);
+  *start = lb_checknumber(L, 1, fn);
+  *stop = lb_checknumber(L, 2, fn);
+  *num = 50;
+  if (!lua_isnoneornil(L, 3) && 3 != *opts) {
+    int ok;
+    *num = lua_tointegerx(L, 3, &ok);
+    if (!ok) lb_error(L, fn, "num must be an integer");
+  }
+  if (*num < 0) lb_error(L, fn, "Number of samples, %lld, must be non-negative.", (long long)*num);
+  *endpoint = 1;
+  {
+    static const char *const ok[] = {"num", "endpoint", "retstep", "dtype",
+                                     "base", "axis", NULL};
+    lb_checkopts(L, *opts, fn, ok);
+  }
+  if (*opts) {
+    if (lb_optfield(L, *opts, "num") != LUA_TNIL) *num = lb_checkinteger(L, -1, fn);
+    if (lb_optfield(L, *opts, "endpoint") != LUA_TNIL) *endpoint = lua_toboolean(L, -1);
+    lua_pop(L, 2);
+  }
+}
+
+static lpy_array *finish_space(lua_State *L, lpy_array *f, int opts,
+                               const char *fn) {
+  int t;
+  lpy_array *r;
+  lpy_err e;
+  t = get_dtype(L, 0, opts, LPY_FLOAT64, fn);
+  if (t == LPY_FLOAT64) return f;
+  r = lb_push_new(L, (lpy_dtype)t, 1, f->shape, 0, fn);
+  if (lpy_array_assign(r, f, &e) != 0) lb_core_error(L, fn, &e);
+  lua_replace(L, -2);
+  return r;
+}
+
+static int l_linspace(lua_State *L) {
+  int opts, endpoint, retstep = 0;
+  double start, stop, step;
+  int64_t num;
+  lpy_array *a;
+  space_args(L, "linspace", &opts, &start, &stop, &num, &endpoint);
+  if (opts) {
+    lb_optfield(L, opts, "retstep");
+    retstep = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+  }
+  a = lb_push_new(L, LPY_FLOAT64, 1, &num, 0, "linspace");
+  step = linspace_fill((double *)a->data, num, start, stop, endpoint);
+  finish_space(L, a, opts, "linspace");
+  if (!retstep) return 1;
+  lua_pushnumber(L, step);
+  return 2;
+}
+
+static int l_logspace(lua_State *L) {
+  int opts, endpoint;
+  double start, stop, base = 10.0;
+  int64_t num, i;
+  lpy_array *a;
+  double *y;
+  space_args(L, "logspace", &opts, &start, &stop, &num, &endpoint);
+  if (opts) {
+    if (lb_optfield(L, opts, "base") != LUA_TNIL) base = lb_checknumber(L, -1, "logspace");
+    lua_pop(L, 1);
+  }
+  a = lb_push_new(L, LPY_FLOAT64, 1, &num, 0, "logspace");
+  y = (double *)a->data;
+  linspace_fill(y, num, start, stop, endpoint);
+  for (i = 0; i < num; i++) y[i] = pow(base, y[i]);
+  finish_space(L, a, opts, "logspace");
+  return 1;
+}
+
+static int l_geomspace(lua_State *L) {
+  int opts, endpoint;
+  double start, stop, sign = 1;
+  int64_t num, i;
+  lpy_array *a;
+  double *y;
+  space_args(L, "geomspace", &opts, &start, &stop, &num, &endpoint);
+  if (start == 0 || stop == 0)
+    return lb_error(L, "geomspace", "Geometric sequence cannot include zero");
+  if ((start < 0) != (stop < 0))
+    return lb_error(L, "geomspace", "start and stop of opposite signs need a complex result, which is not supported yet");
+  if (start < 0) { sign = -1; start = -start; stop = -stop; }
+  a = lb_push_new(L, LPY_FLOAT64, 1, &num, 0, "geomspace");
+  y = (double *)a->data;
+  linspace_fill(y, num, log10(start), log10(stop), endpoint);
+  for (i = 0; i < num; i++) y[i] = pow(10.0, y[i]);
+  if (num > 0) y[0] = start;
+  if (num > 1 && endpoint) y[num - 1] = stop;
+  for (i = 0; i < num; i++) y[i] *= sign;
+  finish_space(L, a, opts, "geomspace");
+  return 1;
+}
+
+/* set ones on the k-th diagonal of a 2-d C-contiguous array */
+static void set_diag_ones(lpy_array *a, int64_t k) {
+  int64_t i, r = a->shape[0], c = a->shape[1];
+  lua_Integer one = 1;
+  lpy_castfn f = lpy_cast_fn(LPY_INT64, a->dtype);
+  for (i = 0; i < r; i++) {
+    int64_t j = i + k;
+    if (j >= 0 && j < c)
+      f((const char *)&one, 0, a->data + i * a->strides[0] + j * a->strides[1], 0, 1);
+  }
+}
+
+/* the (N [, M] [, k] [, dtype] [, opts]) arguments of eye and tri */
+static int matrix_args(lua_State *L, int64_t *shape, int64_t *k,
+                       const char *fn) {
+  int opts = lb_opts(L, 2), t = LPY_FLOAT64, i, top = lua_gettop(L);
+  shape[0] = lb_checkinteger(L, 1, fn);
+  shape[1] = shape[0];
+  *k = 0;
+  for (i = 2; i <= top && i != opts; i++) {
+    if (lua_type(L, i) == LUA_TNUMBER) {
+      if (i == 2) shape[1] = lb_checkinteger(L, i, fn);
+      else if (i == 3) *k = lb_checkinteger(L, i, fn);
+    } else if (!lua_isnil(L, i)) {
+      t = lb_optdtype(L, i, LPY_FLOAT64, fn);
+    }
+  }
+  if (opts) {
+    if (lb_optfield(L, opts, "M") != LUA_TNIL) shape[1] = lb_checkinteger(L, -1, fn);
+    if (lb_optfield(L, opts, "k") != LUA_TNIL) *k = lb_checkinteger(L, -1, fn);
+    lua_pop(L, 2);
+    t = get_dtype(L, 0, opts, t, fn);
+  }
+  return t;
+}
+
+static int l_eye(lua_State *L) {
+  int64_t shape[2], k;
+  int t = matrix_args(L, shape, &k, "eye");
+  lpy_array *a = lb_push_new(L, (lpy_dtype)t, 2, shape, 1, "eye");
+  set_diag_ones(a, k);
+  return 1;
+}
+
+static int l_identity(lua_State *L) {
+  int opts = lb_opts(L, 2), t = get_dtype(L, 2, opts, LPY_FLOAT64, "identity");
+  int64_t shape[2];
+  lpy_array *a;
+  shape[0] = shape[1] = lb_checkinteger(L, 1, "identity");
+  a = lb_push_new(L, (lpy_dtype)t, 2, shape, 1, "identity");
+  set_diag_ones(a, 0);
+  return 1;
+}
+
+/* np.diag(v [, k]) */
+static int diag_impl(lua_State *L, lpy_array *v, int vidx, int64_t k,
+                     const char *fn) {
+  lpy_err e;
+  if (v->ndim == 1) {
+    int64_t n = v->shape[0] + (k < 0 ? -k : k), shape[2] = {n, n};
+    struct { lpy_array h; int64_t d[2]; } dg;
+    int64_t st, off;
+    lpy_array *r = lb_push_new(L, v->dtype, 2, shape, 1, fn);
+    st = r->strides[0] + r->strides[1];
+    off = k >= 0 ? k * r->strides[1] : -k * r->strides[0];
+    lpy_array_init(&dg.h, v->dtype, 1, v->shape, &st, r->data + off, NULL);
+    if (lpy_array_assign(&dg.h, v, &e) != 0) lb_core_error(L, fn, &e);
+    return 1;
+  }
+  if (v->ndim == 2) {
+    int64_t n, st = v->strides[0] + v->strides[1];
+    char *p = v->data;
+    lpy_array *r;
+    if (k >= 0) {
+      n = v->shape[1] - k < v->shape[0] ? v->shape[1] - k : v->shape[0];
+      p += k * v->strides[1];
+    } else {
+      n = v->shape[0] + k < v->shape[1] ? v->shape[0] + k : v->shape[1];
+      p += -k * v->strides[0];
+    }
+    if (n < 0) n = 0;
+    if (n == 0) p = v->data;
+    r = lb_push_view(L, vidx, v->dtype, 1, &n, &st, p);
+    r->flags &= ~(unsigned)LPY_WRITEABLE;
+    return 1;
+  }
+  return lb_error(L, fn, "Input must be 1- or 2-d.");
+}
+
+static int l_diag(lua_State *L) {
+  int64_t k = lb_optinteger(L, 2, 0, "diag");
+  lpy_array *v = lb_toarray(L, 1, -1, "diag");
+  lua_replace(L, 1);
+  return diag_impl(L, v, 1, k, "diag");
+}
+
+static int l_diagflat(lua_State *L) {
+  int64_t k = lb_optinteger(L, 2, 0, "diagflat");
+  lpy_array *v = lb_toarray(L, 1, -1, "diagflat"), *flat;
+  lpy_err e;
+  int64_t n = v->size;
+  lua_replace(L, 1);
+  flat = lb_push_new(L, v->dtype, 1, &n, 0, "diagflat");
+  {
+    struct { lpy_array h; int64_t d[2 * LPY_MAXDIMS]; } src;
+    lpy_array_init(&src.h, v->dtype, v->ndim, v->shape, v->strides, v->data, NULL);
+    /* copy in C order through a C-shaped view of flat */
+    {
+      struct { lpy_array h; int64_t d[2 * LPY_MAXDIMS]; } dst;
+      lpy_array_init(&dst.h, v->dtype, v->ndim, v->shape, NULL, flat->data, NULL);
+      if (lpy_array_assign(&dst.h, &src.h, &e) != 0) lb_core_error(L, "diagflat", &e);
+    }
+  }
+  return diag_impl(L, flat, lua_gettop(L), k, "diagflat");
+}
+
+/* np.tri(N [, M] [, k] [, dtype]) */
+static int l_tri(lua_State *L) {
+  int64_t shape[2], k, i, j;
+  int t = matrix_args(L, shape, &k, "tri");
+  lua_Integer one = 1;
+  lpy_array *a = lb_push_new(L, (lpy_dtype)t, 2, shape, 1, "tri");
+  lpy_castfn f = lpy_cast_fn(LPY_INT64, a->dtype);
+  for (i = 0; i < shape[0]; i++)
+    for (j = 0; j < shape[1] && j <= i + k; j++)
+      f((const char *)&one, 0, a->data + i * a->strides[0] + j * a->strides[1], 0, 1);
+  return 1;
+}
+
+/* zero the part of the last two axes above (tril) or below (triu) k */
+static int tri_mask(lua_State *L, int upper, const char *fn) {
+  int64_t k = lb_optinteger(L, 2, 0, fn), idx[LPY_MAXDIMS] = {0};
+  lpy_array *a = lb_toarray(L, 1, -1, fn), *r;
+  lpy_err e;
+  int nd;
+  int64_t outer = 1, o, i, j;
+  lua_replace(L, 1);
+  if (a->ndim < 2) return lb_error(L, fn, "input must be at least 2-d");
+  r = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, fn);
+  if (lpy_array_assign(r, a, &e) != 0) lb_core_error(L, fn, &e);
+  nd = r->ndim;
+  for (i = 0; i < nd - 2; i++) outer *= r->shape[i];
+  for (o = 0; o < outer; o++) {
+    char *base = r->data;
+    int64_t rem = o;
+    for (i = nd - 3; i >= 0; i--) {
+      idx[i] = rem % r->shape[i];
+      rem /= r->shape[i];
+      base += idx[i] * r->strides[i];
+    }
+    for (i = 0; i < r->shape[nd - 2]; i++)
+      for (j = 0; j < r->shape[nd - 1]; j++)
+        if (upper ? (j < i + k) : (j > i + k))
+          memset(base + i * r->strides[nd - 2] + j * r->strides[nd - 1], 0,
+                 (size_t)lpy_itemsize(r->dtype));
+  }
+  return 1;
+}
+
+static int l_tril(lua_State *L) { return tri_mask(L, 0, "tril"); }
+static int l_triu(lua_State *L) { return tri_mask(L, 1, "triu"); }
+
+static int l_copy(lua_State *L) {
+  lpy_array *a = lb_toarray(L, 1, -1, "copy"), *r;
+  lpy_err e;
+  r = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, "copy");
+  if (lpy_array_assign(r, a, &e) != 0) lb_core_error(L, "copy", &e);
+  return 1;
+}
+
+static const luaL_Reg funcs[] = {
+  {"array", l_array}, {"asarray", l_asarray},
+  {"zeros", l_zeros}, {"ones", l_ones}, {"empty", l_empty}, {"full", l_full},
+  {"zeros_like", l_zeros_like}, {"ones_like", l_ones_like},
+  {"empty_like", l_empty_like}, {"full_like", l_full_like},
+  {"arange", l_arange}, {"linspace", l_linspace}, {"logspace", l_logspace},
+  {"geomspace", l_geomspace}, {"eye", l_eye}, {"identity", l_identity},
+  {"diag", l_diag}, {"diagflat", l_diagflat}, {"tri", l_tri},
+  {"tril", l_tril}, {"triu", l_triu}, {"copy", l_copy},
+  {NULL, NULL}
+};
+
+static const luaL_Reg meths[] = {
+  {"copy", l_copy},
+  {NULL, NULL}
+};
+
+void lb_open_create(lua_State *L, int modidx, int mtidx) {
+  lb_register(L, modidx, mtidx, funcs, meths);
+}

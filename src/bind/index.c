@@ -1,0 +1,343 @@
+/*
+** index.c - basic indexing with LumPy's 1-based, inclusive positions:
+** integers, slices (strings "2:5, :, -1" or tables {2, 5, 1}, {} for all),
+** newaxis and ellipsis; reading gives views (or a Lua value for a single
+** element), assignment broadcasts the value into the selection.
+*/
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lbind.h"
+
+enum { IX_INT, IX_SLICE, IX_NEWAXIS, IX_ELLIPSIS };
+
+typedef struct ixitem {
+  int kind;
+  int has_start, has_stop;
+  int64_t start, stop, step;    /* positions as the user wrote them */
+} ixitem;
+
+typedef struct ixlist {
+  int n;
+  ixitem it[LPY_MAXDIMS * 2 + 1];
+} ixlist;
+
+static const char *FN = "index";
+
+static ixitem *add_item(lua_State *L, ixlist *ix) {
+  if (ix->n >= (int)(sizeof ix->it / sizeof ix->it[0]))
+    lb_error(L, FN, "too many indices");
+  memset(&ix->it[ix->n], 0, sizeof ix->it[0]);
+  return &ix->it[ix->n++];
+}
+
+/* ---------------------------------------------------------- strings */
+static int parse_int(lua_State *L, const char **ps, int64_t *v) {
+  const char *s = *ps;
+  char *end;
+  long long x;
+  while (isspace((unsigned char)*s)) s++;
+  if (!(isdigit((unsigned char)*s) || ((*s == '-' || *s == '+') &&
+                                       isdigit((unsigned char)s[1]))))
+    return 0;
+  x = strtoll(s, &end, 10);
+  *v = x;
+  s = end;
+  while (isspace((unsigned char)*s)) s++;
+  *ps = s;
+  return 1;
+}
+
+static void parse_string(lua_State *L, const char *s, ixlist *ix) {
+  const char *full = s;
+  for (;;) {
+    ixitem *it;
+    const char *tok;
+    size_t len;
+    while (isspace((unsigned char)*s)) s++;
+    tok = s;
+    while (*s && *s != ',') s++;
+    len = (size_t)(s - tok);
+    while (len && isspace((unsigned char)tok[len - 1])) len--;
+    it = add_item(L, ix);
+    if (len == 3 && memcmp(tok, "...", 3) == 0) {
+      it->kind = IX_ELLIPSIS;
+    } else if ((len == 7 && memcmp(tok, "newaxis", 7) == 0) ||
+               (len == 4 && memcmp(tok, "None", 4) == 0) ||
+               (len == 10 && memcmp(tok, "np.newaxis", 10) == 0)) {
+      it->kind = IX_NEWAXIS;
+    } else {
+      const char *p = tok, *end = tok + len;
+      int64_t v;
+      int part = 0;
+      it->kind = IX_INT;
+      it->step = 1;
+      for (;;) {
+        if (parse_int(L, &p, &v)) {
+          if (part == 0) { it->start = v; it->has_start = 1; }
+          else if (part == 1) { it->stop = v; it->has_stop = 1; }
+          else {
+            if (v == 0) lb_error(L, FN, "slice step cannot be zero");
+            it->step = v;
+          }
+        } else if (part == 0 && (p >= end || *p != ':')) {
+          goto bad;
+        }
+        while (p < end && isspace((unsigned char)*p)) p++;
+        if (p >= end) break;
+        if (*p != ':' || part == 2) goto bad;
+        it->kind = IX_SLICE;
+        part++;
+        p++;
+      }
+    }
+    if (*s != ',') break;
+    s++;
+  }
+  return;
+bad:
+  lb_error(L, FN, "invalid index string '%s'", full);
+}
+
+/* ---------------------------------------------------------- tables */
+static int is_sentinel(lua_State *L, int idx, const char *name) {
+  int r = 0;
+  if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx)) return 0;
+  lua_getfield(L, LUA_REGISTRYINDEX, "lumpy.sentinel");
+  if (lua_rawequal(L, -1, -2)) {
+    lua_getfield(L, idx, "name");
+    r = strcmp(lua_tostring(L, -1), name) == 0;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 2);
+  return r;
+}
+
+static int64_t int_of(lua_State *L, int idx, const char *what) {
+  int ok;
+  lua_Integer v = lua_tointegerx(L, idx, &ok);
+  if (!ok || lua_type(L, idx) != LUA_TNUMBER)
+    lb_error(L, FN, "%s must be an integer, got %s", what,
+             lua_type(L, idx) == LUA_TNUMBER ? "a non-integral number"
+                                             : luaL_typename(L, idx));
+  return v;
+}
+
+/* one element of a table index */
+static void parse_item(lua_State *L, int idx, ixlist *ix) {
+  idx = lua_absindex(L, idx);
+  switch (lua_type(L, idx)) {
+    case LUA_TNUMBER: {
+      ixitem *it = add_item(L, ix);
+      it->kind = IX_INT;
+      it->start = int_of(L, idx, "an index");
+      return;
+    }
+    case LUA_TSTRING:
+      parse_string(L, lua_tostring(L, idx), ix);
+      return;
+    case LUA_TTABLE: {
+      ixitem *it;
+      int n, k;
+      if (is_sentinel(L, idx, "newaxis")) {
+        add_item(L, ix)->kind = IX_NEWAXIS;
+        return;
+      }
+      if (is_sentinel(L, idx, "...")) {
+        add_item(L, ix)->kind = IX_ELLIPSIS;
+        return;
+      }
+      n = (int)lua_rawlen(L, idx);
+      if (n > 3) lb_error(L, FN, "a range table is {start, stop[, step]}, got %d entries", n);
+      it = add_item(L, ix);
+      it->kind = IX_SLICE;
+      it->step = 1;
+      for (k = 1; k <= n; k++) {
+        lua_rawgeti(L, idx, k);
+        if (k == 1) { it->start = int_of(L, -1, "a range start"); it->has_start = 1; }
+        else if (k == 2) { it->stop = int_of(L, -1, "a range stop"); it->has_stop = 1; }
+        else {
+          it->step = int_of(L, -1, "a range step");
+          if (it->step == 0) lb_error(L, FN, "slice step cannot be zero");
+        }
+        lua_pop(L, 1);
+      }
+      return;
+    }
+    default:
+      if (lb_test(L, idx))
+        lb_error(L, FN, "indexing with arrays (advanced indexing) is not supported yet");
+      lb_error(L, FN, "invalid index of type %s", luaL_typename(L, idx));
+  }
+}
+
+static void parse_key(lua_State *L, int idx, ixlist *ix) {
+  ix->n = 0;
+  if (lua_type(L, idx) == LUA_TTABLE && !is_sentinel(L, idx, "newaxis") &&
+      !is_sentinel(L, idx, "...")) {
+    int n = (int)lua_rawlen(L, idx), k;
+    for (k = 1; k <= n; k++) {
+      lua_rawgeti(L, idx, k);
+      parse_item(L, -1, ix);
+      lua_pop(L, 1);
+    }
+    return;
+  }
+  if (lua_type(L, idx) == LUA_TBOOLEAN || lb_test(L, idx))
+    lb_error(L, FN, "indexing with arrays or booleans (advanced indexing) is not supported yet");
+  parse_item(L, idx, ix);
+}
+
+/* ---------------------------------------------------------- geometry */
+typedef struct view {
+  int ndim;
+  int64_t shape[LPY_MAXDIMS], strides[LPY_MAXDIMS];
+  char *data;
+  int scalar;        /* only integers, every axis: a single element */
+} view;
+
+static int64_t position(lua_State *L, int64_t p, int64_t n, int axis) {
+  int64_t i = p > 0 ? p - 1 : n + p;
+  if (p == 0 || i < 0 || i >= n)
+    lb_error(L, FN, "index %lld is out of bounds for axis %d with size %lld",
+             (long long)p, axis + 1, (long long)n);
+  return i;
+}
+
+/* resolve an inclusive 1-based slice on length n: first index and count */
+static void slice_span(const ixitem *it, int64_t n, int64_t *first,
+                       int64_t *count) {
+  int64_t s = it->step, a, b;
+  /* map 1-based positions to 0-based; 0 means "before the first" */
+  if (s > 0) {
+    a = it->has_start ? (it->start > 0 ? it->start - 1 : it->start == 0 ? -1 : n + it->start) : 0;
+    b = it->has_stop ? (it->stop > 0 ? it->stop - 1 : it->stop == 0 ? -1 : n + it->stop) : n - 1;
+    if (a < 0) a = 0;
+    if (b > n - 1) b = n - 1;
+    *count = b >= a ? (b - a) / s + 1 : 0;
+  } else {
+    a = it->has_start ? (it->start > 0 ? it->start - 1 : it->start == 0 ? -1 : n + it->start) : n - 1;
+    b = it->has_stop ? (it->stop > 0 ? it->stop - 1 : it->stop == 0 ? -1 : n + it->stop) : 0;
+    if (a > n - 1) a = n - 1;
+    if (b < 0) b = 0;
+    *count = a >= b ? (a - b) / (-s) + 1 : 0;
+  }
+  *first = *count > 0 ? a : 0;
+}
+
+static void apply(lua_State *L, const lpy_array *a, const ixlist *ix, view *v) {
+  int consumed = 0, ints = 0, ell = -1, i, ax = 0;
+  for (i = 0; i < ix->n; i++) {
+    if (ix->it[i].kind == IX_INT) ints++;
+    if (ix->it[i].kind == IX_INT || ix->it[i].kind == IX_SLICE) consumed++;
+    else if (ix->it[i].kind == IX_ELLIPSIS) {
+      if (ell >= 0) lb_error(L, FN, "an index can only have a single ellipsis ('...')");
+      ell = i;
+    }
+  }
+  if (consumed > a->ndim)
+    lb_error(L, FN, "too many indices for array: array is %d-dimensional, but %d were indexed",
+             a->ndim, consumed);
+  v->ndim = 0;
+  v->data = a->data;
+  v->scalar = ints == ix->n && ints == a->ndim;
+  for (i = 0; i < ix->n; i++) {
+    const ixitem *it = &ix->it[i];
+    if (v->ndim >= LPY_MAXDIMS && it->kind != IX_INT)
+      lb_error(L, FN, "the result would have more than %d dimensions", LPY_MAXDIMS);
+    switch (it->kind) {
+      case IX_INT:
+        v->data += position(L, it->start, a->shape[ax], ax) * a->strides[ax];
+        ax++;
+        break;
+      case IX_SLICE: {
+        int64_t first, count;
+        slice_span(it, a->shape[ax], &first, &count);
+        v->data += first * a->strides[ax];
+        v->shape[v->ndim] = count;
+        v->strides[v->ndim++] = a->strides[ax] * it->step;
+        ax++;
+        break;
+      }
+      case IX_NEWAXIS:
+        v->scalar = 0;
+        v->shape[v->ndim] = 1;
+        v->strides[v->ndim++] = 0;
+        break;
+      default: {
+        int k, rest = a->ndim - consumed;
+        if (v->ndim + rest > LPY_MAXDIMS)
+          lb_error(L, FN, "the result would have more than %d dimensions", LPY_MAXDIMS);
+        for (k = 0; k < rest; k++, ax++) {
+          v->shape[v->ndim] = a->shape[ax];
+          v->strides[v->ndim++] = a->strides[ax];
+        }
+      }
+    }
+  }
+  for (; ax < a->ndim; ax++) {
+    if (v->ndim >= LPY_MAXDIMS)
+      lb_error(L, FN, "the result would have more than %d dimensions", LPY_MAXDIMS);
+    v->shape[v->ndim] = a->shape[ax];
+    v->strides[v->ndim++] = a->strides[ax];
+  }
+}
+
+/* ---------------------------------------------------------- entry points */
+int lb_index_get(lua_State *L) {
+  lpy_array *a = lb_check(L, 1, FN);
+  ixlist ix;
+  view v;
+  if (lua_type(L, 2) == LUA_TNUMBER && lua_isinteger(L, 2) && a->ndim >= 1) {
+    /* fast path: a[i] */
+    int64_t i = position(L, lua_tointeger(L, 2), a->shape[0], 0);
+    char *p = a->data + i * a->strides[0];
+    if (a->ndim == 1) {
+      lb_push_elem(L, a->dtype, p);
+      return 1;
+    }
+    lb_push_view(L, 1, a->dtype, a->ndim - 1, a->shape + 1, a->strides + 1, p);
+    return 1;
+  }
+  parse_key(L, 2, &ix);
+  apply(L, a, &ix, &v);
+  if (v.scalar && ix.n > 0) lb_push_elem(L, a->dtype, v.data);
+  else lb_push_view(L, 1, a->dtype, v.ndim, v.shape, v.strides, v.data);
+  return 1;
+}
+
+int lb_index_set(lua_State *L) {
+  lpy_array *a = lb_check(L, 1, "setindex");
+  struct { lpy_array h; int64_t d[2 * LPY_MAXDIMS]; } dst;
+  ixlist ix;
+  view v;
+  lpy_array *src;
+  lpy_err e;
+  if (!(a->flags & LPY_WRITEABLE))
+    return lb_error(L, "setindex", "assignment destination is read-only");
+  parse_key(L, 2, &ix);
+  apply(L, a, &ix, &v);
+  lpy_array_init(&dst.h, a->dtype, v.ndim, v.shape, v.strides, v.data, NULL);
+  switch (lua_type(L, 3)) {
+    case LUA_TNUMBER: case LUA_TBOOLEAN: {
+      /* a scalar: convert once, then broadcast it */
+      struct { lpy_array h; _Alignas(16) char val[16]; } s;
+      lpy_operand op;
+      lb_operand(L, 3, &op, "setindex");
+      if (op.weak == LPY_WEAK_INT) lb_check_int_fits(L, a->dtype, op.i, "setindex");
+      lpy_array_init(&s.h, a->dtype, 0, NULL, NULL, s.val, NULL);
+      lpy_set_scalar(a->dtype, s.val, &op);
+      src = &s.h;
+      if (lpy_array_assign(&dst.h, src, &e) != 0) lb_core_error(L, "setindex", &e);
+      return 0;
+    }
+    default:
+      src = lb_toarray(L, 3, -1, "setindex");
+      if (lpy_array_assign(&dst.h, src, &e) != 0) lb_core_error(L, "setindex", &e);
+      return 0;
+  }
+}
+
+void lb_open_index(lua_State *L, int modidx, int mtidx) {
+  (void)L; (void)modidx; (void)mtidx;
+}

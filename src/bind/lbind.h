@@ -1,0 +1,120 @@
+/*
+** lbind.h - shared helpers of the Lua binding (the only C that sees lua.h).
+** Every binding file registers its functions through an lb_open_* entry
+** that luaopen_lumpy calls; errors leave through lb_error only.
+*/
+#ifndef LBIND_H
+#define LBIND_H
+
+#include "lua.h"
+#include "lauxlib.h"
+#include "../core/lpy.h"
+#include "lcompat.h"
+
+#define LB_ARRAY_MT "lumpy.ndarray"
+#define LB_COMPLEX_MT "lumpy.complex"
+
+/* binding-only array flag: the array was closed with a:close() */
+#define LB_CLOSED 0x100
+
+/* a complex scalar as seen from Lua */
+typedef struct lb_complex { double re, im; } lb_complex;
+
+/* ---- errors: "lumpy.<fn>: <message>", never returns */
+LPY_API int lb_error(lua_State *L, const char *fn, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 3, 4)))
+#endif
+  ;
+LPY_API int lb_core_error(lua_State *L, const char *fn, const lpy_err *e);
+
+/* ---- arrays on the Lua stack.
+   The userdata memory is the lpy_array header itself (and, for small
+   arrays, its data). A view keeps its owner alive through user value 1. */
+LPY_API lpy_array *lb_check(lua_State *L, int idx, const char *fn);
+LPY_API lpy_array *lb_test(lua_State *L, int idx);   /* NULL if not an array */
+/* push a new C-contiguous array; zero fills with zeros */
+LPY_API lpy_array *lb_push_new(lua_State *L, lpy_dtype t, int ndim,
+                               const int64_t *shape, int zero,
+                               const char *fn);
+/* push a view of the array at baseidx with the given geometry */
+LPY_API lpy_array *lb_push_view(lua_State *L, int baseidx, lpy_dtype t,
+                                int ndim, const int64_t *shape,
+                                const int64_t *strides, char *data);
+/* push the owner of the memory of the array at idx (its base), or nil */
+LPY_API void lb_push_base(lua_State *L, int idx);
+
+/* Convert any array-like at idx (array, number, boolean, complex scalar,
+   nested table) to an array and push it (the same object if it already is
+   an array of the wanted dtype; dtype -1 means "as given / inferred").
+   Always pushes exactly one value. */
+LPY_API lpy_array *lb_toarray(lua_State *L, int idx, int dtype,
+                              const char *fn);
+/* Read a ufunc operand: arrays as arrays, numbers/booleans/complex as weak
+   scalars, tables converted (pushing the converted array). Returns the
+   number of values pushed (0 or 1). */
+LPY_API int lb_operand(lua_State *L, int idx, lpy_operand *op,
+                       const char *fn);
+
+/* push element at p of dtype t as a Lua value */
+LPY_API void lb_push_elem(lua_State *L, lpy_dtype t, const char *p);
+LPY_API void lb_push_complex(lua_State *L, double re, double im);
+LPY_API lb_complex *lb_testcomplex(lua_State *L, int idx);
+/* result of a ufunc / reduction: 0-d arrays become Lua values */
+LPY_API void lb_push_result(lua_State *L, int idx);
+
+/* ---- argument readers */
+/* dtype from a string or dtype object at idx; def when nil/none */
+LPY_API int lb_optdtype(lua_State *L, int idx, int def, const char *fn);
+LPY_API void lb_push_dtype(lua_State *L, lpy_dtype t);
+/* shape from an integer or a sequence of integers; returns ndim */
+LPY_API int lb_checkshape(lua_State *L, int idx, int64_t *shape,
+                          const char *fn);
+/* axis (1-based, negative from the end) -> 0-based; errors when out of range */
+LPY_API int lb_checkaxis(lua_State *L, int idx, int ndim, const char *fn);
+LPY_API int lb_normaxis(lua_State *L, lua_Integer ax, int ndim,
+                        const char *fn);
+/* if the last argument is a plain options table (not an array, not a
+   sequence), return its index, else 0 */
+LPY_API int lb_opts(lua_State *L, int first);
+/* push field k of options table at idx (nil when opts == 0) */
+LPY_API int lb_optfield(lua_State *L, int opts, const char *k);
+LPY_API void lb_push_shape(lua_State *L, int ndim, const int64_t *shape);
+/* luaL_check* with LumPy's error style */
+LPY_API lua_Integer lb_checkinteger(lua_State *L, int idx, const char *fn);
+LPY_API lua_Integer lb_optinteger(lua_State *L, int idx, lua_Integer def,
+                                  const char *fn);
+LPY_API double lb_checknumber(lua_State *L, int idx, const char *fn);
+/* error on any option not in the NULL-terminated list */
+LPY_API void lb_checkopts(lua_State *L, int opts, const char *fn,
+                          const char *const *allowed);
+
+/* ---- gc pressure: tell the collector about n bytes of array memory */
+LPY_API void lb_gc_account(lua_State *L, size_t n);
+
+/* register funcs into the module table and meths into the array methods */
+LPY_API void lb_register(lua_State *L, int modidx, int mtidx,
+                         const luaL_Reg *funcs, const luaL_Reg *meths);
+/* element size check for scalar assignment: Lua integer fits dtype t */
+LPY_API void lb_check_int_fits(lua_State *L, lpy_dtype t, lua_Integer v,
+                               const char *fn);
+
+/* ---- registration: each binding file fills the module table at modidx
+   and the array metatable (methods table at mtidx) */
+LPY_API void lb_open_array(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_create(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_index(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_shape(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_ufunc(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_print(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_complex(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_convert(lua_State *L, int modidx, int mtidx);
+
+/* indexing entry points used by __index / __newindex */
+LPY_API int lb_index_get(lua_State *L);
+LPY_API int lb_index_set(lua_State *L);
+/* tostring of an array (print.c) */
+LPY_API int lb_array_tostring(lua_State *L);
+LPY_API int lb_complex_tostring(lua_State *L);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+** lcompat.h - the one place that papers over differences between Lua
+** versions (5.1-5.4, LuaJIT). Everything else uses these names.
+*/
+#ifndef LCOMPAT_H
+#define LCOMPAT_H
+
+#include "lua.h"
+#include "lauxlib.h"
+
+#if LUA_VERSION_NUM >= 504
+#define lc_newuserdata(L, n) lua_newuserdatauv((L), (n), 1)
+#define lc_setuservalue(L, i) lua_setiuservalue((L), (i), 1)
+#define lc_getuservalue(L, i) lua_getiuservalue((L), (i), 1)
+#else
+#define lc_newuserdata(L, n) lua_newuserdata((L), (n))
+#define lc_setuservalue(L, i) lua_setuservalue((L), (i))
+#define lc_getuservalue(L, i) lua_getuservalue((L), (i))
+#endif
+
+#endif

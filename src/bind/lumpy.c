@@ -1,0 +1,324 @@
+/*
+** lumpy.c - luaopen_lumpy: builds the module table and the array
+** metatable, and holds what every binding file shares: the one error exit,
+** dtype objects, option readers and garbage-collector accounting.
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "lbind.h"
+#include "../../include/lumpy.h"
+
+/* ------------------------------------------------------------ errors */
+int lb_error(lua_State *L, const char *fn, const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  lua_pushfstring(L, "lumpy.%s: %s", fn, msg);
+  return lua_error(L);
+}
+
+int lb_core_error(lua_State *L, const char *fn, const lpy_err *e) {
+  return lb_error(L, fn, "%s", e->msg);
+}
+
+/* ------------------------------------------------------------ dtypes */
+static const char dtype_key = 'd';   /* registry: table of dtype objects */
+
+void lb_push_dtype(lua_State *L, lpy_dtype t) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &dtype_key);
+  lua_rawgeti(L, -1, (lua_Integer)t + 1);
+  lua_remove(L, -2);
+}
+
+int lb_optdtype(lua_State *L, int idx, int def, const char *fn) {
+  int t;
+  switch (lua_type(L, idx)) {
+    case LUA_TNONE: case LUA_TNIL: return def;
+    case LUA_TSTRING:
+      t = lpy_dtype_parse(lua_tostring(L, idx));
+      if (t < 0) lb_error(L, fn, "data type '%s' not understood",
+                          lua_tostring(L, idx));
+      return t;
+    case LUA_TTABLE:
+      if (lua_getmetatable(L, idx)) {
+        luaL_getmetatable(L, "lumpy.dtype");
+        if (lua_rawequal(L, -1, -2)) {
+          lua_pop(L, 2);
+          lua_getfield(L, idx, "num");
+          t = (int)lua_tointeger(L, -1);
+          lua_pop(L, 1);
+          return t;
+        }
+        lua_pop(L, 2);
+      }
+      break;
+    default: break;
+  }
+  return lb_error(L, fn, "data type must be a dtype name or object, got %s",
+                  luaL_typename(L, idx));
+}
+
+static int dtype_tostring(lua_State *L) {
+  lua_getfield(L, 1, "name");
+  return 1;
+}
+
+static int dtype_call(lua_State *L) {   /* np.float32(x) == np.asarray(x, float32) */
+  int t;
+  lua_getfield(L, 1, "num");
+  t = (int)lua_tointeger(L, -1);
+  lua_pop(L, 1);
+  lb_toarray(L, 2, t, lpy_dtypes[t].name);
+  return 1;
+}
+
+static void open_dtypes(lua_State *L, int modidx) {
+  int t;
+  luaL_newmetatable(L, "lumpy.dtype");
+  lua_pushcfunction(L, dtype_tostring);
+  lua_setfield(L, -2, "__tostring");
+  lua_pushcfunction(L, dtype_call);
+  lua_setfield(L, -2, "__call");
+  lua_pushstring(L, "lumpy.dtype");
+  lua_setfield(L, -2, "__name");
+  lua_pop(L, 1);
+  lua_createtable(L, LPY_NTYPES, 0);
+  for (t = 0; t < LPY_NTYPES; t++) {
+    const lpy_dtype_info *d = &lpy_dtypes[t];
+    char kind[2] = {d->kind, 0}, ch[2] = {d->code, 0};
+    lua_createtable(L, 0, 6);
+    lua_pushstring(L, d->name); lua_setfield(L, -2, "name");
+    lua_pushstring(L, d->str); lua_setfield(L, -2, "str");
+    lua_pushstring(L, kind); lua_setfield(L, -2, "kind");
+    lua_pushstring(L, ch); lua_setfield(L, -2, "char");
+    lua_pushinteger(L, d->size); lua_setfield(L, -2, "itemsize");
+    lua_pushinteger(L, t); lua_setfield(L, -2, "num");
+    luaL_setmetatable(L, "lumpy.dtype");
+    lua_pushvalue(L, -1);
+    lua_setfield(L, modidx, d->name);        /* np.float32 ... */
+    if (t == LPY_BOOL) {
+      lua_pushvalue(L, -1);
+      lua_setfield(L, modidx, "bool_");
+    }
+    lua_rawseti(L, -2, t + 1);
+  }
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &dtype_key);
+}
+
+/* ------------------------------------------------------------ options */
+int lb_opts(lua_State *L, int first) {
+  int top = lua_gettop(L);
+  if (top < first || lua_type(L, top) != LUA_TTABLE) return 0;
+  if (lua_getmetatable(L, top)) {     /* dtype objects, newaxis... */
+    lua_pop(L, 1);
+    return 0;
+  }
+  if (lua_rawlen(L, top) > 0) return 0;   /* a sequence: data or shape */
+  lua_pushnil(L);
+  if (lua_next(L, top) == 0) return top;  /* {}: empty options */
+  lua_pop(L, 2);
+  /* a table with string keys only is an options table */
+  lua_pushnil(L);
+  while (lua_next(L, top)) {
+    if (lua_type(L, -2) != LUA_TSTRING) { lua_pop(L, 2); return 0; }
+    lua_pop(L, 1);
+  }
+  return top;
+}
+
+int lb_optfield(lua_State *L, int opts, const char *k) {
+  if (!opts) { lua_pushnil(L); return LUA_TNIL; }
+  return lua_getfield(L, opts, k);
+}
+
+int lb_checkshape(lua_State *L, int idx, int64_t *shape, const char *fn) {
+  int n, i;
+  if (lua_isinteger(L, idx) || lua_type(L, idx) == LUA_TNUMBER) {
+    lua_Integer v;
+    int ok;
+    v = lua_tointegerx(L, idx, &ok);
+    if (!ok) lb_error(L, fn, "shape must contain integers, got %s",
+                      lua_tostring(L, idx));
+    if (v < 0) lb_error(L, fn, "negative dimensions are not allowed");
+    shape[0] = v;
+    return 1;
+  }
+  if (lua_type(L, idx) != LUA_TTABLE)
+    return lb_error(L, fn, "shape must be an integer or a sequence of integers, got %s",
+                    luaL_typename(L, idx));
+  n = (int)lua_rawlen(L, idx);
+  if (n > LPY_MAXDIMS)
+    lb_error(L, fn, "maximum supported dimension for an array is %d, got %d",
+             LPY_MAXDIMS, n);
+  for (i = 0; i < n; i++) {
+    int ok;
+    lua_Integer v;
+    lua_rawgeti(L, idx, i + 1);
+    v = lua_tointegerx(L, -1, &ok);
+    if (!ok) lb_error(L, fn, "shape must contain integers, got %s",
+                      luaL_typename(L, -1));
+    if (v < 0) lb_error(L, fn, "negative dimensions are not allowed");
+    shape[i] = v;
+    lua_pop(L, 1);
+  }
+  return n;
+}
+
+lua_Integer lb_checkinteger(lua_State *L, int idx, const char *fn) {
+  int ok;
+  lua_Integer v = lua_tointegerx(L, idx, &ok);
+  if (!ok || lua_type(L, idx) != LUA_TNUMBER)
+    lb_error(L, fn, "expected an integer, got %s",
+             lua_type(L, idx) == LUA_TNUMBER ? "a non-integral number"
+                                             : luaL_typename(L, idx));
+  return v;
+}
+
+lua_Integer lb_optinteger(lua_State *L, int idx, lua_Integer def,
+                          const char *fn) {
+  return lua_isnoneornil(L, idx) ? def : lb_checkinteger(L, idx, fn);
+}
+
+double lb_checknumber(lua_State *L, int idx, const char *fn) {
+  if (lua_type(L, idx) != LUA_TNUMBER)
+    lb_error(L, fn, "expected a number, got %s", luaL_typename(L, idx));
+  return lua_tonumber(L, idx);
+}
+
+void lb_checkopts(lua_State *L, int opts, const char *fn,
+                  const char *const *allowed) {
+  if (!opts) return;
+  lua_pushnil(L);
+  while (lua_next(L, opts)) {
+    const char *k = lua_tostring(L, -2);
+    int i, ok = 0;
+    for (i = 0; allowed[i] && !ok; i++) ok = strcmp(k, allowed[i]) == 0;
+    if (!ok) lb_error(L, fn, "unexpected option '%s'", k);
+    lua_pop(L, 1);
+  }
+}
+
+void lb_push_shape(lua_State *L, int ndim, const int64_t *shape) {
+  int i;
+  lua_createtable(L, ndim, 0);
+  for (i = 0; i < ndim; i++) {
+    lua_pushinteger(L, shape[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+}
+
+int lb_normaxis(lua_State *L, lua_Integer ax, int ndim, const char *fn) {
+  if (ax >= 1 && ax <= ndim) return (int)ax - 1;
+  if (ax <= -1 && ax >= -ndim) return ndim + (int)ax;
+  return lb_error(L, fn, "axis %lld is out of bounds for array of dimension %d",
+                  (long long)ax, ndim);
+}
+
+int lb_checkaxis(lua_State *L, int idx, int ndim, const char *fn) {
+  int ok;
+  lua_Integer ax = lua_tointegerx(L, idx, &ok);
+  if (!ok) lb_error(L, fn, "axis must be an integer, got %s",
+                    luaL_typename(L, idx));
+  return lb_normaxis(L, ax, ndim, fn);
+}
+
+/* ------------------------------------------------------------ gc */
+/* Array memory lives outside Lua's heap. Count what each state allocates
+   and run a full collection once it passes a threshold that grows with
+   the live array memory, so loops of temporaries stay bounded. */
+#define GC_MIN_BYTES ((size_t)8 << 20)
+static const char gc_key = 'g';
+
+void lb_gc_account(lua_State *L, size_t n) {
+  size_t *pending, live, limit;
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &gc_key);
+  pending = (size_t *)lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  if (!pending) return;
+  *pending += n;
+  live = lpy_mem_live();
+  limit = live / 2 > GC_MIN_BYTES ? live / 2 : GC_MIN_BYTES;
+  if (*pending >= limit) {
+    *pending = 0;
+    lua_gc(L, LUA_GCCOLLECT, 0);
+  }
+}
+
+void lb_register(lua_State *L, int modidx, int mtidx, const luaL_Reg *funcs,
+                 const luaL_Reg *meths) {
+  if (funcs) {
+    lua_pushvalue(L, modidx);
+    luaL_setfuncs(L, funcs, 0);
+    lua_pop(L, 1);
+  }
+  if (meths) {
+    lua_getfield(L, mtidx, "methods");
+    luaL_setfuncs(L, meths, 0);
+    lua_pop(L, 1);
+  }
+}
+
+/* ------------------------------------------------------------ module */
+static int sentinel_tostring(lua_State *L) {
+  lua_getfield(L, 1, "name");
+  return 1;
+}
+
+static void open_sentinels(lua_State *L, int modidx) {
+  lua_newtable(L);
+  lua_pushcfunction(L, sentinel_tostring);
+  lua_setfield(L, -2, "__tostring");
+  lua_pushvalue(L, -1);
+  lua_setfield(L, LUA_REGISTRYINDEX, "lumpy.sentinel");
+  lua_newtable(L);
+  lua_pushliteral(L, "newaxis");
+  lua_setfield(L, -2, "name");
+  lua_pushvalue(L, -2);
+  lua_setmetatable(L, -2);
+  lua_setfield(L, modidx, "newaxis");
+  lua_newtable(L);
+  lua_pushliteral(L, "...");
+  lua_setfield(L, -2, "name");
+  lua_pushvalue(L, -2);
+  lua_setmetatable(L, -2);
+  lua_setfield(L, modidx, "ellipsis");
+  lua_pop(L, 1);
+}
+
+LUMPY_EXPORT int luaopen_lumpy(lua_State *L) {
+  int mod, mt;
+  *(size_t *)lua_newuserdata(L, sizeof(size_t)) = 0;
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &gc_key);
+  lua_newtable(L);
+  mod = lua_gettop(L);
+  luaL_newmetatable(L, LB_ARRAY_MT);
+  mt = lua_gettop(L);
+  open_dtypes(L, mod);
+  open_sentinels(L, mod);
+  lb_open_complex(L, mod, mt);
+  lb_open_array(L, mod, mt);
+  lb_open_convert(L, mod, mt);
+  lb_open_index(L, mod, mt);
+  lb_open_create(L, mod, mt);
+  lb_open_shape(L, mod, mt);
+  lb_open_ufunc(L, mod, mt);
+  lb_open_print(L, mod, mt);
+  lua_pushliteral(L, LUMPY_VERSION);
+  lua_setfield(L, mod, "__version__");
+  lua_settop(L, mod);
+  /* pure-Lua parts, which receive the module table */
+  lua_getglobal(L, "require");
+  if (lua_isfunction(L, -1)) {
+    lua_pushliteral(L, "lumpy.extras");
+    lua_call(L, 1, 1);
+    if (lua_isfunction(L, -1)) {
+      lua_pushvalue(L, mod);
+      lua_call(L, 1, 0);
+    }
+  }
+  lua_settop(L, mod);
+  return 1;
+}

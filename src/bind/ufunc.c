@@ -1,0 +1,258 @@
+/*
+** ufunc.c (binding) - every core ufunc as a module function, a method
+** where NumPy has one, and the arithmetic / bitwise metamethods; plus
+** array_equal (what == means for arrays).
+*/
+#include <string.h>
+#include "lbind.h"
+
+/* upvalue 1: light userdata of the lpy_ufunc; upvalue 2: public name */
+static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
+                      int first, int outidx) {
+  int nin = lpy_ufunc_nin(u), i, nd[2], ondim;
+  lpy_operand in[2];
+  const int64_t *shapes[2];
+  int64_t shape[LPY_MAXDIMS];
+  lpy_ufunc_plan plan;
+  lpy_err e;
+  lpy_array *out = NULL;
+  for (i = 0; i < nin; i++) {
+    int idx = first + i;
+    if (lb_operand(L, idx, &in[i], fn)) lua_replace(L, idx);
+    nd[i] = in[i].arr ? in[i].arr->ndim : 0;
+    shapes[i] = in[i].arr ? in[i].arr->shape : NULL;
+  }
+  if (lpy_ufunc_resolve(u, in, &plan, &e) != 0) lb_core_error(L, fn, &e);
+  if (lpy_broadcast_shapes(nin, nd, shapes, &ondim, shape, &e) != 0)
+    lb_core_error(L, fn, &e);
+  if (outidx) {
+    out = lb_check(L, outidx, fn);
+    if (out->ndim != ondim ||
+        memcmp(out->shape, shape, (size_t)ondim * sizeof(int64_t)) != 0) {
+      char s1[200], s2[200];
+      lpy_shape_str(out->ndim, out->shape, s1, sizeof s1);
+      lpy_shape_str(ondim, shape, s2, sizeof s2);
+      return lb_error(L, fn, "output array of shape %s does not match the broadcast shape %s",
+                      s1, s2);
+    }
+    lua_pushvalue(L, outidx);
+  } else {
+    out = lb_push_new(L, plan.out, ondim, shape, 0, fn);
+    plan.fresh_out = 1;
+  }
+  if (lpy_ufunc_exec(u, in, out, &plan, &e) != 0) lb_core_error(L, fn, &e);
+  if (outidx || ondim > 0) return 1;
+  lb_push_elem(L, out->dtype, out->data);    /* 0-d: a Lua value */
+  return 1;
+}
+
+/* np.add(a, b [, out | {out=...}]) */
+static int ufunc_fn(lua_State *L) {
+  const lpy_ufunc *u = lua_touserdata(L, lua_upvalueindex(1));
+  const char *fn = lua_tostring(L, lua_upvalueindex(2));
+  int nin = lpy_ufunc_nin(u), outidx = 0, top = lua_gettop(L);
+  if (top < nin)
+    return lb_error(L, fn, "expected %d argument%s, got %d", nin,
+                    nin > 1 ? "s" : "", top);
+  if (top > nin) {
+    int x = nin + 1;
+    if (lb_test(L, x)) outidx = x;
+    else if (lua_type(L, x) == LUA_TTABLE) {
+      if (lua_getfield(L, x, "out") != LUA_TNIL) {
+        if (!lb_test(L, -1)) return lb_error(L, fn, "out must be an array");
+        lua_replace(L, x);
+        outidx = x;
+      } else {
+        lua_pop(L, 1);
+      }
+    } else if (!lua_isnil(L, x)) {
+      return lb_error(L, fn, "out must be an array, got %s", luaL_typename(L, x));
+    }
+  }
+  lua_settop(L, outidx ? outidx : nin);
+  return call_ufunc(L, u, fn, 1, outidx);
+}
+
+/* metamethods: Lua passes (a, b) for binary and (a, a) for unary ones */
+static int ufunc_meta(lua_State *L) {
+  const lpy_ufunc *u = lua_touserdata(L, lua_upvalueindex(1));
+  const char *fn = lua_tostring(L, lua_upvalueindex(2));
+  lua_settop(L, lpy_ufunc_nin(u));
+  return call_ufunc(L, u, fn, 1, 0);
+}
+
+static void push_ufunc(lua_State *L, const char *core, const char *name,
+                       lua_CFunction f) {
+  const lpy_ufunc *u = lpy_ufunc_find(core);
+  lua_pushlightuserdata(L, (void *)u);
+  lua_pushstring(L, name);
+  lua_pushcclosure(L, f, 2);
+}
+
+/* module name, core ufunc, method name (or NULL) */
+static const struct { const char *name, *core, *method; } funcs[] = {
+  {"add", "add", NULL}, {"subtract", "subtract", NULL},
+  {"multiply", "multiply", NULL}, {"divide", "true_divide", NULL},
+  {"true_divide", "true_divide", NULL}, {"floor_divide", "floor_divide", NULL},
+  {"remainder", "remainder", NULL}, {"mod", "remainder", NULL},
+  {"fmod", "fmod", NULL}, {"power", "power", NULL},
+  {"negative", "negative", NULL}, {"positive", "positive", NULL},
+  {"absolute", "absolute", NULL}, {"abs", "absolute", NULL},
+  {"maximum", "maximum", NULL}, {"minimum", "minimum", NULL},
+  {"fmax", "fmax", NULL}, {"fmin", "fmin", NULL},
+  {"equal", "equal", "eq"}, {"not_equal", "not_equal", "ne"},
+  {"less", "less", "lt"}, {"less_equal", "less_equal", "le"},
+  {"greater", "greater", "gt"}, {"greater_equal", "greater_equal", "ge"},
+  {"logical_and", "logical_and", NULL}, {"logical_or", "logical_or", NULL},
+  {"logical_xor", "logical_xor", NULL}, {"logical_not", "logical_not", NULL},
+  {"bitwise_and", "bitwise_and", NULL}, {"bitwise_or", "bitwise_or", NULL},
+  {"bitwise_xor", "bitwise_xor", NULL}, {"invert", "invert", NULL},
+  {"bitwise_not", "invert", NULL},
+  {"left_shift", "left_shift", NULL}, {"right_shift", "right_shift", NULL},
+  {NULL, NULL, NULL}
+};
+
+static const struct { const char *meta, *core, *name; } metas[] = {
+  {"__add", "add", "add"}, {"__sub", "subtract", "subtract"},
+  {"__mul", "multiply", "multiply"}, {"__div", "true_divide", "divide"},
+  {"__idiv", "floor_divide", "floor_divide"}, {"__mod", "remainder", "remainder"},
+  {"__pow", "power", "power"}, {"__unm", "negative", "negative"},
+  {"__band", "bitwise_and", "bitwise_and"}, {"__bor", "bitwise_or", "bitwise_or"},
+  {"__bxor", "bitwise_xor", "bitwise_xor"}, {"__shl", "left_shift", "left_shift"},
+  {"__shr", "right_shift", "right_shift"}, {"__bnot", "invert", "invert"},
+  {NULL, NULL, NULL}
+};
+
+/* np.array_equal(a, b [, equal_nan]): same shape and equal elements */
+static int array_equal_impl(lua_State *L, int equal_nan) {
+  lpy_array *a, *b, *eq;
+  lpy_operand in[2];
+  lpy_err e;
+  int64_t i;
+  const lpy_ufunc *u = lpy_ufunc_find("equal");
+  lua_settop(L, 2);
+  a = lb_toarray(L, 1, -1, "array_equal");
+  b = lb_toarray(L, 2, -1, "array_equal");
+  if (a->ndim != b->ndim ||
+      memcmp(a->shape, b->shape, (size_t)a->ndim * sizeof(int64_t)) != 0) {
+    lua_pushboolean(L, 0);
+    return 1;
+  }
+  memset(in, 0, sizeof in);
+  in[0].arr = a;
+  in[1].arr = b;
+  eq = lb_push_new(L, LPY_BOOL, a->ndim, a->shape, 0, "array_equal");
+  if (lpy_ufunc_exec(u, in, eq, NULL, &e) != 0) lb_core_error(L, "array_equal", &e);
+  if (equal_nan && lpy_isinexact(a->dtype) && lpy_isinexact(b->dtype)) {
+    /* positions where both are nan count as equal */
+    lpy_array *na = lb_push_new(L, LPY_BOOL, a->ndim, a->shape, 0, "array_equal");
+    lpy_array *nb = lb_push_new(L, LPY_BOOL, a->ndim, a->shape, 0, "array_equal");
+    const lpy_ufunc *ne = lpy_ufunc_find("not_equal");
+    const lpy_ufunc *land = lpy_ufunc_find("logical_and");
+    const lpy_ufunc *lor = lpy_ufunc_find("logical_or");
+    in[1].arr = a;
+    if (lpy_ufunc_exec(ne, in, na, NULL, &e) != 0) lb_core_error(L, "array_equal", &e);
+    in[0].arr = in[1].arr = b;
+    if (lpy_ufunc_exec(ne, in, nb, NULL, &e) != 0) lb_core_error(L, "array_equal", &e);
+    in[0].arr = na; in[1].arr = nb;
+    if (lpy_ufunc_exec(land, in, na, NULL, &e) != 0) lb_core_error(L, "array_equal", &e);
+    in[0].arr = eq; in[1].arr = na;
+    if (lpy_ufunc_exec(lor, in, eq, NULL, &e) != 0) lb_core_error(L, "array_equal", &e);
+  }
+  for (i = 0; i < eq->size; i++)
+    if (!eq->data[i]) { lua_pushboolean(L, 0); return 1; }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+static int array_equal(lua_State *L) {
+  int opts = lb_opts(L, 3), en = 0;
+  if (opts) {
+    lb_optfield(L, opts, "equal_nan");
+    en = lua_toboolean(L, -1);
+  } else {
+    en = lua_toboolean(L, 3);
+  }
+  return array_equal_impl(L, en);
+}
+
+static int array_eq_meta(lua_State *L) {
+  return array_equal_impl(L, 0);
+}
+
+/* np.result_type(...): arrays, dtypes and Lua scalars (weak) */
+static int l_result_type(lua_State *L) {
+  int n = lua_gettop(L), i;
+  lpy_operand *ops;
+  if (n == 0) return lb_error(L, "result_type", "at least one array or dtype is required");
+  ops = lua_newuserdata(L, (size_t)n * sizeof *ops);
+  for (i = 0; i < n; i++) {
+    int t = -1;
+    if (lua_type(L, i + 1) == LUA_TSTRING ||
+        (lua_type(L, i + 1) == LUA_TTABLE && lua_getmetatable(L, i + 1) &&
+         (lua_pop(L, 1), 1)))
+      t = lb_optdtype(L, i + 1, -1, "result_type");
+    if (t >= 0) {
+      /* a dtype stands for an array of that dtype */
+      lpy_array *z = lb_push_new(L, (lpy_dtype)t, 0, NULL, 1, "result_type");
+      lua_replace(L, i + 1);
+      memset(&ops[i], 0, sizeof ops[i]);
+      ops[i].arr = z;
+    } else if (lb_operand(L, i + 1, &ops[i], "result_type")) {
+      lua_replace(L, i + 1);
+    }
+  }
+  lb_push_dtype(L, lpy_result_type(n, ops));
+  return 1;
+}
+
+static int l_promote_types(lua_State *L) {
+  int a = lb_optdtype(L, 1, -1, "promote_types"), b = lb_optdtype(L, 2, -1, "promote_types");
+  if (a < 0 || b < 0) return lb_error(L, "promote_types", "expected two dtypes");
+  lb_push_dtype(L, lpy_promote((lpy_dtype)a, (lpy_dtype)b));
+  return 1;
+}
+
+/* np.can_cast(from, to [, casting]) for dtypes */
+static int l_can_cast(lua_State *L) {
+  int a = lb_optdtype(L, 1, -1, "can_cast"), b = lb_optdtype(L, 2, -1, "can_cast");
+  const char *c = lua_type(L, 3) == LUA_TSTRING ? lua_tostring(L, 3) : "safe";
+  if (a < 0 || b < 0) return lb_error(L, "can_cast", "expected two dtypes");
+  if (strcmp(c, "safe") == 0) lua_pushboolean(L, lpy_can_cast_safe(a, b));
+  else if (strcmp(c, "same_kind") == 0) lua_pushboolean(L, lpy_can_cast_same_kind(a, b));
+  else if (strcmp(c, "unsafe") == 0) lua_pushboolean(L, 1);
+  else if (strcmp(c, "no") == 0 || strcmp(c, "equiv") == 0) lua_pushboolean(L, a == b);
+  else return lb_error(L, "can_cast", "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'");
+  return 1;
+}
+
+void lb_open_ufunc(lua_State *L, int modidx, int mtidx) {
+  int i;
+  lua_getfield(L, mtidx, "methods");
+  for (i = 0; funcs[i].name; i++) {
+    push_ufunc(L, funcs[i].core, funcs[i].name, ufunc_fn);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, modidx, funcs[i].name);
+    if (funcs[i].method) lua_setfield(L, -2, funcs[i].method);
+    else lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  luaL_getmetatable(L, LB_COMPLEX_MT);
+  for (i = 0; metas[i].meta; i++) {
+    push_ufunc(L, metas[i].core, metas[i].name, ufunc_meta);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, mtidx, metas[i].meta);
+    lua_setfield(L, -2, metas[i].meta);
+  }
+  lua_pop(L, 1);
+  lua_pushcfunction(L, array_eq_meta);
+  lua_setfield(L, mtidx, "__eq");
+  lua_pushcfunction(L, array_equal);
+  lua_setfield(L, modidx, "array_equal");
+  lua_pushcfunction(L, l_result_type);
+  lua_setfield(L, modidx, "result_type");
+  lua_pushcfunction(L, l_promote_types);
+  lua_setfield(L, modidx, "promote_types");
+  lua_pushcfunction(L, l_can_cast);
+  lua_setfield(L, modidx, "can_cast");
+}

@@ -1,0 +1,142 @@
+/*
+** cast.c - conversion loops between every pair of dtypes, and assignment
+** of one array into another with broadcasting and casting.
+** Float to integer conversions of values out of range (and nan) are
+** defined here the way x86-64 hardware does them (see
+** docs/numpy-differences.md), never left to C's undefined behaviour.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "lpy.h"
+#include "ctypes.h"
+
+/* -------- float -> integer, without undefined behaviour */
+static inline int64_t f2i64(double v) {
+  if (v > -9223372036854775808.0 - 1024.0 && v < 9223372036854775808.0)
+    return (int64_t)v;
+  return INT64_MIN;
+}
+static inline int32_t f2i32(double v) {
+  if (v > -2147483649.0 && v < 2147483648.0) return (int32_t)v;
+  return INT32_MIN;
+}
+static inline uint64_t f2u64(double v) {
+  if (v < 9223372036854775808.0) return (uint64_t)f2i64(v);
+  return (uint64_t)f2i64(v - 9223372036854775808.0) ^ ((uint64_t)1 << 63);
+}
+#define f2i_int8_t(v) ((int8_t)(uint8_t)(uint32_t)f2i32(v))
+#define f2i_int16_t(v) ((int16_t)(uint16_t)(uint32_t)f2i32(v))
+#define f2i_int32_t(v) f2i32(v)
+#define f2i_int64_t(v) f2i64(v)
+#define f2i_uint8_t(v) ((uint8_t)(uint32_t)f2i32(v))
+#define f2i_uint16_t(v) ((uint16_t)(uint32_t)f2i32(v))
+#define f2i_uint32_t(v) ((uint32_t)(uint64_t)f2i64(v))
+#define f2i_uint64_t(v) f2u64(v)
+
+/* -------- conversions by (source kind, destination kind):
+   B bool, I integer, F float, C complex */
+#define CONV_B_B(DT, x) ((DT)((x) != 0))
+#define CONV_I_B(DT, x) ((DT)((x) != 0))
+#define CONV_F_B(DT, x) ((DT)((x) != 0))
+#define CONV_C_B(DT, x) ((DT)((x).re != 0 || (x).im != 0))
+#define CONV_B_I(DT, x) ((DT)((x) != 0))
+#define CONV_I_I(DT, x) ((DT)(x))
+#define CONV_F_I(DT, x) ((DT)f2i_##DT((double)(x)))
+#define CONV_C_I(DT, x) ((DT)f2i_##DT((double)(x).re))
+#define CONV_B_F(DT, x) ((DT)((x) != 0))
+#define CONV_I_F(DT, x) ((DT)(x))
+#define CONV_F_F(DT, x) ((DT)(x))
+#define CONV_C_F(DT, x) ((DT)(x).re)
+#define CTYPE_OF(DT) __typeof__(((DT *)0)->re)
+#define CONV_B_C(DT, x) ((DT){(CTYPE_OF(DT))((x) != 0), 0})
+#define CONV_I_C(DT, x) ((DT){(CTYPE_OF(DT))(x), 0})
+#define CONV_F_C(DT, x) ((DT){(CTYPE_OF(DT))(x), 0})
+#define CONV_C_C(DT, x) ((DT){(CTYPE_OF(DT))(x).re, (CTYPE_OF(DT))(x).im})
+
+#define CASTFN(SN, ST, SK, DN, DT, DK)                                      \
+  static void cast_##SN##_##DN(const char *s, int64_t ss, char *d,          \
+                               int64_t ds, int64_t n) {                     \
+    int64_t i;                                                              \
+    if (ss == (int64_t)sizeof(ST) && ds == (int64_t)sizeof(DT)) {           \
+      const ST *restrict a = (const ST *)s;                                 \
+      DT *restrict b = (DT *)d;                                             \
+      for (i = 0; i < n; i++) b[i] = CONV_##SK##_##DK(DT, a[i]);            \
+    } else {                                                                \
+      for (i = 0; i < n; i++, s += ss, d += ds) {                           \
+        ST v = *(const ST *)s;                                              \
+        *(DT *)d = CONV_##SK##_##DK(DT, v);                                 \
+      }                                                                     \
+    }                                                                       \
+  }
+
+/* one row of the table: every destination for one source */
+#define CAST_ROW(SN, ST, SK) LPY_DST_TYPES(CASTFN, SN, ST, SK)
+LPY_SRC_TYPES(CAST_ROW)
+
+#define TABLE_ENTRY(SN, ST, SK, DN, DT, DK) cast_##SN##_##DN,
+#define TABLE_ROW(SN, ST, SK) {LPY_DST_TYPES(TABLE_ENTRY, SN, ST, SK)},
+static const lpy_castfn cast_table[LPY_NTYPES][LPY_NTYPES] = {
+  LPY_SRC_TYPES(TABLE_ROW)
+};
+
+lpy_castfn lpy_cast_fn(lpy_dtype from, lpy_dtype to) {
+  return cast_table[from][to];
+}
+
+/* -------- assignment */
+void lpy_array_extent(const lpy_array *a, char **lo, char **hi) {
+  char *l = a->data, *h = a->data;
+  int i;
+  if (a->size == 0) { *lo = *hi = a->data; return; }
+  for (i = 0; i < a->ndim; i++) {
+    int64_t span = a->strides[i] * (a->shape[i] - 1);
+    if (span < 0) l += span; else h += span;
+  }
+  *lo = l;
+  *hi = h + lpy_itemsize(a->dtype);
+}
+
+int lpy_arrays_overlap(const lpy_array *a, const lpy_array *b) {
+  char *alo, *ahi, *blo, *bhi;
+  if (a->size == 0 || b->size == 0) return 0;
+  lpy_array_extent(a, &alo, &ahi);
+  lpy_array_extent(b, &blo, &bhi);
+  return alo < bhi && blo < ahi;
+}
+
+typedef struct { lpy_castfn f; } assign_ctx;
+
+static void assign_loop(char **args, int64_t n, const int64_t *steps,
+                        void *ud) {
+  assign_ctx *c = ud;
+  c->f(args[1], steps[1], args[0], steps[0], n);
+}
+
+int lpy_array_assign(lpy_array *dst, lpy_array *src, lpy_err *e) {
+  lpy_iter it;
+  lpy_array *ops[2];
+  assign_ctx c;
+  lpy_array *tmp = NULL;
+  int st;
+  if (!(dst->flags & LPY_WRITEABLE))
+    return lpy_err_set(e, LPY_EVALUE, "assignment destination is read-only");
+  if (lpy_arrays_overlap(dst, src) && src->data != dst->data) {
+    /* copy the source first so overlapping parts are not read after
+       being written */
+    tmp = lpy_array_new(src->dtype, src->ndim, src->shape, 0, e);
+    if (!tmp) return e->code;
+    if ((st = lpy_array_assign(tmp, src, e)) != 0) {
+      lpy_array_free(tmp);
+      return st;
+    }
+    src = tmp;
+  }
+  ops[0] = dst; ops[1] = src;
+  st = lpy_iter_setup(&it, 2, ops, dst->ndim, dst->shape, e);
+  if (st == 0) {
+    c.f = lpy_cast_fn(src->dtype, dst->dtype);
+    lpy_iter_run(&it, assign_loop, &c);
+  }
+  lpy_array_free(tmp);
+  return st;
+}

@@ -1,0 +1,273 @@
+/*
+** ufunc.c - the ufunc driver: NumPy's type resolution (promotion with NEP 50
+** weak scalars, first safe loop in NumPy's order), then execution through
+** the iterator, with small buffers when an operand must be cast.
+*/
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include "lpy.h"
+#include "ctypes.h"
+#include "ufunc.h"
+
+#define BUFN 1024
+
+/* NumPy's order of loops: ? b B h H i I l L f d F D */
+static const lpy_dtype loop_order[LPY_NTYPES] = {
+  LPY_BOOL, LPY_INT8, LPY_UINT8, LPY_INT16, LPY_UINT16, LPY_INT32,
+  LPY_UINT32, LPY_INT64, LPY_UINT64, LPY_FLOAT32, LPY_FLOAT64,
+  LPY_COMPLEX64, LPY_COMPLEX128
+};
+
+const lpy_ufunc *lpy_ufunc_find(const char *name) {
+  const lpy_ufunc *u;
+  for (u = lpy_ufuncs; u->name; u++)
+    if (strcmp(u->name, name) == 0) return u;
+  return NULL;
+}
+
+const char *lpy_ufunc_name(const lpy_ufunc *u) { return u->name; }
+int lpy_ufunc_nin(const lpy_ufunc *u) { return u->nin; }
+
+/* NumPy's 'same_kind' rule: safe, or kind order b < u < i < f < c */
+static int kind_rank(lpy_dtype t) {
+  static const int rank[] = {0, 2, 1, 3, 4};   /* by LPY_KIND_* */
+  return rank[lpy_kind(t)];
+}
+
+int lpy_can_cast_same_kind(lpy_dtype from, lpy_dtype to) {
+  return lpy_can_cast_safe(from, to) || kind_rank(from) <= kind_rank(to);
+}
+
+/* the dtype the inputs promote to, weak scalars taken into account */
+lpy_dtype lpy_result_type(int nin, const lpy_operand *in) {
+  lpy_dtype t = LPY_BOOL;
+  int i, strong = 0, weak = 0;
+  for (i = 0; i < nin; i++) {
+    if (in[i].arr || in[i].isbool) {
+      lpy_dtype d = in[i].arr ? in[i].arr->dtype : LPY_BOOL;
+      t = strong ? lpy_promote(t, d) : d;
+      strong = 1;
+    } else if (in[i].weak > weak) {
+      weak = in[i].weak;
+    }
+  }
+  if (weak) {
+    if (!strong)
+      return weak == LPY_WEAK_INT ? LPY_INT64
+           : weak == LPY_WEAK_FLOAT ? LPY_FLOAT64 : LPY_COMPLEX128;
+    /* weaker kinds first: an int scalar never changes a float result */
+    for (i = LPY_WEAK_INT; i <= weak; i++) {
+      int j, present = 0;
+      for (j = 0; j < nin; j++)
+        if (!in[j].arr && !in[j].isbool && in[j].weak == i) present = 1;
+      if (present) t = lpy_promote_weak(t, i);
+    }
+  }
+  return t;
+}
+
+static int int_fits(lpy_dtype t, int64_t v) {
+  switch (t) {
+    case LPY_INT8: return v >= INT8_MIN && v <= INT8_MAX;
+    case LPY_INT16: return v >= INT16_MIN && v <= INT16_MAX;
+    case LPY_INT32: return v >= INT32_MIN && v <= INT32_MAX;
+    case LPY_UINT8: return v >= 0 && v <= UINT8_MAX;
+    case LPY_UINT16: return v >= 0 && v <= UINT16_MAX;
+    case LPY_UINT32: return v >= 0 && v <= (int64_t)UINT32_MAX;
+    case LPY_UINT64: return v >= 0;
+    default: return 1;
+  }
+}
+
+static void type_list(int nin, const lpy_operand *in, char *buf, size_t n) {
+  int i;
+  size_t len = 0;
+  buf[0] = '\0';
+  for (i = 0; i < nin && len < n; i++) {
+    const char *name = in[i].arr ? lpy_dtypes[in[i].arr->dtype].name
+                     : in[i].isbool ? "bool"
+                     : in[i].weak == LPY_WEAK_INT ? "Lua integer"
+                     : in[i].weak == LPY_WEAK_FLOAT ? "Lua float"
+                     : "complex";
+    len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? ", " : "", name);
+  }
+}
+
+/* the loop each input dtype runs in, per ufunc: the first loop in NumPy's
+   order that the input casts to safely; -1 for none. Filled once. */
+static signed char loop_table[64][LPY_NTYPES];
+static pthread_once_t loop_once = PTHREAD_ONCE_INIT;
+
+static void fill_loop_table(void) {
+  int ui, t, k;
+  for (ui = 0; lpy_ufuncs[ui].name; ui++) {
+    const lpy_ufunc *u = &lpy_ufuncs[ui];
+    for (t = 0; t < LPY_NTYPES; t++) {
+      loop_table[ui][t] = -1;
+      if ((u->flags & LPY_UF_EXACTLOOP)) {
+        if (u->loops[t]) loop_table[ui][t] = (signed char)t;
+        continue;
+      }
+      for (k = 0; k < LPY_NTYPES; k++) {
+        lpy_dtype l = loop_order[k];
+        if (u->loops[l] && lpy_can_cast_safe((lpy_dtype)t, l)) {
+          loop_table[ui][t] = (signed char)l;
+          break;
+        }
+      }
+    }
+  }
+}
+
+static int loop_for(const lpy_ufunc *u, lpy_dtype t) {
+  pthread_once(&loop_once, fill_loop_table);
+  return loop_table[u - lpy_ufuncs][t];
+}
+
+/* find the loop dtype and the output dtype */
+static int resolve(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
+                   lpy_dtype *outt, lpy_err *e) {
+  lpy_dtype t = lpy_result_type(u->nin, in);
+  int k, i;
+  if ((u->flags & LPY_UF_NOBOOL) && t == LPY_BOOL) {
+    if (u->nin == 2)
+      return lpy_err_set(e, LPY_ETYPE,
+          "boolean subtract is not supported, use bitwise_xor or logical_xor instead");
+    return lpy_err_set(e, LPY_ETYPE,
+        "boolean negative is not supported, use invert (~) or logical_not instead");
+  }
+  if ((u->flags & LPY_UF_INEXACT) && !lpy_isinexact(t)) t = LPY_FLOAT64;
+  k = loop_for(u, t);
+  if (k < 0) {
+    char types[160];
+    type_list(u->nin, in, types, sizeof types);
+    return lpy_err_set(e, LPY_ETYPE,
+                       "ufunc '%s' not supported for the input types (%s)",
+                       u->name, types);
+  }
+  *loopt = (lpy_dtype)k;
+  for (i = 0; i < u->nin; i++) {
+    if (!in[i].arr && !in[i].isbool && in[i].weak == LPY_WEAK_INT &&
+        lpy_isint(*loopt) && !int_fits(*loopt, in[i].i))
+      return lpy_err_set(e, LPY_EVALUE,
+                         "Lua integer %lld out of bounds for %s",
+                         (long long)in[i].i, lpy_dtypes[*loopt].name);
+  }
+  switch (u->out) {
+    case LPY_OUT_BOOL: *outt = LPY_BOOL; break;
+    case LPY_OUT_REAL: *outt = lpy_dtype_real(*loopt); break;
+    default: *outt = *loopt;
+  }
+  return 0;
+}
+
+int lpy_ufunc_resolve(const lpy_ufunc *u, const lpy_operand *in,
+                      lpy_ufunc_plan *plan, lpy_err *e) {
+  plan->fresh_out = 0;
+  return resolve(u, in, &plan->loop, &plan->out, e);
+}
+
+/* ---------------------------------------------------------- execution */
+typedef struct bufctx {
+  lpy_loop f;
+  int nop;
+  lpy_castfn cast[LPY_ITER_MAXOPS];   /* inputs: to loop type; [0]: out */
+  int size[LPY_ITER_MAXOPS];          /* item size inside the buffer */
+  lpy_kctx k;
+} bufctx;
+
+static void buffered(char **args, int64_t n, const int64_t *steps, void *ud) {
+  bufctx *c = ud;
+  _Alignas(64) char bufs[3][BUFN * 16];
+  char *a[LPY_ITER_MAXOPS];
+  int64_t s[LPY_ITER_MAXOPS], off, m;
+  int i;
+  for (off = 0; off < n; off += m) {
+    m = n - off < BUFN ? n - off : BUFN;
+    for (i = 0; i < c->nop; i++) {
+      char *p = args[i] + off * steps[i];
+      if (c->cast[i]) {
+        if (i > 0) c->cast[i](p, steps[i], bufs[i], c->size[i], m);
+        a[i] = bufs[i];
+        s[i] = c->size[i];
+      } else {
+        a[i] = p;
+        s[i] = steps[i];
+      }
+    }
+    c->f(a, m, s, &c->k);
+    if (c->cast[0])
+      c->cast[0](bufs[0], c->size[0], args[0] + off * steps[0], steps[0], m);
+  }
+}
+
+static void direct(char **args, int64_t n, const int64_t *steps, void *ud) {
+  bufctx *c = ud;
+  c->f(args, n, steps, &c->k);
+}
+
+int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
+                   const lpy_ufunc_plan *plan, lpy_err *e) {
+  lpy_dtype lt, ot;
+  int fresh = plan ? plan->fresh_out : 0;
+  int i, st, nop = u->nin + 1, needbuf = 0;
+  struct { lpy_array a; _Alignas(16) char v[16]; } scal[2];
+  lpy_array *ops[3], *tmp[3] = {NULL, NULL, NULL};
+  lpy_iter it;
+  bufctx c;
+  if (plan) {
+    lt = plan->loop;
+    ot = plan->out;
+  } else if ((st = resolve(u, in, &lt, &ot, e)) != 0) {
+    return st;
+  }
+  if (!(out->flags & LPY_WRITEABLE))
+    return lpy_err_set(e, LPY_EVALUE, "output array is read-only");
+  if (out->dtype != ot && !lpy_can_cast_same_kind(ot, out->dtype))
+    return lpy_err_set(e, LPY_ETYPE,
+                       "cannot cast ufunc '%s' output from %s to %s",
+                       u->name, lpy_dtypes[ot].name,
+                       lpy_dtypes[out->dtype].name);
+  memset(&c, 0, sizeof c);
+  c.f = u->loops[lt];
+  c.nop = nop;
+  ops[0] = out;
+  if (out->dtype != ot) {
+    c.cast[0] = lpy_cast_fn(ot, out->dtype);
+    c.size[0] = lpy_itemsize(ot);
+    needbuf = 1;
+  }
+  for (i = 0; i < u->nin; i++) {
+    lpy_array *a = in[i].arr;
+    if (!a) {                         /* a scalar: store it as the loop type */
+      lpy_array_init(&scal[i].a, lt, 0, NULL, NULL, scal[i].v, NULL);
+      lpy_set_scalar(lt, scal[i].v, &in[i]);
+      a = &scal[i].a;
+    } else if (!fresh && a != out && lpy_arrays_overlap(a, out) &&
+               (a->data != out->data || a->ndim != out->ndim ||
+                memcmp(a->strides, out->strides,
+                       (size_t)a->ndim * sizeof(int64_t)) != 0)) {
+      /* partial overlap with the output: read from a copy */
+      tmp[i] = lpy_array_new(a->dtype, a->ndim, a->shape, 0, e);
+      if (!tmp[i]) { st = e->code; goto done; }
+      if ((st = lpy_array_assign(tmp[i], a, e)) != 0) goto done;
+      a = tmp[i];
+    }
+    ops[i + 1] = a;
+    if (a->dtype != lt) {
+      c.cast[i + 1] = lpy_cast_fn(a->dtype, lt);
+      c.size[i + 1] = lpy_itemsize(lt);
+      needbuf = 1;
+    }
+  }
+  if ((st = lpy_iter_setup(&it, nop, ops, out->ndim, out->shape, e)) != 0)
+    goto done;
+  lpy_iter_run(&it, needbuf ? buffered : direct, &c);
+  if (c.k.err == LPY_KERR_NEGPOW)
+    st = lpy_err_set(e, LPY_EVALUE,
+                     "Integers to negative integer powers are not allowed.");
+done:
+  for (i = 0; i < 3; i++) lpy_array_free(tmp[i]);
+  return st;
+}

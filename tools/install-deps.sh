@@ -1,0 +1,91 @@
+#!/bin/sh
+# shellcheck disable=SC2086 # $PKGS and $missing are word lists, unquoted on purpose
+# tools/install-deps.sh - install the Debian 12 packages LumPy needs, only the
+# missing ones. `make test`, `make demo` and `make sanitize` call it every time,
+# so when everything is present it must be a fast no-op (one dpkg-query call).
+#
+#   sh tools/install-deps.sh            install what is missing (apt-get; sudo if not root)
+#   sh tools/install-deps.sh --check    only list what is missing; exit 1 if anything is
+#
+# Packages and why:
+#   gcc make libc6-dev                  compiler and build (gcc only Recommends libc6-dev)
+#   libasan8 libubsan1                  AddressSanitizer/UBSan runtimes for `make sanitize`
+#                                       (gcc 12 pulls them in through libgcc-12-dev; listed
+#                                       so that a missing one is reported by name)
+#   pkg-config liblua5.4-dev lua5.4     the Lua 5.4 headers and interpreter
+#   libopenblas-dev liblapacke-dev      BLAS/LAPACK for np.linalg (later issues)
+#   libfftw3-dev                        FFTW for np.fft (later issues)
+#   lua-busted                          the spec runner
+#   luarocks                            `luarocks make` / `make check-rock`
+#   python3-numpy                       fixtures and benchmarks only
+set -eu
+
+PKGS="gcc make libc6-dev libasan8 libubsan1 pkg-config
+liblua5.4-dev lua5.4 libopenblas-dev liblapacke-dev libfftw3-dev
+lua-busted luarocks python3-numpy"
+
+check_only=0
+case "${1:-}" in
+  --check) check_only=1 ;;
+  "") ;;
+  *) echo "usage: sh tools/install-deps.sh [--check]" >&2; exit 2 ;;
+esac
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "install-deps: dpkg-query not found: this script knows only Debian 12." >&2
+  echo "install-deps: install the equivalents of:" $PKGS >&2
+  exit 0
+fi
+
+# One query for all packages. Lines look like "lua5.4 ii " when installed;
+# packages dpkg has never heard of are simply absent (stderr silenced).
+status=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' $PKGS 2>/dev/null || true)
+nl='
+'
+missing=""
+for p in $PKGS; do
+  case "$nl$status" in
+    *"$nl$p ii"*) ;;
+    *) missing="$missing $p" ;;
+  esac
+done
+
+[ -z "$missing" ] && exit 0
+
+echo "install-deps: missing:$missing" >&2
+[ "$check_only" = 1 ] && exit 1
+
+if [ "$(id -u)" = 0 ]; then
+  run() { "$@"; }
+elif command -v sudo >/dev/null 2>&1; then
+  run() { sudo "$@"; }
+else
+  echo "install-deps: not root and no sudo; as root run: apt-get install$missing" >&2
+  exit 1
+fi
+
+log=$(mktemp "${TMPDIR:-/tmp}/lumpy-install-deps.XXXXXX")
+trap 'rm -f "$log"' EXIT
+# Quiet: apt's progress goes to the log, errors go to stderr as they happen,
+# and the whole log is shown if a step fails.
+apt_get() {
+  if ! run env DEBIAN_FRONTEND=noninteractive apt-get -q -y \
+         -o Dpkg::Use-Pty=0 -o DPkg::Lock::Timeout=300 "$@" >>"$log"; then
+    echo "install-deps: 'apt-get $*' failed; its output:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+}
+apt_get update
+apt_get install $missing
+
+# Make sure apt really installed everything (a renamed package would otherwise
+# only show up later as a confusing build error).
+status=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' $PKGS 2>/dev/null || true)
+for p in $missing; do
+  case "$nl$status" in
+    *"$nl$p ii"*) ;;
+    *) echo "install-deps: $p is still not installed" >&2; exit 1 ;;
+  esac
+done
+echo "install-deps: installed:$missing" >&2
