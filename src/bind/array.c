@@ -3,18 +3,32 @@
 ** userdata, large ones in refcounted buffers), views and their owners,
 ** the garbage-collector hooks, close, attributes and metamethod dispatch.
 */
+#include <stddef.h>
 #include <string.h>
 #include "lbind.h"
 
 #define INLINE_MAX 256        /* bytes of data stored inside the userdata */
+#define INLINE_ALIGN 16       /* enough for any element; buffers get 64 */
+
+/* The userdata: a tag that identifies LumPy arrays without a metatable
+   lookup (checked together with the userdata's size), then the header. */
+#define LB_TAG 0x4c756d5079417272ULL   /* "LumPyArr" */
+typedef struct lb_ud {
+  uint64_t tag;
+  uint64_t pad;
+  lpy_array a;
+} lb_ud;
+
+#define UD_SIZE(ndim) (offsetof(lb_ud, a) + lpy_array_sizeof(ndim))
+
+static const char mt_key = 'm';       /* registry: the array metatable */
 
 lpy_array *lb_test(lua_State *L, int idx) {
-  lpy_array *a = lua_touserdata(L, idx);
-  if (!a || !lua_getmetatable(L, idx)) return NULL;
-  luaL_getmetatable(L, LB_ARRAY_MT);
-  if (!lua_rawequal(L, -1, -2)) a = NULL;
-  lua_pop(L, 2);
-  return a;
+  lb_ud *u = lua_touserdata(L, idx);
+  if (!u || lua_type(L, idx) != LUA_TUSERDATA ||
+      lua_rawlen(L, idx) < UD_SIZE(0) || u->tag != LB_TAG)
+    return NULL;
+  return &u->a;
 }
 
 lpy_array *lb_check(lua_State *L, int idx, const char *fn) {
@@ -24,8 +38,15 @@ lpy_array *lb_check(lua_State *L, int idx, const char *fn) {
   return a;
 }
 
-static size_t header_size(int ndim) {
-  return (lpy_array_sizeof(ndim) + LPY_ALIGN - 1) / LPY_ALIGN * LPY_ALIGN;
+/* a new userdata of n bytes tagged as an array, with the metatable set */
+static lpy_array *new_ud(lua_State *L, size_t n) {
+  lb_ud *u = lc_newuserdata(L, n);
+  u->tag = LB_TAG;
+  u->a.buf = NULL;
+  u->a.flags = 0;
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &mt_key);
+  lua_setmetatable(L, -2);
+  return &u->a;
 }
 
 lpy_array *lb_push_new(lua_State *L, lpy_dtype t, int ndim,
@@ -39,44 +60,42 @@ lpy_array *lb_push_new(lua_State *L, lpy_dtype t, int ndim,
     lb_error(L, fn, "array is too big; cannot allocate it");
   nbytes = (size_t)n * lpy_itemsize(t);
   if (nbytes <= INLINE_MAX) {
-    size_t hs = header_size(ndim);
-    char *mem = lc_newuserdata(L, hs + nbytes + LPY_ALIGN);
-    char *data = mem + hs;
-    data += (LPY_ALIGN - ((uintptr_t)data & (LPY_ALIGN - 1))) & (LPY_ALIGN - 1);
-    a = (lpy_array *)mem;
+    size_t hs = (UD_SIZE(ndim) + INLINE_ALIGN - 1) / INLINE_ALIGN * INLINE_ALIGN;
+    char *mem, *data;
+    a = new_ud(L, hs + nbytes + INLINE_ALIGN);
+    mem = (char *)a - offsetof(lb_ud, a);
+    data = mem + hs;
+    data += (INLINE_ALIGN - ((uintptr_t)data & (INLINE_ALIGN - 1))) & (INLINE_ALIGN - 1);
     if (zero) memset(data, 0, nbytes);
     lpy_array_init(a, t, ndim, shape, NULL, data, NULL);
   } else {
     lpy_buffer *b;
-    a = lc_newuserdata(L, lpy_array_sizeof(ndim));
-    a->buf = NULL;
-    a->flags = 0;
-    luaL_setmetatable(L, LB_ARRAY_MT);      /* so __gc runs if we fail */
-    b = lpy_buffer_new(nbytes, zero, &e);
-    if (!b)
-      lb_error(L, fn, "cannot allocate %lld bytes for an array of shape %s",
-               (long long)nbytes, (lpy_shape_str(ndim, shape, e.msg, sizeof e.msg), e.msg));
-    lpy_array_init(a, t, ndim, shape, NULL, b->data, b);
-    a->flags |= LPY_OWNDATA;
+    a = new_ud(L, UD_SIZE(ndim));
+    /* collect first, so a dead temporary's memory can serve this array */
     lb_gc_account(L, nbytes);
-    return a;
+    b = lpy_buffer_new(nbytes, zero, &e);
+    if (!b) {
+      char s[200];
+      lpy_shape_str(ndim, shape, s, sizeof s);
+      lb_error(L, fn, "cannot allocate %lld bytes for an array of shape %s",
+               (long long)nbytes, s);
+    }
+    lpy_array_init(a, t, ndim, shape, NULL, b->data, b);
   }
   a->flags |= LPY_OWNDATA;
-  luaL_setmetatable(L, LB_ARRAY_MT);
   return a;
 }
 
 lpy_array *lb_push_view(lua_State *L, int baseidx, lpy_dtype t, int ndim,
                         const int64_t *shape, const int64_t *strides,
                         char *data) {
-  lpy_array *base = lua_touserdata(L, baseidx);
+  lpy_array *base = lb_test(L, baseidx);
   lpy_array *a;
   baseidx = lua_absindex(L, baseidx);
-  a = lc_newuserdata(L, lpy_array_sizeof(ndim));
+  a = new_ud(L, UD_SIZE(ndim));
   lpy_array_init(a, t, ndim, shape, strides, data, base->buf);
   if (base->buf) lpy_buffer_incref(base->buf);
   if (!(base->flags & LPY_WRITEABLE)) a->flags &= ~(unsigned)LPY_WRITEABLE;
-  luaL_setmetatable(L, LB_ARRAY_MT);
   /* the owner of the memory: the base's owner, or the base itself */
   lc_getuservalue(L, baseidx);
   if (lua_isnil(L, -1)) {
@@ -92,8 +111,8 @@ void lb_push_base(lua_State *L, int idx) {
 }
 
 static int array_gc(lua_State *L) {
-  lpy_array *a = lua_touserdata(L, 1);
-  if (a->buf) {
+  lpy_array *a = lb_test(L, 1);
+  if (a && a->buf) {
     lpy_buffer_decref(a->buf);
     a->buf = NULL;
   }
@@ -266,6 +285,8 @@ static const luaL_Reg methods[] = {
 };
 
 void lb_open_array(lua_State *L, int modidx, int mtidx) {
+  lua_pushvalue(L, mtidx);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &mt_key);
   lua_pushvalue(L, mtidx);
   luaL_setfuncs(L, meta, 0);
   lua_pushliteral(L, "lumpy.ndarray");

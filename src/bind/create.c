@@ -294,9 +294,9 @@ static int l_geomspace(lua_State *L) {
   space_args(L, "geomspace", &opts, &start, &stop, &num, &endpoint);
   if (start == 0 || stop == 0)
     return lb_error(L, "geomspace", "Geometric sequence cannot include zero");
-  if ((start < 0) != (stop < 0))
-    return lb_error(L, "geomspace", "start and stop of opposite signs need a complex result, which is not supported yet");
-  if (start < 0) { sign = -1; start = -start; stop = -stop; }
+  /* both negative: compute on the positive side; opposite signs give nan
+     inside, as NumPy's real geomspace does */
+  if (start < 0 && stop < 0) { sign = -1; start = -start; stop = -stop; }
   a = lb_push_new(L, LPY_FLOAT64, 1, &num, 0, "geomspace");
   y = (double *)a->data;
   linspace_fill(y, num, log10(start), log10(stop), endpoint);

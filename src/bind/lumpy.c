@@ -227,20 +227,25 @@ int lb_checkaxis(lua_State *L, int idx, int ndim, const char *fn) {
 
 /* ------------------------------------------------------------ gc */
 /* Array memory lives outside Lua's heap. Count what each state allocates
-   and run a full collection once it passes a threshold that grows with
-   the live array memory, so loops of temporaries stay bounded. */
-#define GC_MIN_BYTES ((size_t)8 << 20)
+   and run a full collection once that passes a threshold: at least
+   GC_MIN_BYTES (so dead temporaries are reused while still in the CPU
+   caches), half the live array memory, and twice the Lua heap (a full
+   collection costs time in proportion to the Lua heap, so this keeps its
+   cost per allocated byte bounded, as Lua's own pause of 200% does). */
+#define GC_MIN_BYTES ((size_t)4 << 20)
 static const char gc_key = 'g';
 
 void lb_gc_account(lua_State *L, size_t n) {
-  size_t *pending, live, limit;
+  size_t *pending, limit, x;
   lua_rawgetp(L, LUA_REGISTRYINDEX, &gc_key);
   pending = (size_t *)lua_touserdata(L, -1);
   lua_pop(L, 1);
   if (!pending) return;
   *pending += n;
-  live = lpy_mem_live();
-  limit = live / 2 > GC_MIN_BYTES ? live / 2 : GC_MIN_BYTES;
+  if (*pending < GC_MIN_BYTES) return;
+  limit = GC_MIN_BYTES;
+  if ((x = lpy_mem_live() / 2) > limit) limit = x;
+  if ((x = (size_t)lua_gc(L, LUA_GCCOUNT, 0) << 11) > limit) limit = x;
   if (*pending >= limit) {
     *pending = 0;
     lua_gc(L, LUA_GCCOLLECT, 0);

@@ -23,8 +23,13 @@ static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
     shapes[i] = in[i].arr ? in[i].arr->shape : NULL;
   }
   if (lpy_ufunc_resolve(u, in, &plan, &e) != 0) lb_core_error(L, fn, &e);
-  if (lpy_broadcast_shapes(nin, nd, shapes, &ondim, shape, &e) != 0)
+  if (nin == 2 && nd[0] == nd[1] && (nd[0] == 0 ||
+      memcmp(shapes[0], shapes[1], (size_t)nd[0] * sizeof(int64_t)) == 0)) {
+    ondim = nd[0];                      /* same shapes: nothing to broadcast */
+    if (ondim) memcpy(shape, shapes[0], (size_t)ondim * sizeof(int64_t));
+  } else if (lpy_broadcast_shapes(nin, nd, shapes, &ondim, shape, &e) != 0) {
     lb_core_error(L, fn, &e);
+  }
   if (outidx) {
     out = lb_check(L, outidx, fn);
     if (out->ndim != ondim ||

@@ -12,8 +12,17 @@
 #include "ufunc.h"
 
 /* ------------------------------------------------------- loop shapes */
+/* Until the dispatch table of the SIMD issue lands, GCC's function
+   multi-versioning picks an AVX-512 / AVX2 / baseline build of each loop
+   when the library loads. -ffp-contract=off keeps results identical. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+    !defined(LPY_NO_CLONES)
+#define LOOP_ATTR __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define LOOP_ATTR
+#endif
 #define BINLOOP(NAME, T, OT, EXPR)                                          \
-  static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
+  LOOP_ATTR static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
     char *o = args[0], *x = args[1], *y = args[2];                          \
     int64_t i;                                                              \
     (void)ctx;                                                              \
@@ -42,7 +51,7 @@
   }
 
 #define UNLOOP(NAME, T, OT, EXPR)                                           \
-  static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
+  LOOP_ATTR static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
     char *o = args[0], *x = args[1];                                        \
     int64_t i;                                                              \
     (void)ctx;                                                              \

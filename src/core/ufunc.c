@@ -207,6 +207,32 @@ static void direct(char **args, int64_t n, const int64_t *steps, void *ud) {
   c->f(args, n, steps, &c->k);
 }
 
+/* the common case in one call: every operand C-contiguous with the
+   output's shape (or a 0-d scalar), no casting */
+static int contiguous_run(int nop, lpy_array *const *ops, bufctx *c) {
+  const lpy_array *out = ops[0];
+  char *args[LPY_ITER_MAXOPS];
+  int64_t steps[LPY_ITER_MAXOPS];
+  int i, k;
+  if (!(out->flags & LPY_C_CONTIGUOUS)) return 0;
+  for (i = 0; i < nop; i++) {
+    const lpy_array *a = ops[i];
+    args[i] = a->data;
+    if (a->ndim == 0 && i > 0) {
+      steps[i] = 0;
+      continue;
+    }
+    if (a->size != out->size || !(a->flags & LPY_C_CONTIGUOUS) ||
+        a->ndim > out->ndim)
+      return 0;
+    for (k = 1; k <= a->ndim; k++)
+      if (a->shape[a->ndim - k] != out->shape[out->ndim - k]) return 0;
+    steps[i] = lpy_itemsize(a->dtype);
+  }
+  if (out->size > 0) c->f(args, out->size, steps, &c->k);
+  return 1;
+}
+
 int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
                    const lpy_ufunc_plan *plan, lpy_err *e) {
   lpy_dtype lt, ot;
@@ -261,6 +287,7 @@ int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
       needbuf = 1;
     }
   }
+  if (!needbuf && contiguous_run(nop, ops, &c)) goto done;
   if ((st = lpy_iter_setup(&it, nop, ops, out->ndim, out->shape, e)) != 0)
     goto done;
   lpy_iter_run(&it, needbuf ? buffered : direct, &c);
