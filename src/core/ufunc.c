@@ -287,10 +287,11 @@ int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
       needbuf = 1;
     }
   }
-  if (!needbuf && contiguous_run(nop, ops, &c)) goto done;
-  if ((st = lpy_iter_setup(&it, nop, ops, out->ndim, out->shape, e)) != 0)
-    goto done;
-  lpy_iter_run(&it, needbuf ? buffered : direct, &c);
+  if (needbuf || !contiguous_run(nop, ops, &c)) {
+    if ((st = lpy_iter_setup(&it, nop, ops, out->ndim, out->shape, e)) != 0)
+      goto done;
+    lpy_iter_run(&it, needbuf ? buffered : direct, &c);
+  }
   if (c.k.err == LPY_KERR_NEGPOW)
     st = lpy_err_set(e, LPY_EVALUE,
                      "Integers to negative integer powers are not allowed.");
