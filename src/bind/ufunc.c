@@ -6,6 +6,19 @@
 #include <string.h>
 #include "lbind.h"
 
+/* every array input Fortran-ordered (and not also C-ordered) */
+static int fortran_inputs(int nin, const lpy_operand *in) {
+  int i, any = 0;
+  for (i = 0; i < nin; i++) {
+    const lpy_array *a = in[i].arr;
+    if (!a || a->ndim == 0) continue;
+    if ((a->flags & (LPY_F_CONTIGUOUS | LPY_C_CONTIGUOUS)) != LPY_F_CONTIGUOUS)
+      return 0;
+    any = 1;
+  }
+  return any;
+}
+
 /* upvalue 1: light userdata of the lpy_ufunc; upvalue 2: public name */
 static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
                       int first, int outidx) {
@@ -44,6 +57,15 @@ static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
   } else {
     out = lb_push_new(L, plan.out, ondim, shape, 0, fn);
     plan.fresh_out = 1;
+    if (ondim > 1 && fortran_inputs(nin, in)) {
+      /* keep the inputs' layout (NumPy's order 'K'): Fortran in, Fortran out */
+      int64_t s = lpy_itemsize(out->dtype);
+      for (i = 0; i < ondim; i++) {
+        out->strides[i] = s;
+        s *= shape[i];
+      }
+      lpy_array_update_flags(out);
+    }
   }
   if (lpy_ufunc_exec(u, in, out, &plan, &e) != 0) lb_core_error(L, fn, &e);
   if (outidx || ondim > 0) return 1;
