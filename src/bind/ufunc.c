@@ -100,10 +100,36 @@ static int ufunc_fn(lua_State *L) {
   return call_ufunc(L, u, fn, 1, outidx);
 }
 
+/* the most common call, two arrays of one dtype and shape, C-ordered:
+   returns 0 when it does not apply */
+static int fast_binary(lua_State *L, const lpy_ufunc *u) {
+  lpy_array *a = lb_test(L, 1), *b, *out;
+  lpy_operand in[2];
+  lpy_ufunc_plan plan;
+  lpy_err e;
+  if (!a || !(b = lb_test(L, 2)) || a->dtype != b->dtype ||
+      a->ndim != b->ndim || a->ndim == 0 ||
+      !(a->flags & b->flags & LPY_C_CONTIGUOUS) ||
+      ((a->flags | b->flags) & LB_CLOSED) ||
+      memcmp(a->shape, b->shape, (size_t)a->ndim * sizeof(int64_t)) != 0 ||
+      lpy_ufunc_plan_for(u, a->dtype, &plan) != 0)
+    return 0;
+  out = lb_push_new(L, plan.out, a->ndim, a->shape, 0, lua_tostring(L, lua_upvalueindex(2)));
+  plan.fresh_out = 1;
+  memset(in, 0, sizeof in);
+  in[0].arr = a;
+  in[1].arr = b;
+  if (lpy_ufunc_exec(u, in, out, &plan, &e) != 0)
+    lb_core_error(L, lua_tostring(L, lua_upvalueindex(2)), &e);
+  return 1;
+}
+
 /* metamethods: Lua passes (a, b) for binary and (a, a) for unary ones */
 static int ufunc_meta(lua_State *L) {
   const lpy_ufunc *u = lua_touserdata(L, lua_upvalueindex(1));
-  const char *fn = lua_tostring(L, lua_upvalueindex(2));
+  const char *fn;
+  if (lpy_ufunc_nin(u) == 2 && fast_binary(L, u)) return 1;
+  fn = lua_tostring(L, lua_upvalueindex(2));
   lua_settop(L, lpy_ufunc_nin(u));
   return call_ufunc(L, u, fn, 1, 0);
 }

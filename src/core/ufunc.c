@@ -125,6 +125,25 @@ static int loop_for(const lpy_ufunc *u, lpy_dtype t) {
   return loop_table[u - lpy_ufuncs][t];
 }
 
+static lpy_dtype out_type(const lpy_ufunc *u, lpy_dtype loop) {
+  switch (u->out) {
+    case LPY_OUT_BOOL: return LPY_BOOL;
+    case LPY_OUT_REAL: return lpy_dtype_real(loop);
+    default: return loop;
+  }
+}
+
+int lpy_ufunc_plan_for(const lpy_ufunc *u, lpy_dtype t, lpy_ufunc_plan *p) {
+  int k;
+  if ((u->flags & LPY_UF_NOBOOL) && t == LPY_BOOL) return -1;
+  if ((u->flags & LPY_UF_INEXACT) && !lpy_isinexact(t)) t = LPY_FLOAT64;
+  if ((k = loop_for(u, t)) < 0) return -1;
+  p->loop = (lpy_dtype)k;
+  p->out = out_type(u, p->loop);
+  p->fresh_out = 0;
+  return 0;
+}
+
 /* find the loop dtype and the output dtype */
 static int resolve(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
                    lpy_dtype *outt, lpy_err *e) {
@@ -154,11 +173,7 @@ static int resolve(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
                          "Lua integer %lld out of bounds for %s",
                          (long long)in[i].i, lpy_dtypes[*loopt].name);
   }
-  switch (u->out) {
-    case LPY_OUT_BOOL: *outt = LPY_BOOL; break;
-    case LPY_OUT_REAL: *outt = lpy_dtype_real(*loopt); break;
-    default: *outt = *loopt;
-  }
+  *outt = out_type(u, *loopt);
   return 0;
 }
 
