@@ -22,7 +22,7 @@ SRC   := $(wildcard src/core/*.c src/bind/*.c)
 OBJ   := $(SRC:%.c=$(BUILD)/%.o)
 HDR   := $(wildcard src/core/*.h src/bind/*.h include/*.h)
 
-.PHONY: all deps test demo env fixtures bench sanitize clean check-deps \
+.PHONY: ctest all deps test demo env fixtures bench sanitize clean check-deps \
         install uninstall check-rock
 
 all: $(BUILD)/lumpy.so
@@ -43,8 +43,25 @@ env:
 
 SPEC_ENV = LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/spec/?.lua;;" LUA_CPATH="$(CURDIR)/$(BUILD)/?.so;;"
 
+# ---- make ctest: the C core's own tests, built without Lua
+CORE_SRC := $(wildcard src/core/*.c)
+CTEST_FLAGS = -std=gnu11 -ffp-contract=off -fno-math-errno -Wall -Wextra \
+              -Wno-unused-parameter -Wno-type-limits -D_GNU_SOURCE $(OPT) $(CFLAGS)
+
+$(BUILD)/test_core: spec/c/test_core.c $(CORE_SRC) $(HDR)
+	@mkdir -p $(BUILD)
+	$(CC) $(CTEST_FLAGS) -o $@ spec/c/test_core.c $(CORE_SRC) $(LDFLAGS) -lm -lpthread
+
+$(BUILD)/test_format: spec/c/test_format.c $(CORE_SRC) $(HDR)
+	@mkdir -p $(BUILD)
+	$(CC) $(CTEST_FLAGS) -o $@ spec/c/test_format.c $(CORE_SRC) $(LDFLAGS) -lm -lpthread
+
+ctest: $(BUILD)/test_core $(BUILD)/test_format
+	$(BUILD)/test_core
+	$(BUILD)/test_format
+
 test: deps
-	$(MAKE) all
+	$(MAKE) all ctest
 	$(SPEC_ENV) $(LUA) $(BUSTED) --lua=$(LUA) -o utfTerminal spec
 	$(MAKE) check-rock
 
@@ -98,6 +115,8 @@ $(SAN_KEEP): tools/sanitize-keep-loaded.c
 
 sanitize: deps
 	$(MAKE) BUILD=$(SAN_BUILD) OPT="-O1 -g" CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" all
+	ASAN_OPTIONS="$(ASAN_OPTIONS_SAN)" UBSAN_OPTIONS="$(UBSAN_OPTIONS_SAN)" \
+	  $(MAKE) BUILD=$(SAN_BUILD) OPT="-O1 -g" CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" ctest
 	$(if $(SAN_KEEP_LOADED),$(MAKE) $(SAN_KEEP))
 	@case "$(ASAN_LIB)" in /*) test -f "$(ASAN_LIB)" && exit 0;; esac; \
 	  echo "sanitize: libasan.so not found ($(CC) -print-file-name=libasan.so gave '$(ASAN_LIB)')" >&2; exit 1

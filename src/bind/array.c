@@ -86,6 +86,37 @@ lpy_array *lb_push_new(lua_State *L, lpy_dtype t, int ndim,
   return a;
 }
 
+void lb_make_fortran(lpy_array *a) {
+  int64_t s = lpy_itemsize(a->dtype);
+  int i;
+  for (i = 0; i < a->ndim; i++) {
+    a->strides[i] = s;
+    s *= a->shape[i] ? a->shape[i] : 1;
+  }
+  lpy_array_update_flags(a);
+}
+
+int lb_optorder(lua_State *L, int opts, const lpy_array *like, const char *fn) {
+  const char *o;
+  int f = 0;
+  if (!opts || lb_optfield(L, opts, "order") == LUA_TNIL) {
+    if (opts) lua_pop(L, 1);
+    o = like ? "K" : "C";
+  } else {
+    if (lua_type(L, -1) != LUA_TSTRING)
+      lb_error(L, fn, "order must be one of 'C', 'F', 'A', 'K'");
+    o = lua_tostring(L, -1);
+    lua_pop(L, 1);
+  }
+  if (strcmp(o, "F") == 0) f = 1;
+  else if (strcmp(o, "A") == 0 || strcmp(o, "K") == 0)
+    f = like && like->ndim > 1 &&
+        (like->flags & (LPY_F_CONTIGUOUS | LPY_C_CONTIGUOUS)) == LPY_F_CONTIGUOUS;
+  else if (strcmp(o, "C") != 0)
+    lb_error(L, fn, "order must be one of 'C', 'F', 'A', 'K', got '%s'", o);
+  return f;
+}
+
 lpy_array *lb_push_view(lua_State *L, int baseidx, lpy_dtype t, int ndim,
                         const int64_t *shape, const int64_t *strides,
                         char *data) {

@@ -48,8 +48,11 @@ static int l_array(lua_State *L) {
   if (a) {            /* always a copy, as NumPy's default copy=True */
     lpy_array *r;
     lpy_err e;
+    int f;
     if (a->flags & LB_CLOSED) return lb_error(L, "array", "array is closed");
+    f = lb_optorder(L, opts, a, "array");
     r = lb_push_new(L, t < 0 ? a->dtype : (lpy_dtype)t, a->ndim, a->shape, 0, "array");
+    if (f) lb_make_fortran(r);
     if (lpy_array_assign(r, a, &e) != 0) lb_core_error(L, "array", &e);
     return 1;
   }
@@ -82,6 +85,7 @@ static int make_filled(lua_State *L, const char *fn, int kind) {
     else t = lb_toarray(L, 2, -1, fn)->dtype;
   }
   a = lb_push_new(L, (lpy_dtype)t, ndim, shape, kind == 0, fn);
+  if (lb_optorder(L, opts, NULL, fn)) lb_make_fortran(a);
   if (kind == 1) {
     lua_pushinteger(L, 1);
     fill_scalar(L, a, lua_gettop(L), fn);
@@ -109,6 +113,7 @@ static int make_like(lua_State *L, const char *fn, int kind) {
   if (opts) lua_pop(L, 1);
   if (kind == 3 && lua_isnone(L, 2)) return lb_error(L, fn, "missing fill value");
   r = lb_push_new(L, (lpy_dtype)t, ndim, shape, kind == 0, fn);
+  if (ndim == a->ndim && lb_optorder(L, opts, a, fn)) lb_make_fortran(r);
   if (kind == 1) {
     lua_pushinteger(L, 1);
     fill_scalar(L, r, lua_gettop(L), fn);
@@ -470,13 +475,29 @@ static int tri_mask(lua_State *L, int upper, const char *fn) {
 static int l_tril(lua_State *L) { return tri_mask(L, 0, "tril"); }
 static int l_triu(lua_State *L) { return tri_mask(L, 1, "triu"); }
 
-static int l_copy(lua_State *L) {
+/* np.copy(a [, {order=}]) keeps the layout ('K'); a:copy() is C-ordered */
+static int copy_impl(lua_State *L, int method) {
+  int opts = lb_opts(L, 2), f;
   lpy_array *a = lb_toarray(L, 1, -1, "copy"), *r;
   lpy_err e;
+  if (!opts && lua_type(L, 2) == LUA_TSTRING) {   /* a:copy("F") */
+    lua_createtable(L, 0, 1);
+    lua_pushvalue(L, 2);
+    lua_setfield(L, -2, "order");
+    opts = lua_gettop(L);
+  }
+  if (method && (!opts || lb_optfield(L, opts, "order") == LUA_TNIL))
+    f = 0;                              /* a:copy() is C-ordered */
+  else
+    f = lb_optorder(L, opts, a, "copy");
   r = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, "copy");
+  if (f) lb_make_fortran(r);
   if (lpy_array_assign(r, a, &e) != 0) lb_core_error(L, "copy", &e);
   return 1;
 }
+
+static int l_copy(lua_State *L) { return copy_impl(L, 0); }
+static int m_copy(lua_State *L) { return copy_impl(L, 1); }
 
 static const luaL_Reg funcs[] = {
   {"array", l_array}, {"asarray", l_asarray},
@@ -491,7 +512,7 @@ static const luaL_Reg funcs[] = {
 };
 
 static const luaL_Reg meths[] = {
-  {"copy", l_copy},
+  {"copy", m_copy},
   {NULL, NULL}
 };
 

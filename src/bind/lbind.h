@@ -37,6 +37,12 @@ LPY_API lpy_array *lb_test(lua_State *L, int idx);   /* NULL if not an array */
 LPY_API lpy_array *lb_push_new(lua_State *L, lpy_dtype t, int ndim,
                                const int64_t *shape, int zero,
                                const char *fn);
+/* give a freshly made array Fortran-order strides */
+LPY_API void lb_make_fortran(lpy_array *a);
+/* opts.order ("C", "F", "A", "K"; default "K" when like is given, else
+   "C"): 1 when the result should be Fortran-ordered */
+LPY_API int lb_optorder(lua_State *L, int opts, const lpy_array *like,
+                        const char *fn);
 /* push a view of the array at baseidx with the given geometry */
 LPY_API lpy_array *lb_push_view(lua_State *L, int baseidx, lpy_dtype t,
                                 int ndim, const int64_t *shape,

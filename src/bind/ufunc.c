@@ -57,15 +57,8 @@ static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
   } else {
     out = lb_push_new(L, plan.out, ondim, shape, 0, fn);
     plan.fresh_out = 1;
-    if (ondim > 1 && fortran_inputs(nin, in)) {
-      /* keep the inputs' layout (NumPy's order 'K'): Fortran in, Fortran out */
-      int64_t s = lpy_itemsize(out->dtype);
-      for (i = 0; i < ondim; i++) {
-        out->strides[i] = s;
-        s *= shape[i];
-      }
-      lpy_array_update_flags(out);
-    }
+    /* keep the inputs' layout (NumPy's order 'K'): Fortran in, Fortran out */
+    if (ondim > 1 && fortran_inputs(nin, in)) lb_make_fortran(out);
   }
   if (lpy_ufunc_exec(u, in, out, &plan, &e) != 0) lb_core_error(L, fn, &e);
   if (outidx || ondim > 0) return 1;
