@@ -21,7 +21,11 @@ typedef struct lb_ud {
 
 #define UD_SIZE(ndim) (offsetof(lb_ud, a) + lpy_array_sizeof(ndim))
 
-static const char mt_key = 'm';       /* registry: the array metatable */
+/* registry: the array metatable, and a copy without __gc for arrays that
+   own no outside memory (small arrays keep their data inside the userdata):
+   Lua's finalizers are costly, and those arrays need none */
+static const char mt_key = 'm';
+static const char mt_nogc_key = 'n';
 
 lpy_array *lb_test(lua_State *L, int idx) {
   lb_ud *u = lua_touserdata(L, idx);
@@ -38,13 +42,14 @@ lpy_array *lb_check(lua_State *L, int idx, const char *fn) {
   return a;
 }
 
-/* a new userdata of n bytes tagged as an array, with the metatable set */
-static lpy_array *new_ud(lua_State *L, size_t n) {
+/* a new userdata of n bytes tagged as an array, with the metatable set;
+   finalize: it will hold a reference to a buffer */
+static lpy_array *new_ud(lua_State *L, size_t n, int finalize) {
   lb_ud *u = lc_newuserdata(L, n);
   u->tag = LB_TAG;
   u->a.buf = NULL;
   u->a.flags = 0;
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &mt_key);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, finalize ? &mt_key : &mt_nogc_key);
   lua_setmetatable(L, -2);
   return &u->a;
 }
@@ -62,7 +67,7 @@ lpy_array *lb_push_new(lua_State *L, lpy_dtype t, int ndim,
   if (nbytes <= INLINE_MAX) {
     size_t hs = (UD_SIZE(ndim) + INLINE_ALIGN - 1) / INLINE_ALIGN * INLINE_ALIGN;
     char *mem, *data;
-    a = new_ud(L, hs + nbytes + INLINE_ALIGN);
+    a = new_ud(L, hs + nbytes + INLINE_ALIGN, 0);
     mem = (char *)a - offsetof(lb_ud, a);
     data = mem + hs;
     data += (INLINE_ALIGN - ((uintptr_t)data & (INLINE_ALIGN - 1))) & (INLINE_ALIGN - 1);
@@ -70,7 +75,7 @@ lpy_array *lb_push_new(lua_State *L, lpy_dtype t, int ndim,
     lpy_array_init(a, t, ndim, shape, NULL, data, NULL);
   } else {
     lpy_buffer *b;
-    a = new_ud(L, UD_SIZE(ndim));
+    a = new_ud(L, UD_SIZE(ndim), 1);
     /* collect first, so a dead temporary's memory can serve this array */
     lb_gc_account(L, nbytes);
     b = lpy_buffer_new(nbytes, zero, &e);
@@ -123,7 +128,7 @@ lpy_array *lb_push_view(lua_State *L, int baseidx, lpy_dtype t, int ndim,
   lpy_array *base = lb_test(L, baseidx);
   lpy_array *a;
   baseidx = lua_absindex(L, baseidx);
-  a = new_ud(L, UD_SIZE(ndim));
+  a = new_ud(L, UD_SIZE(ndim), base->buf != NULL);
   lpy_array_init(a, t, ndim, shape, strides, data, base->buf);
   if (base->buf) lpy_buffer_incref(base->buf);
   if (!(base->flags & LPY_WRITEABLE)) a->flags &= ~(unsigned)LPY_WRITEABLE;
@@ -318,6 +323,8 @@ static const luaL_Reg methods[] = {
 void lb_open_array(lua_State *L, int modidx, int mtidx) {
   lua_pushvalue(L, mtidx);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &mt_key);
+  lua_newtable(L);                      /* filled by lb_finish_array */
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &mt_nogc_key);
   lua_pushvalue(L, mtidx);
   luaL_setfuncs(L, meta, 0);
   lua_pushliteral(L, "lumpy.ndarray");
@@ -332,4 +339,20 @@ void lb_open_array(lua_State *L, int modidx, int mtidx) {
   lua_pushcclosure(L, array_index, 1);
   lua_setfield(L, mtidx, "__index");
   (void)modidx;
+}
+
+/* once every file has filled the metatable: the copy without __gc */
+void lb_finish_array(lua_State *L, int mtidx) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &mt_nogc_key);
+  lua_pushnil(L);
+  while (lua_next(L, mtidx)) {
+    if (lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "__gc") == 0) {
+      lua_pop(L, 1);
+      continue;
+    }
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, -4);
+  }
+  lua_pop(L, 1);
 }

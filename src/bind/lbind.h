@@ -108,6 +108,7 @@ LPY_API void lb_check_int_fits(lua_State *L, lpy_dtype t, lua_Integer v,
 /* ---- registration: each binding file fills the module table at modidx
    and the array metatable (methods table at mtidx) */
 LPY_API void lb_open_array(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_finish_array(lua_State *L, int mtidx);
 LPY_API void lb_open_create(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_index(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_shape(lua_State *L, int modidx, int mtidx);

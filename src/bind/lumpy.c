@@ -311,6 +311,7 @@ LUMPY_EXPORT int luaopen_lumpy(lua_State *L) {
   lb_open_shape(L, mod, mt);
   lb_open_ufunc(L, mod, mt);
   lb_open_print(L, mod, mt);
+  lb_finish_array(L, mt);
   lua_pushliteral(L, LUMPY_VERSION);
   lua_setfield(L, mod, "__version__");
   lua_settop(L, mod);
