@@ -15,6 +15,7 @@
 --   py         the NumPy statement, when it is not spelled the same (0-based, `a[::2]`)
 --   target     PASS when the median LumPy/NumPy ratio is <= target. Default: 1.00 for
 --              operations on >= 1e5 elements (issue 2), none below that; `false` for none.
+--   gc         run the LumPy side under this collector mode ("generational")
 --   bw         also report LumPy's and NumPy's speed as a fraction of the add bandwidth
 --              that bench/stream.c measures in the same run; PASS for LumPy when >= bw.
 
@@ -39,6 +40,11 @@ for _, e in ipairs {
     end
   end
 end
+
+-- the same 1e5 rows with Lua's generational collector, which LumPy pairs
+-- with young collections (docs/numpy-differences.md, Memory); for information
+op { "a + b (generational GC)",     "float64", "a:1e5 b:1e5",      "c = a + b",     gc = "generational", target = false }
+op { "a * b + c (generational GC)", "float64", "a:1e5 b:1e5 c:1e5", "d = a * b + c", gc = "generational", target = false }
 
 -- issue 2: broadcasting, strided and transposed copies, per-call overhead
 op { "a + row",         "float64", "a:1000x1000 row:1000", "c = a + row" }

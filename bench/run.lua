@@ -309,6 +309,8 @@ local function measure(op)
     local n, err = rpc(("calibrate %d %.17g"):format(op.id, opt.min_time))
     if n then pn = math.tointeger(tonumber(n)) else r.perr = short_err(err) end
   end
+  -- op.gc: run the LumPy side under that collector mode ("generational")
+  local oldgc = op.gc and np and collectgarbage(op.gc)
   local function lsample()
     if not lfn then return end
     local okc, t = pcall(lfn, ln)
@@ -328,6 +330,7 @@ local function measure(op)
   end
   rpc("free " .. op.id)
   lfn = nil
+  if oldgc then collectgarbage(oldgc) end
   r.lmed, r.pmed = median(r.L), median(r.P)
   if #r.pairs > 0 and not r.lerr and not r.perr then
     r.ratio = median(r.pairs)

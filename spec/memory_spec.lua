@@ -30,6 +30,29 @@ describe("memory", function()
       string.format("resident memory reached %.1f MB", peak / 2^20))
   end)
 
+  it("stays bounded in generational mode too, and keeps the mode", function()
+    if os.getenv("LUMPY_SANITIZE") then
+      pending("ASan's quarantine keeps freed memory resident")
+      return
+    end
+    local old = collectgarbage("generational")
+    local ok, err = pcall(function()
+      local a, b = np.ones(1000000), np.ones(1000000)
+      local c, peak = nil, 0
+      for i = 1, 1000 do
+        c = a + b
+        if i % 50 == 0 then peak = math.max(peak, resident_bytes()) end
+      end
+      assert.equal(2.0, c[1])
+      assert.is_true(peak < 256 * 1024 * 1024,
+        string.format("resident memory reached %.1f MB", peak / 2^20))
+      -- LumPy's collections do not switch the mode
+      assert.equal("generational", collectgarbage("incremental"))
+    end)
+    collectgarbage(old)
+    assert(ok, err)
+  end)
+
   it("views keep their base alive after the base is dropped", function()
     local v
     do

@@ -2,55 +2,19 @@
 ** test_format.c - tests of src/core/format.c without Lua.
 **
 ** Two uses:
-**  - a standalone program (main) with a few fixed checks, meant to be built
-**    with -fsanitize=address,undefined:
-**      gcc -std=gnu11 -g -fsanitize=address,undefined -Isrc/core \
-**          spec/c/test_format.c src/core/format.c src/core/err.c \
-**          -DTF_STUBS -lm -o /tmp/test_format && /tmp/test_format
+**  - a standalone program (main) with a few fixed checks; `make ctest`
+**    builds it against the C core and runs it (also under the sanitizers
+**    in `make sanitize`);
 **  - a shared object for differential tests against NumPy through ctypes
-**    (build with -shared -fPIC -DTF_STUBS -DTF_NO_MAIN and load it from
-**    Python with ctypes next to NumPy):
-**    tf_format() formats any strided buffer with given options.
-** TF_STUBS provides the two element readers format.c needs from dtype.c so
-** the test does not depend on the rest of the core.
+**    (build it with the core sources and -shared -fPIC -DTF_NO_MAIN, load
+**    it from Python next to NumPy): tf_format() formats any strided buffer
+**    with given options.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../../src/core/format.h"
 
-#ifdef TF_STUBS
-int64_t lpy_get_int64(lpy_dtype t, const char *p) {
-  switch (t) {
-    case LPY_BOOL: return *(const uint8_t *)p != 0;
-    case LPY_INT8: return *(const int8_t *)p;
-    case LPY_INT16: return *(const int16_t *)p;
-    case LPY_INT32: return *(const int32_t *)p;
-    case LPY_INT64: return *(const int64_t *)p;
-    case LPY_UINT8: return *(const uint8_t *)p;
-    case LPY_UINT16: return *(const uint16_t *)p;
-    case LPY_UINT32: return *(const uint32_t *)p;
-    case LPY_UINT64: return (int64_t)*(const uint64_t *)p;
-    default: return 0;
-  }
-}
-
-const lpy_dtype_info lpy_dtypes[LPY_NTYPES] = {
-  {"bool", "|b1", 'b', '?', 1, LPY_KIND_BOOL},
-  {"int8", "|i1", 'i', 'b', 1, LPY_KIND_INT},
-  {"int16", "<i2", 'i', 'h', 2, LPY_KIND_INT},
-  {"int32", "<i4", 'i', 'i', 4, LPY_KIND_INT},
-  {"int64", "<i8", 'i', 'l', 8, LPY_KIND_INT},
-  {"uint8", "|u1", 'u', 'B', 1, LPY_KIND_UINT},
-  {"uint16", "<u2", 'u', 'H', 2, LPY_KIND_UINT},
-  {"uint32", "<u4", 'u', 'I', 4, LPY_KIND_UINT},
-  {"uint64", "<u8", 'u', 'L', 8, LPY_KIND_UINT},
-  {"float32", "<f4", 'f', 'f', 4, LPY_KIND_FLOAT},
-  {"float64", "<f8", 'f', 'd', 8, LPY_KIND_FLOAT},
-  {"complex64", "<c8", 'c', 'F', 8, LPY_KIND_COMPLEX},
-  {"complex128", "<c16", 'c', 'D', 16, LPY_KIND_COMPLEX},
-};
-#endif
 
 /* ctypes entry: returns a malloc'd string (free with tf_free) or NULL */
 char *tf_format(int dtype, int ndim, const int64_t *shape,

@@ -67,6 +67,18 @@ static int l_asarray(lua_State *L) {
   return 1;
 }
 
+/* the contents by kind: 0 zeros (already), 1 ones, 2 nothing, 3 the
+   fill value at index 2 */
+static void fill_kind(lua_State *L, lpy_array *a, int kind, const char *fn) {
+  if (kind == 1) {
+    lua_pushinteger(L, 1);
+    fill_scalar(L, a, lua_gettop(L), fn);
+    lua_pop(L, 1);
+  } else if (kind == 3) {
+    fill_scalar(L, a, 2, fn);
+  }
+}
+
 static int make_filled(lua_State *L, const char *fn, int kind) {
   /* kind: 0 zeros, 1 ones, 2 empty, 3 full */
   int64_t shape[LPY_MAXDIMS];
@@ -86,13 +98,7 @@ static int make_filled(lua_State *L, const char *fn, int kind) {
   }
   a = lb_push_new(L, (lpy_dtype)t, ndim, shape, kind == 0, fn);
   if (lb_optorder(L, opts, NULL, fn)) lb_make_fortran(a);
-  if (kind == 1) {
-    lua_pushinteger(L, 1);
-    fill_scalar(L, a, lua_gettop(L), fn);
-    lua_pop(L, 1);
-  } else if (kind == 3) {
-    fill_scalar(L, a, 2, fn);
-  }
+  fill_kind(L, a, kind, fn);
   return 1;
 }
 
@@ -114,13 +120,7 @@ static int make_like(lua_State *L, const char *fn, int kind) {
   if (kind == 3 && lua_isnone(L, 2)) return lb_error(L, fn, "missing fill value");
   r = lb_push_new(L, (lpy_dtype)t, ndim, shape, kind == 0, fn);
   if (ndim == a->ndim && lb_optorder(L, opts, a, fn)) lb_make_fortran(r);
-  if (kind == 1) {
-    lua_pushinteger(L, 1);
-    fill_scalar(L, r, lua_gettop(L), fn);
-    lua_pop(L, 1);
-  } else if (kind == 3) {
-    fill_scalar(L, r, 2, fn);
-  }
+  fill_kind(L, r, kind, fn);
   return 1;
 }
 

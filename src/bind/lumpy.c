@@ -308,24 +308,25 @@ static int sentinel_tostring(lua_State *L) {
   return 1;
 }
 
+/* a unique marker table (np.newaxis, np.ellipsis); metatable at -1 */
+static void new_sentinel(lua_State *L, int modidx, const char *name,
+                         const char *field) {
+  lua_newtable(L);
+  lua_pushstring(L, name);
+  lua_setfield(L, -2, "name");
+  lua_pushvalue(L, -2);
+  lua_setmetatable(L, -2);
+  lua_setfield(L, modidx, field);
+}
+
 static void open_sentinels(lua_State *L, int modidx) {
   lua_newtable(L);
   lua_pushcfunction(L, sentinel_tostring);
   lua_setfield(L, -2, "__tostring");
   lua_pushvalue(L, -1);
   lua_setfield(L, LUA_REGISTRYINDEX, "lumpy.sentinel");
-  lua_newtable(L);
-  lua_pushliteral(L, "newaxis");
-  lua_setfield(L, -2, "name");
-  lua_pushvalue(L, -2);
-  lua_setmetatable(L, -2);
-  lua_setfield(L, modidx, "newaxis");
-  lua_newtable(L);
-  lua_pushliteral(L, "...");
-  lua_setfield(L, -2, "name");
-  lua_pushvalue(L, -2);
-  lua_setmetatable(L, -2);
-  lua_setfield(L, modidx, "ellipsis");
+  new_sentinel(L, modidx, "newaxis", "newaxis");
+  new_sentinel(L, modidx, "...", "ellipsis");
   lua_pop(L, 1);
 }
 

@@ -178,6 +178,18 @@
   static inline T N##_abs(T a) { return (SIGNED && a < 0) ? N##_neg(a) : a; }
 INT_TYPES(INT_HELPERS)
 
+/* comparisons and logical operations of a real type (integer or float) */
+#define ORDER_LOOPS(N, T)                                                   \
+  BINLOOP(equal_##N, T, uint8_t, a == b)                                    \
+  BINLOOP(not_equal_##N, T, uint8_t, a != b)                                \
+  BINLOOP(less_##N, T, uint8_t, a < b)                                      \
+  BINLOOP(less_equal_##N, T, uint8_t, a <= b)                               \
+  BINLOOP(greater_##N, T, uint8_t, a > b)                                   \
+  BINLOOP(greater_equal_##N, T, uint8_t, a >= b)                            \
+  BINLOOP(logical_and_##N, T, uint8_t, (a != 0) & (b != 0))                 \
+  BINLOOP(logical_or_##N, T, uint8_t, (a != 0) | (b != 0))                  \
+  BINLOOP(logical_xor_##N, T, uint8_t, (a != 0) ^ (b != 0))
+
 #define MAXE(a, b) ((a) >= (b) ? (a) : (b))
 #define MINE(a, b) ((a) <= (b) ? (a) : (b))
 
@@ -196,15 +208,7 @@ INT_TYPES(INT_HELPERS)
   BINLOOP(bitwise_xor_##N, T, T, (T)(a ^ b))                                \
   BINLOOP(left_shift_##N, T, T, N##_lshift(a, b))                           \
   BINLOOP(right_shift_##N, T, T, N##_rshift(a, b))                          \
-  BINLOOP(equal_##N, T, uint8_t, a == b)                                    \
-  BINLOOP(not_equal_##N, T, uint8_t, a != b)                                \
-  BINLOOP(less_##N, T, uint8_t, a < b)                                      \
-  BINLOOP(less_equal_##N, T, uint8_t, a <= b)                               \
-  BINLOOP(greater_##N, T, uint8_t, a > b)                                   \
-  BINLOOP(greater_equal_##N, T, uint8_t, a >= b)                            \
-  BINLOOP(logical_and_##N, T, uint8_t, (a != 0) & (b != 0))                 \
-  BINLOOP(logical_or_##N, T, uint8_t, (a != 0) | (b != 0))                  \
-  BINLOOP(logical_xor_##N, T, uint8_t, (a != 0) ^ (b != 0))                 \
+  ORDER_LOOPS(N, T)                                                         \
   UNLOOP(negative_##N, T, T, N##_neg(a))                                    \
   UNLOOP(positive_##N, T, T, a)                                             \
   UNLOOP(absolute_##N, T, T, N##_abs(a))                                    \
@@ -283,15 +287,7 @@ FLOAT_TYPES(FLOAT_HELPERS)
   BINLOOP(minimum_##N, T, T, (a < b || isnan(a)) ? a : b)                   \
   BINLOOP(fmax_##N, T, T, (a > b || isnan(b)) ? a : b)                      \
   BINLOOP(fmin_##N, T, T, (a < b || isnan(b)) ? a : b)                      \
-  BINLOOP(equal_##N, T, uint8_t, a == b)                                    \
-  BINLOOP(not_equal_##N, T, uint8_t, a != b)                                \
-  BINLOOP(less_##N, T, uint8_t, a < b)                                      \
-  BINLOOP(less_equal_##N, T, uint8_t, a <= b)                               \
-  BINLOOP(greater_##N, T, uint8_t, a > b)                                   \
-  BINLOOP(greater_equal_##N, T, uint8_t, a >= b)                            \
-  BINLOOP(logical_and_##N, T, uint8_t, (a != 0) & (b != 0))                 \
-  BINLOOP(logical_or_##N, T, uint8_t, (a != 0) | (b != 0))                  \
-  BINLOOP(logical_xor_##N, T, uint8_t, (a != 0) ^ (b != 0))                 \
+  ORDER_LOOPS(N, T)                                                         \
   UNLOOP(negative_##N, T, T, -a)                                            \
   UNLOOP(positive_##N, T, T, a)                                             \
   UNLOOP(absolute_##N, T, T, fabs##S(a))                                    \
