@@ -313,6 +313,12 @@ static int l_geomspace(lua_State *L) {
   return 1;
 }
 
+/* a diagonal offset beyond +-lim selects the same as +-lim: clamping keeps
+   the index arithmetic below from overflowing */
+static int64_t clamp_k(int64_t k, int64_t lim) {
+  return k > lim ? lim : k < -lim ? -lim : k;
+}
+
 /* set ones on the k-th diagonal of a 2-d C-contiguous array */
 static void set_diag_ones(lpy_array *a, int64_t k) {
   int64_t i, r = a->shape[0], c = a->shape[1];
@@ -346,12 +352,15 @@ static int matrix_args(lua_State *L, int64_t *shape, int64_t *k,
     lua_pop(L, 2);
     t = get_dtype(L, 0, opts, t, fn);
   }
+  if (shape[0] < 0 || shape[1] < 0)
+    lb_error(L, fn, "negative dimensions are not allowed");
   return t;
 }
 
 static int l_eye(lua_State *L) {
   int64_t shape[2], k;
   int t = matrix_args(L, shape, &k, "eye");
+  k = clamp_k(k, shape[0] + shape[1]);
   lpy_array *a = lb_push_new(L, (lpy_dtype)t, 2, shape, 1, "eye");
   set_diag_ones(a, k);
   return 1;
@@ -372,7 +381,11 @@ static int diag_impl(lua_State *L, lpy_array *v, int vidx, int64_t k,
                      const char *fn) {
   lpy_err e;
   if (v->ndim == 1) {
-    int64_t n = v->shape[0] + (k < 0 ? -k : k), shape[2] = {n, n};
+    int64_t n, shape[2];
+    if (k > ((int64_t)1 << 40) || k < -((int64_t)1 << 40))
+      return lb_error(L, fn, "diagonal offset %lld is too large", (long long)k);
+    n = v->shape[0] + (k < 0 ? -k : k);
+    shape[0] = shape[1] = n;
     struct { lpy_array h; int64_t d[2]; } dg;
     int64_t st, off;
     lpy_array *r = lb_push_new(L, v->dtype, 2, shape, 1, fn);
@@ -384,6 +397,7 @@ static int diag_impl(lua_State *L, lpy_array *v, int vidx, int64_t k,
   }
   if (v->ndim == 2) {
     int64_t n, st = v->strides[0] + v->strides[1];
+    k = clamp_k(k, v->shape[0] + v->shape[1]);
     char *p = v->data;
     lpy_array *r;
     if (k >= 0) {
@@ -433,6 +447,7 @@ static int l_diagflat(lua_State *L) {
 static int l_tri(lua_State *L) {
   int64_t shape[2], k, i, j;
   int t = matrix_args(L, shape, &k, "tri");
+  k = clamp_k(k, shape[0] + shape[1]);
   lua_Integer one = 1;
   lpy_array *a = lb_push_new(L, (lpy_dtype)t, 2, shape, 1, "tri");
   lpy_castfn f = lpy_cast_fn(LPY_INT64, a->dtype);
@@ -454,6 +469,7 @@ static int tri_mask(lua_State *L, int upper, const char *fn) {
   r = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, fn);
   if (lpy_array_assign(r, a, &e) != 0) lb_core_error(L, fn, &e);
   nd = r->ndim;
+  k = clamp_k(k, r->shape[nd - 2] + r->shape[nd - 1]);
   for (i = 0; i < nd - 2; i++) outer *= r->shape[i];
   for (o = 0; o < outer; o++) {
     char *base = r->data;
