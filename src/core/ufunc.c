@@ -168,10 +168,18 @@ static int resolve(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
   *loopt = (lpy_dtype)k;
   for (i = 0; i < u->nin; i++) {
     if (!in[i].arr && !in[i].isbool && in[i].weak == LPY_WEAK_INT &&
-        lpy_isint(*loopt) && !int_fits(*loopt, in[i].i))
+        lpy_isint(*loopt) && !int_fits(*loopt, in[i].i)) {
+      if (u->flags & LPY_UF_COMPARE) {
+        /* compare exactly in a wider type: int64 holds every Lua integer
+           and every smaller integer; a negative number against uint64
+           compares right in float64 */
+        *loopt = *loopt == LPY_UINT64 ? LPY_FLOAT64 : LPY_INT64;
+        continue;
+      }
       return lpy_err_set(e, LPY_EVALUE,
                          "Lua integer %lld out of bounds for %s",
                          (long long)in[i].i, lpy_dtypes[*loopt].name);
+    }
   }
   *outt = out_type(u, *loopt);
   return 0;

@@ -11,7 +11,9 @@ enum { LPY_OUT_SAME, LPY_OUT_BOOL, LPY_OUT_REAL };
 enum {
   LPY_UF_NOBOOL = 1,      /* NumPy refuses bool here (boolean - and unary -) */
   LPY_UF_INEXACT = 2,     /* integer inputs are computed in float64 */
-  LPY_UF_EXACTLOOP = 4    /* no casting to another loop (NumPy's positive) */
+  LPY_UF_EXACTLOOP = 4,   /* no casting to another loop (NumPy's positive) */
+  LPY_UF_COMPARE = 8      /* a Lua integer out of the array's range still
+                             compares by value (NumPy 2) */
 };
 enum { LPY_KERR_NEGPOW = 1 };
 
