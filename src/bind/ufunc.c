@@ -21,7 +21,7 @@ static int fortran_inputs(int nin, const lpy_operand *in) {
 
 /* upvalue 1: light userdata of the lpy_ufunc; upvalue 2: public name */
 static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
-                      int first, int outidx) {
+                      int first, int outidx, int dtype) {
   int nin = lpy_ufunc_nin(u), i, nd[2], ondim;
   lpy_operand in[2];
   const int64_t *shapes[2];
@@ -35,7 +35,9 @@ static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
     nd[i] = in[i].arr ? in[i].arr->ndim : 0;
     shapes[i] = in[i].arr ? in[i].arr->shape : NULL;
   }
-  if (lpy_ufunc_resolve(u, in, &plan, &e) != 0) lb_core_error(L, fn, &e);
+  if ((dtype < 0 ? lpy_ufunc_resolve(u, in, &plan, &e)
+                 : lpy_ufunc_resolve_dtype(u, in, (lpy_dtype)dtype, &plan, &e)) != 0)
+    lb_core_error(L, fn, &e);
   if (nin == 2 && nd[0] == nd[1] && (nd[0] == 0 ||
       memcmp(shapes[0], shapes[1], (size_t)nd[0] * sizeof(int64_t)) == 0)) {
     ondim = nd[0];                      /* same shapes: nothing to broadcast */
@@ -70,14 +72,19 @@ static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
 static int ufunc_fn(lua_State *L) {
   const lpy_ufunc *u = lua_touserdata(L, lua_upvalueindex(1));
   const char *fn = lua_tostring(L, lua_upvalueindex(2));
-  int nin = lpy_ufunc_nin(u), outidx = 0, top = lua_gettop(L);
+  int nin = lpy_ufunc_nin(u), outidx = 0, top = lua_gettop(L), dtype = -1;
   if (top < nin)
     return lb_error(L, fn, "expected %d argument%s, got %d", nin,
                     nin > 1 ? "s" : "", top);
   if (top > nin) {
     int x = nin + 1;
     if (lb_test(L, x)) outidx = x;
-    else if (lua_type(L, x) == LUA_TTABLE) {
+    else if (lua_type(L, x) == LUA_TTABLE && !lua_getmetatable(L, x)) {
+      static const char *const ok[] = {"out", "dtype", NULL};
+      lb_checkopts(L, x, fn, ok);
+      lua_getfield(L, x, "dtype");
+      dtype = lb_optdtype(L, -1, -1, fn);
+      lua_pop(L, 1);
       if (lua_getfield(L, x, "out") != LUA_TNIL) {
         if (!lb_test(L, -1)) return lb_error(L, fn, "out must be an array");
         lua_replace(L, x);
@@ -86,11 +93,12 @@ static int ufunc_fn(lua_State *L) {
         lua_pop(L, 1);
       }
     } else if (!lua_isnil(L, x)) {
-      return lb_error(L, fn, "out must be an array, got %s", luaL_typename(L, x));
+      return lb_error(L, fn, "out must be an array or an options table, got %s",
+                      luaL_typename(L, x));
     }
   }
   lua_settop(L, outidx ? outidx : nin);
-  return call_ufunc(L, u, fn, 1, outidx);
+  return call_ufunc(L, u, fn, 1, outidx, dtype);
 }
 
 /* the most common call, two arrays of one dtype and shape, C-ordered:
@@ -124,7 +132,7 @@ static int ufunc_meta(lua_State *L) {
   if (lpy_ufunc_nin(u) == 2 && fast_binary(L, u)) return 1;
   fn = lua_tostring(L, lua_upvalueindex(2));
   lua_settop(L, lpy_ufunc_nin(u));
-  return call_ufunc(L, u, fn, 1, 0);
+  return call_ufunc(L, u, fn, 1, 0, -1);
 }
 
 static void push_ufunc(lua_State *L, const char *core, const char *name,

@@ -219,6 +219,11 @@ typedef struct lpy_ufunc_plan {
 /* Resolve the loop and output dtypes for the inputs (NumPy's rules). */
 LPY_API int lpy_ufunc_resolve(const lpy_ufunc *u, const lpy_operand *in,
                               lpy_ufunc_plan *plan, lpy_err *e);
+/* The plan with the loop dtype chosen by the caller (NumPy's dtype=):
+   inputs must cast to it under 'same_kind'. */
+LPY_API int lpy_ufunc_resolve_dtype(const lpy_ufunc *u, const lpy_operand *in,
+                                    lpy_dtype t, lpy_ufunc_plan *plan,
+                                    lpy_err *e);
 /* The plan when every input is an array of dtype t; -1 when that needs
    the general lpy_ufunc_resolve (errors, no loop). */
 LPY_API int lpy_ufunc_plan_for(const lpy_ufunc *u, lpy_dtype t,

@@ -185,6 +185,27 @@ static int resolve(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
   return 0;
 }
 
+int lpy_ufunc_resolve_dtype(const lpy_ufunc *u, const lpy_operand *in,
+                            lpy_dtype t, lpy_ufunc_plan *plan, lpy_err *e) {
+  int i, st;
+  lpy_ufunc_plan natural;
+  if ((st = resolve(u, in, &natural.loop, &natural.out, e)) != 0) return st;
+  if (!u->loops[t] || out_type(u, t) != t)
+    return lpy_err_set(e, LPY_ETYPE, "ufunc '%s' has no loop for dtype %s",
+                       u->name, lpy_dtypes[t].name);
+  for (i = 0; i < u->nin; i++) {
+    lpy_dtype it = in[i].arr ? in[i].arr->dtype : in[i].isbool ? LPY_BOOL
+                 : lpy_promote_weak(t, in[i].weak);
+    if (!lpy_can_cast_same_kind(it, t))
+      return lpy_err_set(e, LPY_ETYPE,
+                         "cannot cast ufunc '%s' input %d from %s to %s with casting rule 'same_kind'",
+                         u->name, i + 1, lpy_dtypes[it].name, lpy_dtypes[t].name);
+  }
+  plan->loop = plan->out = t;
+  plan->fresh_out = 0;
+  return 0;
+}
+
 int lpy_ufunc_resolve(const lpy_ufunc *u, const lpy_operand *in,
                       lpy_ufunc_plan *plan, lpy_err *e) {
   plan->fresh_out = 0;
