@@ -64,6 +64,21 @@ describe("ufunc options", function()
     assert.truthy(err:match("^lumpy%.add: unexpected option 'bogus'"))
   end)
 
+  it("where computes only the selected elements", function()
+    local d = np.array({1, 2, 0, 4})
+    local o = np.full(4, -1.0)
+    np.divide(1, d, {out = o, where = d:ne(0)})
+    assert.same({1, 0.5, -1, 0.25}, o:tolist())           -- untouched where false
+    local fresh = np.divide(1, d, {where = d:ne(0)})
+    assert.same({1, 0.5, 0, 0.25}, fresh:tolist())        -- LumPy zero-fills
+    local m = np.arange(6):reshape(2, 3)
+    assert.same({{10, 0, 12}, {13, 0, 15}},
+                np.add(m, 10, {where = {true, false, true}}):tolist())  -- broadcast mask
+    local ok, err = pcall(np.add, m, 1, {where = {true, false}})
+    assert.is_false(ok)
+    assert.truthy(err:match("^lumpy%.add: where of shape %(2%) does not broadcast"))
+  end)
+
   it("an overlapping out reads its inputs first", function()
     local x = np.arange(6, "int64")
     np.add(x["1:5"], 0, x["2:6"])                -- shift right by one

@@ -21,7 +21,7 @@ static int fortran_inputs(int nin, const lpy_operand *in) {
 
 /* upvalue 1: light userdata of the lpy_ufunc; upvalue 2: public name */
 static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
-                      int first, int outidx, int dtype) {
+                      int first, int outidx, int dtype, int whereidx) {
   int nin = lpy_ufunc_nin(u), i, nd[2], ondim;
   lpy_operand in[2];
   const int64_t *shapes[2];
@@ -57,10 +57,27 @@ static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
     }
     lua_pushvalue(L, outidx);
   } else {
-    out = lb_push_new(L, plan.out, ondim, shape, 0, fn);
+    /* with where=, the elements not computed are zero (NumPy leaves them
+       uninitialised) */
+    out = lb_push_new(L, plan.out, ondim, shape, whereidx != 0, fn);
     plan.fresh_out = 1;
     /* keep the inputs' layout (NumPy's order 'K'): Fortran in, Fortran out */
     if (ondim > 1 && fortran_inputs(nin, in)) lb_make_fortran(out);
+  }
+  if (whereidx) {
+    lpy_array *w = lb_toarray(L, whereidx, LPY_BOOL, fn);
+    int k, off = ondim - w->ndim;
+    /* the mask must broadcast to the output's shape */
+    for (k = 0; k < w->ndim; k++)
+      if (off < 0 || (w->shape[k] != 1 && w->shape[k] != shape[off + k])) {
+        char s1[200], s2[200];
+        lpy_shape_str(w->ndim, w->shape, s1, sizeof s1);
+        lpy_shape_str(ondim, shape, s2, sizeof s2);
+        return lb_error(L, fn, "where of shape %s does not broadcast to the output shape %s",
+                        s1, s2);
+      }
+    plan.where = w;
+    lua_pushvalue(L, -2);              /* keep the result on top */
   }
   if (lpy_ufunc_exec(u, in, out, &plan, &e) != 0) lb_core_error(L, fn, &e);
   if (outidx || ondim > 0) return 1;
@@ -73,32 +90,36 @@ static int ufunc_fn(lua_State *L) {
   const lpy_ufunc *u = lua_touserdata(L, lua_upvalueindex(1));
   const char *fn = lua_tostring(L, lua_upvalueindex(2));
   int nin = lpy_ufunc_nin(u), outidx = 0, top = lua_gettop(L), dtype = -1;
+  int whereidx = 0;
   if (top < nin)
     return lb_error(L, fn, "expected %d argument%s, got %d", nin,
                     nin > 1 ? "s" : "", top);
   if (top > nin) {
     int x = nin + 1;
+    lua_settop(L, x);
     if (lb_test(L, x)) outidx = x;
     else if (lua_type(L, x) == LUA_TTABLE && !lua_getmetatable(L, x)) {
-      static const char *const ok[] = {"out", "dtype", NULL};
+      static const char *const ok[] = {"out", "dtype", "where", NULL};
       lb_checkopts(L, x, fn, ok);
       lua_getfield(L, x, "dtype");
       dtype = lb_optdtype(L, -1, -1, fn);
       lua_pop(L, 1);
+      lua_getfield(L, x, "where");            /* at x + 1, maybe nil */
       if (lua_getfield(L, x, "out") != LUA_TNIL) {
         if (!lb_test(L, -1)) return lb_error(L, fn, "out must be an array");
-        lua_replace(L, x);
         outidx = x;
-      } else {
-        lua_pop(L, 1);
       }
+      lua_replace(L, x);                      /* the out slot: array or nil */
+      if (!lua_isnil(L, x + 1)) whereidx = x + 1;
+      else lua_settop(L, x);
     } else if (!lua_isnil(L, x)) {
       return lb_error(L, fn, "out must be an array or an options table, got %s",
                       luaL_typename(L, x));
     }
+  } else {
+    lua_settop(L, nin);
   }
-  lua_settop(L, outidx ? outidx : nin);
-  return call_ufunc(L, u, fn, 1, outidx, dtype);
+  return call_ufunc(L, u, fn, 1, outidx, dtype, whereidx);
 }
 
 /* the most common call, two arrays of one dtype and shape, C-ordered:
@@ -132,7 +153,7 @@ static int ufunc_meta(lua_State *L) {
   if (lpy_ufunc_nin(u) == 2 && fast_binary(L, u)) return 1;
   fn = lua_tostring(L, lua_upvalueindex(2));
   lua_settop(L, lpy_ufunc_nin(u));
-  return call_ufunc(L, u, fn, 1, 0, -1);
+  return call_ufunc(L, u, fn, 1, 0, -1, 0);
 }
 
 static void push_ufunc(lua_State *L, const char *core, const char *name,

@@ -214,6 +214,8 @@ typedef struct lpy_ufunc_plan {
   lpy_dtype loop;          /* dtype the inner loop computes in */
   lpy_dtype out;           /* natural output dtype */
   int fresh_out;           /* caller promises out overlaps no input */
+  lpy_array *where;        /* NULL, or a bool mask broadcast to out's
+                              shape: only those elements are computed */
 } lpy_ufunc_plan;
 
 /* Resolve the loop and output dtypes for the inputs (NumPy's rules). */

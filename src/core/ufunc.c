@@ -141,6 +141,7 @@ int lpy_ufunc_plan_for(const lpy_ufunc *u, lpy_dtype t, lpy_ufunc_plan *p) {
   p->loop = (lpy_dtype)k;
   p->out = out_type(u, p->loop);
   p->fresh_out = 0;
+  p->where = NULL;
   return 0;
 }
 
@@ -203,12 +204,14 @@ int lpy_ufunc_resolve_dtype(const lpy_ufunc *u, const lpy_operand *in,
   }
   plan->loop = plan->out = t;
   plan->fresh_out = 0;
+  plan->where = NULL;
   return 0;
 }
 
 int lpy_ufunc_resolve(const lpy_ufunc *u, const lpy_operand *in,
                       lpy_ufunc_plan *plan, lpy_err *e) {
   plan->fresh_out = 0;
+  plan->where = NULL;
   return resolve(u, in, &plan->loop, &plan->out, e);
 }
 
@@ -251,6 +254,30 @@ static void direct(char **args, int64_t n, const int64_t *steps, void *ud) {
   c->f(args, n, steps, &c->k);
 }
 
+/* where=: run the inner loop over each stretch of true mask elements; the
+   mask is the last operand */
+typedef struct maskctx {
+  lpy_loop inner;
+  void *ctx;
+  int nop;              /* operands before the mask */
+} maskctx;
+
+static void masked(char **args, int64_t n, const int64_t *steps, void *ud) {
+  maskctx *m = ud;
+  const char *w = args[m->nop];
+  int64_t ws = steps[m->nop], i = 0, j, k;
+  char *a[LPY_ITER_MAXOPS];
+  while (i < n) {
+    while (i < n && !w[i * ws]) i++;
+    for (j = i; j < n && w[j * ws]; j++) ;
+    if (j > i) {
+      for (k = 0; k < m->nop; k++) a[k] = args[k] + i * steps[k];
+      m->inner(a, j - i, steps, m->ctx);
+    }
+    i = j;
+  }
+}
+
 /* the common case in one call: every operand C-contiguous with the
    output's shape (or a 0-d scalar), no casting */
 static int contiguous_run(int nop, lpy_array *const *ops, bufctx *c) {
@@ -283,7 +310,7 @@ int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
   int fresh = plan ? plan->fresh_out : 0;
   int i, st, nop = u->nin + 1, needbuf = 0;
   struct { lpy_array a; _Alignas(16) char v[16]; } scal[2];
-  lpy_array *ops[3], *tmp[3] = {NULL, NULL, NULL};
+  lpy_array *ops[4], *tmp[3] = {NULL, NULL, NULL};
   lpy_iter it;
   bufctx c;
   if (plan) {
@@ -331,7 +358,20 @@ int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
       needbuf = 1;
     }
   }
-  if (needbuf || !contiguous_run(nop, ops, &c)) {
+  if (plan && plan->where) {
+    maskctx m;
+    if (plan->where->dtype != LPY_BOOL) {
+      st = lpy_err_set(e, LPY_ETYPE, "where must be a bool array");
+      goto done;
+    }
+    ops[nop] = plan->where;
+    if ((st = lpy_iter_setup(&it, nop + 1, ops, out->ndim, out->shape, e)) != 0)
+      goto done;
+    m.inner = needbuf ? buffered : direct;
+    m.ctx = &c;
+    m.nop = nop;
+    lpy_iter_run(&it, masked, &m);
+  } else if (needbuf || !contiguous_run(nop, ops, &c)) {
     if ((st = lpy_iter_setup(&it, nop, ops, out->ndim, out->shape, e)) != 0)
       goto done;
     lpy_iter_run(&it, needbuf ? buffered : direct, &c);
