@@ -40,30 +40,58 @@ static void fill_scalar(lua_State *L, lpy_array *a, int vidx, const char *fn) {
   lua_pop(L, 1);
 }
 
-/* np.array(obj [, dtype | {dtype=, copy=}]) */
+/* the array at the top, in Fortran order when asked: a copy if needed */
+static void to_order(lua_State *L, int fortran, const char *fn) {
+  lpy_array *a = lb_test(L, -1), *r;
+  lpy_err e;
+  if (!fortran || a->ndim < 2 || (a->flags & LPY_F_CONTIGUOUS)) return;
+  r = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, fn);
+  lb_make_fortran(r);
+  if (lpy_array_assign(r, a, &e) != 0) lb_core_error(L, fn, &e);
+  lua_replace(L, -2);
+}
+
+/* np.array(obj [, dtype | {dtype=, copy=, order=}]): copy = false (NumPy 2)
+   is an error when a copy cannot be avoided */
 static int l_array(lua_State *L) {
-  int opts = lb_opts(L, 2), t = get_dtype(L, 2, opts, -1, "array");
+  static const char *const ok[] = {"dtype", "copy", "order", NULL};
+  int opts = lb_opts(L, 2), t = get_dtype(L, 2, opts, -1, "array"), f, copy = 1;
   lpy_array *a = lb_test(L, 1);
+  lb_checkopts(L, opts, "array", ok);
   if (lua_isnone(L, 1)) return lb_error(L, "array", "expected an object to convert");
-  if (a) {            /* always a copy, as NumPy's default copy=True */
+  if (opts && lb_optfield(L, opts, "copy") != LUA_TNIL) copy = lua_toboolean(L, -1);
+  f = lb_optorder(L, opts, a, "array");
+  if (a) {
     lpy_array *r;
     lpy_err e;
-    int f;
     if (a->flags & LB_CLOSED) return lb_error(L, "array", "array is closed");
-    f = lb_optorder(L, opts, a, "array");
+    if (!copy) {
+      if ((t >= 0 && t != (int)a->dtype) ||
+          (f && a->ndim > 1 && !(a->flags & LPY_F_CONTIGUOUS)))
+        return lb_error(L, "array", "unable to avoid a copy while creating an array as requested (copy = false)");
+      lua_pushvalue(L, 1);
+      return 1;
+    }
     r = lb_push_new(L, t < 0 ? a->dtype : (lpy_dtype)t, a->ndim, a->shape, 0, "array");
     if (f) lb_make_fortran(r);
     if (lpy_array_assign(r, a, &e) != 0) lb_core_error(L, "array", &e);
     return 1;
   }
+  if (!copy)
+    return lb_error(L, "array", "unable to avoid a copy while creating an array as requested (copy = false)");
   lb_toarray(L, 1, t, "array");
+  to_order(L, f, "array");
   return 1;
 }
 
 static int l_asarray(lua_State *L) {
-  int opts = lb_opts(L, 2), t = get_dtype(L, 2, opts, -1, "asarray");
+  static const char *const ok[] = {"dtype", "order", NULL};
+  int opts = lb_opts(L, 2), t = get_dtype(L, 2, opts, -1, "asarray"), f;
+  lb_checkopts(L, opts, "asarray", ok);
   if (lua_isnone(L, 1)) return lb_error(L, "asarray", "expected an object to convert");
+  f = opts ? lb_optorder(L, opts, NULL, "asarray") : 0;
   lb_toarray(L, 1, t, "asarray");
+  to_order(L, f, "asarray");
   return 1;
 }
 
@@ -82,8 +110,10 @@ static void fill_kind(lua_State *L, lpy_array *a, int kind, const char *fn) {
 static int make_filled(lua_State *L, const char *fn, int kind) {
   /* kind: 0 zeros, 1 ones, 2 empty, 3 full */
   int64_t shape[LPY_MAXDIMS];
+  static const char *const ok[] = {"dtype", "order", NULL};
   int dtidx = kind == 3 ? 3 : 2, opts = lb_opts(L, dtidx), ndim, t;
   lpy_array *a;
+  lb_checkopts(L, opts, fn, ok);
   if (lua_isnone(L, 1)) return lb_error(L, fn, "missing shape");
   ndim = lb_checkshape(L, 1, shape, fn);
   if (kind == 3 && lua_isnone(L, 2)) return lb_error(L, fn, "missing fill value");
@@ -108,9 +138,12 @@ static int l_empty(lua_State *L) { return make_filled(L, "empty", 2); }
 static int l_full(lua_State *L) { return make_filled(L, "full", 3); }
 
 static int make_like(lua_State *L, const char *fn, int kind) {
+  static const char *const ok[] = {"dtype", "order", "shape", NULL};
   int dtidx = kind == 3 ? 3 : 2, opts = lb_opts(L, dtidx), t, ndim;
   int64_t shape[LPY_MAXDIMS];
-  lpy_array *a = lb_toarray(L, 1, -1, fn), *r;
+  lpy_array *a, *r;
+  lb_checkopts(L, opts, fn, ok);
+  a = lb_toarray(L, 1, -1, fn);
   lua_replace(L, 1);
   t = get_dtype(L, dtidx, opts, a->dtype, fn);
   ndim = a->ndim;
@@ -131,22 +164,25 @@ static int l_full_like(lua_State *L) { return make_like(L, "full_like", 3); }
 
 /* np.arange([start,] stop [, step] [, dtype]) - values, as NumPy's */
 static int l_arange(lua_State *L) {
-  int opts = lb_opts(L, 1), top = opts ? opts - 1 : lua_gettop(L), nnum = 0, i;
-  int allint = 1, t;
+  static const char *const ok[] = {"dtype", NULL};
+  int opts = lb_opts(L, 1), top = opts ? opts - 1 : lua_gettop(L), slot = 0, i;
+  int allint = 1, t, given[3] = {0, 0, 0};
   double v[3] = {0, 0, 1};
   lua_Integer iv[3] = {0, 0, 1};
   int dtidx = 0;
   double len;
   int64_t n;
   lpy_array *a;
+  lb_checkopts(L, opts, "arange", ok);
+  /* ([start,] stop [, step] [, dtype]); nil stands for a default */
   for (i = 1; i <= top; i++) {
-    if (lua_type(L, i) == LUA_TNUMBER && nnum < 3) {
+    if (lua_type(L, i) == LUA_TNUMBER && slot < 3) {
       if (!lua_isinteger(L, i)) allint = 0;
-      v[nnum] = lua_tonumber(L, i);
-      iv[nnum] = lua_isinteger(L, i) ? lua_tointeger(L, i) : 0;
-      nnum++;
-    } else if (lua_isnil(L, i)) {
-      if (nnum < 3) nnum++;   /* nil stands for a default */
+      v[slot] = lua_tonumber(L, i);
+      iv[slot] = lua_isinteger(L, i) ? lua_tointeger(L, i) : 0;
+      given[slot++] = 1;
+    } else if (lua_isnil(L, i) && slot < 3) {
+      slot++;
     } else if (lua_type(L, i) == LUA_TSTRING || lua_type(L, i) == LUA_TTABLE) {
       dtidx = i;
       break;
@@ -155,11 +191,13 @@ static int l_arange(lua_State *L) {
                       luaL_typename(L, i));
     }
   }
-  if (nnum == 0) return lb_error(L, "arange", "missing stop");
-  if (nnum == 1) {
+  if (!given[0] && !given[1]) return lb_error(L, "arange", "missing stop");
+  if (!given[1]) {             /* one bound: it is the stop, from 0 */
     v[1] = v[0]; v[0] = 0; iv[1] = iv[0]; iv[0] = 0;
+  } else if (!given[0]) {
+    v[0] = 0; iv[0] = 0;
   }
-  if (nnum < 3) { v[2] = 1; iv[2] = 1; }
+  if (!given[2]) { v[2] = 1; iv[2] = 1; }
   if (v[2] == 0) return lb_error(L, "arange", "step cannot be zero (maximum allowed length exceeded)");
   t = dtidx ? lb_optdtype(L, dtidx, -1, "arange") : get_dtype(L, 0, opts, -1, "arange");
   if (t < 0) t = allint ? LPY_INT64 : LPY_FLOAT64;
@@ -229,7 +267,7 @@ static void space_args(lua_State *L, const char *fn, int *opts, double *start,
   *endpoint = 1;
   {
     static const char *const ok[] = {"num", "endpoint", "retstep", "dtype",
-                                     "base", "axis", NULL};
+                                     "base", NULL};
     lb_checkopts(L, *opts, fn, ok);
   }
   if (*opts) {
@@ -334,7 +372,9 @@ static void set_diag_ones(lpy_array *a, int64_t k) {
 /* the (N [, M] [, k] [, dtype] [, opts]) arguments of eye and tri */
 static int matrix_args(lua_State *L, int64_t *shape, int64_t *k,
                        const char *fn) {
+  static const char *const ok[] = {"M", "k", "dtype", NULL};
   int opts = lb_opts(L, 2), t = LPY_FLOAT64, i, top = lua_gettop(L);
+  lb_checkopts(L, opts, fn, ok);
   shape[0] = lb_checkinteger(L, 1, fn);
   shape[1] = shape[0];
   *k = 0;
@@ -367,7 +407,9 @@ static int l_eye(lua_State *L) {
 }
 
 static int l_identity(lua_State *L) {
+  static const char *const ok[] = {"dtype", NULL};
   int opts = lb_opts(L, 2), t = get_dtype(L, 2, opts, LPY_FLOAT64, "identity");
+  lb_checkopts(L, opts, "identity", ok);
   int64_t shape[2];
   lpy_array *a;
   shape[0] = shape[1] = lb_checkinteger(L, 1, "identity");
@@ -493,7 +535,9 @@ static int l_triu(lua_State *L) { return tri_mask(L, 1, "triu"); }
 
 /* np.copy(a [, {order=}]) keeps the layout ('K'); a:copy() is C-ordered */
 static int copy_impl(lua_State *L, int method) {
+  static const char *const ok[] = {"order", NULL};
   int opts = lb_opts(L, 2), f;
+  lb_checkopts(L, opts, "copy", ok);
   lpy_array *a = lb_toarray(L, 1, -1, "copy"), *r;
   lpy_err e;
   if (!opts && lua_type(L, 2) == LUA_TSTRING) {   /* a:copy("F") */

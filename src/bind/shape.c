@@ -6,6 +6,8 @@
 #include <string.h>
 #include "lbind.h"
 
+static int push_permuted(lua_State *L, int idx, lpy_array *a, const int *perm);
+
 /* shape argument of reshape: a table, or integers from idx on */
 static int read_newshape(lua_State *L, int idx, int64_t *shape, const char *fn) {
   int top = lua_gettop(L), n = 0, i;
@@ -107,11 +109,29 @@ static int push_reshaped(lua_State *L, int idx, lpy_array *a, int n,
   return 1;
 }
 
+/* a:reshape(2, 3) / a:reshape({2, 3} [, {order = "F"}]) / np.reshape(a, shape)
+   order "F" reads and writes elements with the first index fastest: the
+   same as reversing the axes, reshaping to the reversed shape, and
+   reversing again */
 static int l_reshape(lua_State *L) {
-  lpy_array *a = lb_check(L, 1, "reshape");
-  int64_t shape[LPY_MAXDIMS];
-  int n = read_newshape(L, 2, shape, "reshape");
-  return push_reshaped(L, 1, a, n, shape, "reshape");
+  static const char *const ok[] = {"order", NULL};
+  lpy_array *a = lb_toarray(L, 1, -1, "reshape");
+  int64_t shape[LPY_MAXDIMS], rev[LPY_MAXDIMS];
+  int n, opts, i, perm[LPY_MAXDIMS], f;
+  lua_replace(L, 1);
+  opts = lb_opts(L, 3);
+  if (!opts && lua_type(L, 2) == LUA_TNUMBER) opts = lb_opts(L, 2);
+  lb_checkopts(L, opts, "reshape", ok);
+  f = opts ? lb_optorder(L, opts, NULL, "reshape") : 0;
+  n = read_newshape(L, 2, shape, "reshape");
+  if (!f) return push_reshaped(L, 1, a, n, shape, "reshape");
+  for (i = 0; i < a->ndim; i++) perm[i] = a->ndim - 1 - i;
+  push_permuted(L, 1, a, perm);
+  for (i = 0; i < n; i++) rev[i] = shape[n - 1 - i];
+  push_reshaped(L, lua_gettop(L), lb_test(L, -1), n, rev, "reshape");
+  a = lb_test(L, -1);
+  for (i = 0; i < a->ndim; i++) perm[i] = a->ndim - 1 - i;
+  return push_permuted(L, lua_gettop(L), a, perm);
 }
 
 static int l_ravel(lua_State *L) {
@@ -341,9 +361,11 @@ static int l_broadcast_arrays(lua_State *L) {
 
 /* ---------------------------------------------------------- dtype ops */
 static int l_astype(lua_State *L) {
+  static const char *const ok[] = {"copy", NULL};
   lpy_array *a = lb_check(L, 1, "astype"), *r;
   int t = lb_optdtype(L, 2, -1, "astype"), opts = lb_opts(L, 3);
   lpy_err e;
+  lb_checkopts(L, opts, "astype", ok);
   if (t < 0) return lb_error(L, "astype", "missing dtype");
   if (opts && lb_optfield(L, opts, "copy") != LUA_TNIL && !lua_toboolean(L, -1) &&
       t == (int)a->dtype) {
