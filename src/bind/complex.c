@@ -40,7 +40,8 @@ static int complex_index(lua_State *L) {
   else if (k && strcmp(k, "conj") == 0)
     lua_getfield(L, lua_upvalueindex(1), "conj");
   else
-    lua_pushnil(L);
+    return lb_error(L, "complex", "a complex number has no field '%s'",
+                    k ? k : luaL_typename(L, 2));
   return 1;
 }
 

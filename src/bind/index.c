@@ -18,15 +18,15 @@ typedef struct ixitem {
 } ixitem;
 
 typedef struct ixlist {
+  const char *fn;          /* "index" or "setindex", for errors */
   int n;
   ixitem it[LPY_MAXDIMS * 2 + 1];
 } ixlist;
 
-static const char *FN = "index";
 
 static ixitem *add_item(lua_State *L, ixlist *ix) {
   if (ix->n >= (int)(sizeof ix->it / sizeof ix->it[0]))
-    lb_error(L, FN, "too many indices");
+    lb_error(L, ix->fn, "too many indices");
   memset(&ix->it[ix->n], 0, sizeof ix->it[0]);
   return &ix->it[ix->n++];
 }
@@ -77,7 +77,7 @@ static void parse_string(lua_State *L, const char *s, ixlist *ix) {
           if (part == 0) { it->start = v; it->has_start = 1; }
           else if (part == 1) { it->stop = v; it->has_stop = 1; }
           else {
-            if (v == 0) lb_error(L, FN, "slice step cannot be zero");
+            if (v == 0) lb_error(L, ix->fn, "slice step cannot be zero");
             it->step = v;
           }
         } else if (part == 0 && (p >= end || *p != ':')) {
@@ -96,7 +96,7 @@ static void parse_string(lua_State *L, const char *s, ixlist *ix) {
   }
   return;
 bad:
-  lb_error(L, FN, "invalid index string '%s'", full);
+  lb_error(L, ix->fn, "invalid index string '%s'", full);
 }
 
 /* ---------------------------------------------------------- tables */
@@ -113,11 +113,11 @@ static int is_sentinel(lua_State *L, int idx, const char *name) {
   return r;
 }
 
-static int64_t int_of(lua_State *L, int idx, const char *what) {
+static int64_t int_of(lua_State *L, int idx, const char *what, const ixlist *ix) {
   int ok;
   lua_Integer v = lua_tointegerx(L, idx, &ok);
   if (!ok || lua_type(L, idx) != LUA_TNUMBER)
-    lb_error(L, FN, "%s must be an integer, got %s", what,
+    lb_error(L, ix->fn, "%s must be an integer, got %s", what,
              lua_type(L, idx) == LUA_TNUMBER ? "a non-integral number"
                                              : luaL_typename(L, idx));
   return v;
@@ -130,7 +130,7 @@ static void parse_item(lua_State *L, int idx, ixlist *ix) {
     case LUA_TNUMBER: {
       ixitem *it = add_item(L, ix);
       it->kind = IX_INT;
-      it->start = int_of(L, idx, "an index");
+      it->start = int_of(L, idx, "an index", ix);
       return;
     }
     case LUA_TSTRING:
@@ -148,17 +148,17 @@ static void parse_item(lua_State *L, int idx, ixlist *ix) {
         return;
       }
       n = (int)lua_rawlen(L, idx);
-      if (n > 3) lb_error(L, FN, "a range table is {start, stop[, step]}, got %d entries", n);
+      if (n > 3) lb_error(L, ix->fn, "a range table is {start, stop[, step]}, got %d entries", n);
       it = add_item(L, ix);
       it->kind = IX_SLICE;
       it->step = 1;
       for (k = 1; k <= n; k++) {
         lua_rawgeti(L, idx, k);
-        if (k == 1) { it->start = int_of(L, -1, "a range start"); it->has_start = 1; }
-        else if (k == 2) { it->stop = int_of(L, -1, "a range stop"); it->has_stop = 1; }
+        if (k == 1) { it->start = int_of(L, -1, "a range start", ix); it->has_start = 1; }
+        else if (k == 2) { it->stop = int_of(L, -1, "a range stop", ix); it->has_stop = 1; }
         else {
-          it->step = int_of(L, -1, "a range step");
-          if (it->step == 0) lb_error(L, FN, "slice step cannot be zero");
+          it->step = int_of(L, -1, "a range step", ix);
+          if (it->step == 0) lb_error(L, ix->fn, "slice step cannot be zero");
         }
         lua_pop(L, 1);
       }
@@ -166,8 +166,8 @@ static void parse_item(lua_State *L, int idx, ixlist *ix) {
     }
     default:
       if (lb_test(L, idx))
-        lb_error(L, FN, "indexing with arrays (advanced indexing) is not supported yet");
-      lb_error(L, FN, "invalid index of type %s", luaL_typename(L, idx));
+        lb_error(L, ix->fn, "indexing with arrays (advanced indexing) is not supported yet");
+      lb_error(L, ix->fn, "invalid index of type %s", luaL_typename(L, idx));
   }
 }
 
@@ -184,7 +184,7 @@ static void parse_key(lua_State *L, int idx, ixlist *ix) {
     return;
   }
   if (lua_type(L, idx) == LUA_TBOOLEAN || lb_test(L, idx))
-    lb_error(L, FN, "indexing with arrays or booleans (advanced indexing) is not supported yet");
+    lb_error(L, ix->fn, "indexing with arrays or booleans (advanced indexing) is not supported yet");
   parse_item(L, idx, ix);
 }
 
@@ -196,10 +196,11 @@ typedef struct view {
   int scalar;        /* only integers, every axis: a single element */
 } view;
 
-static int64_t position(lua_State *L, int64_t p, int64_t n, int axis) {
+static int64_t position(lua_State *L, int64_t p, int64_t n, int axis,
+                        const char *fn) {
   int64_t i = p > 0 ? p - 1 : n + p;
   if (p == 0 || i < 0 || i >= n)
-    lb_error(L, FN, "index %lld is out of bounds for axis %d with size %lld",
+    lb_error(L, fn, "index %lld is out of bounds for axis %d with size %lld",
              (long long)p, axis + 1, (long long)n);
   return i;
 }
@@ -231,12 +232,12 @@ static void apply(lua_State *L, const lpy_array *a, const ixlist *ix, view *v) {
     if (ix->it[i].kind == IX_INT) ints++;
     if (ix->it[i].kind == IX_INT || ix->it[i].kind == IX_SLICE) consumed++;
     else if (ix->it[i].kind == IX_ELLIPSIS) {
-      if (ell >= 0) lb_error(L, FN, "an index can only have a single ellipsis ('...')");
+      if (ell >= 0) lb_error(L, ix->fn, "an index can only have a single ellipsis ('...')");
       ell = i;
     }
   }
   if (consumed > a->ndim)
-    lb_error(L, FN, "too many indices for array: array is %d-dimensional, but %d were indexed",
+    lb_error(L, ix->fn, "too many indices for array: array is %d-dimensional, but %d were indexed",
              a->ndim, consumed);
   v->ndim = 0;
   v->data = a->data;
@@ -244,10 +245,10 @@ static void apply(lua_State *L, const lpy_array *a, const ixlist *ix, view *v) {
   for (i = 0; i < ix->n; i++) {
     const ixitem *it = &ix->it[i];
     if (v->ndim >= LPY_MAXDIMS && it->kind != IX_INT)
-      lb_error(L, FN, "the result would have more than %d dimensions", LPY_MAXDIMS);
+      lb_error(L, ix->fn, "the result would have more than %d dimensions", LPY_MAXDIMS);
     switch (it->kind) {
       case IX_INT:
-        v->data += position(L, it->start, a->shape[ax], ax) * a->strides[ax];
+        v->data += position(L, it->start, a->shape[ax], ax, ix->fn) * a->strides[ax];
         ax++;
         break;
       case IX_SLICE: {
@@ -267,7 +268,7 @@ static void apply(lua_State *L, const lpy_array *a, const ixlist *ix, view *v) {
       default: {
         int k, rest = a->ndim - consumed;
         if (v->ndim + rest > LPY_MAXDIMS)
-          lb_error(L, FN, "the result would have more than %d dimensions", LPY_MAXDIMS);
+          lb_error(L, ix->fn, "the result would have more than %d dimensions", LPY_MAXDIMS);
         for (k = 0; k < rest; k++, ax++) {
           v->shape[v->ndim] = a->shape[ax];
           v->strides[v->ndim++] = a->strides[ax];
@@ -277,7 +278,7 @@ static void apply(lua_State *L, const lpy_array *a, const ixlist *ix, view *v) {
   }
   for (; ax < a->ndim; ax++) {
     if (v->ndim >= LPY_MAXDIMS)
-      lb_error(L, FN, "the result would have more than %d dimensions", LPY_MAXDIMS);
+      lb_error(L, ix->fn, "the result would have more than %d dimensions", LPY_MAXDIMS);
     v->shape[v->ndim] = a->shape[ax];
     v->strides[v->ndim++] = a->strides[ax];
   }
@@ -285,12 +286,13 @@ static void apply(lua_State *L, const lpy_array *a, const ixlist *ix, view *v) {
 
 /* ---------------------------------------------------------- entry points */
 int lb_index_get(lua_State *L) {
-  lpy_array *a = lb_check(L, 1, FN);
+  lpy_array *a = lb_check(L, 1, "index");
   ixlist ix;
+  ix.fn = "index";
   view v;
   if (lua_type(L, 2) == LUA_TNUMBER && lua_isinteger(L, 2) && a->ndim >= 1) {
     /* fast path: a[i] */
-    int64_t i = position(L, lua_tointeger(L, 2), a->shape[0], 0);
+    int64_t i = position(L, lua_tointeger(L, 2), a->shape[0], 0, "index");
     char *p = a->data + i * a->strides[0];
     if (a->ndim == 1) {
       lb_push_elem(L, a->dtype, p);
@@ -315,6 +317,7 @@ int lb_index_set(lua_State *L) {
   lpy_err e;
   if (!(a->flags & LPY_WRITEABLE))
     return lb_error(L, "setindex", "assignment destination is read-only");
+  ix.fn = "setindex";
   parse_key(L, 2, &ix);
   apply(L, a, &ix, &v);
   lpy_array_init(&dst.h, a->dtype, v.ndim, v.shape, v.strides, v.data, NULL);

@@ -290,7 +290,9 @@ static int l_promote_types(lua_State *L) {
 
 /* np.can_cast(from, to [, casting]) for dtypes */
 static int l_can_cast(lua_State *L) {
-  int a = lb_optdtype(L, 1, -1, "can_cast"), b = lb_optdtype(L, 2, -1, "can_cast");
+  lpy_array *arr = lb_test(L, 1);
+  int a = arr ? (int)arr->dtype : lb_optdtype(L, 1, -1, "can_cast");
+  int b = lb_optdtype(L, 2, -1, "can_cast");
   const char *c = lua_type(L, 3) == LUA_TSTRING ? lua_tostring(L, 3) : "safe";
   if (a < 0 || b < 0) return lb_error(L, "can_cast", "expected two dtypes");
   if (strcmp(c, "safe") == 0) lua_pushboolean(L, lpy_can_cast_safe(a, b));

@@ -1,0 +1,38 @@
+-- binding_misc_spec.lua - small behaviours of the binding: which function
+-- an indexing error names, complex scalar fields, dtype helpers on arrays.
+local np = require "lumpy"
+
+local function err_of(f, ...)
+  local ok, err = pcall(f, ...)
+  assert.is_false(ok)
+  return err
+end
+
+describe("binding", function()
+  it("indexing errors name index or setindex", function()
+    local a = np.arange(3)
+    assert.truthy(err_of(function() return a[4] end):match("^lumpy%.index: index 4 is out of bounds"))
+    assert.truthy(err_of(function() a[4] = 1 end):match("^lumpy%.setindex: index 4 is out of bounds"))
+    assert.truthy(err_of(function() a["1:2:0"] = 1 end):match("^lumpy%.setindex: slice step cannot be zero"))
+    assert.truthy(err_of(function() return a["x"] end):match("^lumpy%.index:"))
+  end)
+
+  it("complex scalars have real, imag and conj only", function()
+    local z = np.complex(1, -2)
+    assert.equal(1, z.real)
+    assert.equal(-2, z.imag)
+    assert.equal(2, z:conj().imag)
+    assert.truthy(err_of(function() return z.foo end):match("^lumpy%.complex: a complex number has no field 'foo'"))
+  end)
+
+  it("can_cast and result_type take arrays as well as dtypes", function()
+    local i8 = np.zeros(2, "int8")
+    assert.is_true(np.can_cast(i8, "int16"))
+    assert.is_false(np.can_cast(i8, "uint8"))
+    assert.is_true(np.can_cast(i8, "uint8", "unsafe"))
+    assert.equal("int16", np.result_type(i8, np.zeros(1, "uint8")).name)
+    assert.equal("int8", np.result_type(i8, 1).name)       -- weak Lua integer
+    assert.equal("float64", np.result_type(i8, 1.5).name)
+    assert.equal("complex64", np.promote_types("float32", "complex64").name)
+  end)
+end)
