@@ -38,7 +38,7 @@ deps:
 	@sh tools/install-deps.sh
 
 env:
-	@echo 'export LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/spec/?.lua;;"'
+	@echo 'export LUA_PATH="$(CURDIR)/lua/?.lua;;"'
 	@echo 'export LUA_CPATH="$(CURDIR)/$(BUILD)/?.so;;"'
 
 SPEC_ENV = LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/spec/?.lua;;" LUA_CPATH="$(CURDIR)/$(BUILD)/?.so;;"
