@@ -79,9 +79,9 @@ static void test_iterator(void) {
             it.strides[1][0] == 0 && it.shape[1] == 12, "broadcast stride 0");
   /* a transposed view of b is F-ordered: walked in memory order */
   {
-    struct { lpy_array h; int64_t d[4]; } t;
-    lpy_array_init(&t.h, LPY_FLOAT64, 2, tsh, tst, b->data, NULL);
-    ops[0] = &t.h; ops[1] = &t.h;
+    lpy_array_space t;
+    lpy_array_init(&t.a, LPY_FLOAT64, 2, tsh, tst, b->data, NULL);
+    ops[0] = &t.a; ops[1] = &t.a;
     CHECK(lpy_iter_setup(&it, 2, ops, 2, tsh, &e) == 0 && it.ndim == 1 &&
               it.strides[0][0] == 8, "F-ordered walk coalesces");
   }
@@ -109,13 +109,13 @@ static void test_assign_overlap(void) {
   lpy_err e;
   int64_t n = 6, four = 5, st = 8;
   lpy_array *a = lpy_array_new(LPY_INT64, 1, &n, 0, &e);
-  struct { lpy_array h; int64_t d[2]; } dst, src;
+  lpy_array_space dst, src;
   int64_t *p = (int64_t *)a->data, i;
   for (i = 0; i < 6; i++) p[i] = i;
   /* a[1:] = a[:-1] must read before writing */
-  lpy_array_init(&dst.h, LPY_INT64, 1, &four, &st, a->data + 8, NULL);
-  lpy_array_init(&src.h, LPY_INT64, 1, &four, &st, a->data, NULL);
-  CHECK(lpy_array_assign(&dst.h, &src.h, &e) == 0 && p[0] == 0 && p[1] == 0 &&
+  lpy_array_init(&dst.a, LPY_INT64, 1, &four, &st, a->data + 8, NULL);
+  lpy_array_init(&src.a, LPY_INT64, 1, &four, &st, a->data, NULL);
+  CHECK(lpy_array_assign(&dst.a, &src.a, &e) == 0 && p[0] == 0 && p[1] == 0 &&
             p[5] == 4, "overlapping assignment");
   lpy_array_free(a);
 }

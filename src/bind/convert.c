@@ -171,11 +171,11 @@ static void fill(lua_State *L, int idx, lpy_array *dst, int depth, char *p,
       lua_pop(L, 1);
     }
   } else if ((a = lb_test(L, idx)) != NULL) {
-    struct { lpy_array h; int64_t d[2 * LPY_MAXDIMS]; } view;
+    lpy_array_space view;
     lpy_err e;
-    lpy_array_init(&view.h, dst->dtype, dst->ndim - depth, dst->shape + depth,
+    lpy_array_init(&view.a, dst->dtype, dst->ndim - depth, dst->shape + depth,
                    dst->strides + depth, p, NULL);
-    if (lpy_array_assign(&view.h, a, &e) != 0) lb_core_error(L, fn, &e);
+    if (lpy_array_assign(&view.a, a, &e) != 0) lb_core_error(L, fn, &e);
   } else {
     store_scalar(L, idx, dst->dtype, p, fn);
   }

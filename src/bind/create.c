@@ -27,12 +27,13 @@ static void fill_scalar(lua_State *L, lpy_array *a, int vidx, const char *fn) {
   lpy_operand op;
   if (lua_type(L, vidx) == LUA_TNUMBER || lua_type(L, vidx) == LUA_TBOOLEAN ||
       lb_testcomplex(L, vidx)) {
-    struct { lpy_array h; _Alignas(16) char val[16]; } s;
+    lpy_array_space s;
+    _Alignas(16) char val[16];
     lb_operand(L, vidx, &op, fn);
     if (op.weak == LPY_WEAK_INT) lb_check_int_fits(L, a->dtype, op.i, fn);
-    lpy_array_init(&s.h, a->dtype, 0, NULL, NULL, s.val, NULL);
-    lpy_set_scalar(a->dtype, s.val, &op);
-    if (lpy_array_assign(a, &s.h, &e) != 0) lb_core_error(L, fn, &e);
+    lpy_array_init(&s.a, a->dtype, 0, NULL, NULL, val, NULL);
+    lpy_set_scalar(a->dtype, val, &op);
+    if (lpy_array_assign(a, &s.a, &e) != 0) lb_core_error(L, fn, &e);
     return;
   }
   v = lb_toarray(L, vidx, -1, fn);
@@ -428,13 +429,13 @@ static int diag_impl(lua_State *L, lpy_array *v, int vidx, int64_t k,
       return lb_error(L, fn, "diagonal offset %lld is too large", (long long)k);
     n = v->shape[0] + (k < 0 ? -k : k);
     shape[0] = shape[1] = n;
-    struct { lpy_array h; int64_t d[2]; } dg;
+    lpy_array_space dg;
     int64_t st, off;
     lpy_array *r = lb_push_new(L, v->dtype, 2, shape, 1, fn);
     st = r->strides[0] + r->strides[1];
     off = k >= 0 ? k * r->strides[1] : -k * r->strides[0];
-    lpy_array_init(&dg.h, v->dtype, 1, v->shape, &st, r->data + off, NULL);
-    if (lpy_array_assign(&dg.h, v, &e) != 0) lb_core_error(L, fn, &e);
+    lpy_array_init(&dg.a, v->dtype, 1, v->shape, &st, r->data + off, NULL);
+    if (lpy_array_assign(&dg.a, v, &e) != 0) lb_core_error(L, fn, &e);
     return 1;
   }
   if (v->ndim == 2) {
@@ -473,13 +474,13 @@ static int l_diagflat(lua_State *L) {
   lua_replace(L, 1);
   flat = lb_push_new(L, v->dtype, 1, &n, 0, "diagflat");
   {
-    struct { lpy_array h; int64_t d[2 * LPY_MAXDIMS]; } src;
-    lpy_array_init(&src.h, v->dtype, v->ndim, v->shape, v->strides, v->data, NULL);
+    lpy_array_space src;
+    lpy_array_init(&src.a, v->dtype, v->ndim, v->shape, v->strides, v->data, NULL);
     /* copy in C order through a C-shaped view of flat */
     {
-      struct { lpy_array h; int64_t d[2 * LPY_MAXDIMS]; } dst;
-      lpy_array_init(&dst.h, v->dtype, v->ndim, v->shape, NULL, flat->data, NULL);
-      if (lpy_array_assign(&dst.h, &src.h, &e) != 0) lb_core_error(L, "diagflat", &e);
+      lpy_array_space dst;
+      lpy_array_init(&dst.a, v->dtype, v->ndim, v->shape, NULL, flat->data, NULL);
+      if (lpy_array_assign(&dst.a, &src.a, &e) != 0) lb_core_error(L, "diagflat", &e);
     }
   }
   return diag_impl(L, flat, lua_gettop(L), k, "diagflat");

@@ -310,7 +310,7 @@ int lb_index_get(lua_State *L) {
 
 int lb_index_set(lua_State *L) {
   lpy_array *a = lb_check(L, 1, "setindex");
-  struct { lpy_array h; int64_t d[2 * LPY_MAXDIMS]; } dst;
+  lpy_array_space dst;
   ixlist ix;
   view v;
   lpy_array *src;
@@ -320,23 +320,24 @@ int lb_index_set(lua_State *L) {
   ix.fn = "setindex";
   parse_key(L, 2, &ix);
   apply(L, a, &ix, &v);
-  lpy_array_init(&dst.h, a->dtype, v.ndim, v.shape, v.strides, v.data, NULL);
+  lpy_array_init(&dst.a, a->dtype, v.ndim, v.shape, v.strides, v.data, NULL);
   switch (lua_type(L, 3)) {
     case LUA_TNUMBER: case LUA_TBOOLEAN: {
       /* a scalar: convert once, then broadcast it */
-      struct { lpy_array h; _Alignas(16) char val[16]; } s;
+      lpy_array_space s;
+      _Alignas(16) char val[16];
       lpy_operand op;
       lb_operand(L, 3, &op, "setindex");
       if (op.weak == LPY_WEAK_INT) lb_check_int_fits(L, a->dtype, op.i, "setindex");
-      lpy_array_init(&s.h, a->dtype, 0, NULL, NULL, s.val, NULL);
-      lpy_set_scalar(a->dtype, s.val, &op);
-      src = &s.h;
-      if (lpy_array_assign(&dst.h, src, &e) != 0) lb_core_error(L, "setindex", &e);
+      lpy_array_init(&s.a, a->dtype, 0, NULL, NULL, val, NULL);
+      lpy_set_scalar(a->dtype, val, &op);
+      src = &s.a;
+      if (lpy_array_assign(&dst.a, src, &e) != 0) lb_core_error(L, "setindex", &e);
       return 0;
     }
     default:
       src = lb_toarray(L, 3, -1, "setindex");
-      if (lpy_array_assign(&dst.h, src, &e) != 0) lb_core_error(L, "setindex", &e);
+      if (lpy_array_assign(&dst.a, src, &e) != 0) lb_core_error(L, "setindex", &e);
       return 0;
   }
 }

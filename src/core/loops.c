@@ -358,8 +358,21 @@ FLOAT_TYPES(FLOAT_LOOPS)
       return r;                                                             \
     }                                                                       \
   }
-#define CMPLXf_(x) CMPLXF((x).re, (x).im)
-#define CMPLX_(x) CMPLX((x).re, (x).im)
+/* C99 complex values from parts, exactly (CMPLX is missing with clang) */
+static inline float _Complex mkcf(float re, float im) {
+  float _Complex z;
+  __real__ z = re;
+  __imag__ z = im;
+  return z;
+}
+static inline double _Complex mkc(double re, double im) {
+  double _Complex z;
+  __real__ z = re;
+  __imag__ z = im;
+  return z;
+}
+#define CMPLXf_(x) mkcf((x).re, (x).im)
+#define CMPLX_(x) mkc((x).re, (x).im)
 COMPLEX_TYPES(COMPLEX_HELPERS)
 
 #define CADD(T, a, b) ((T){(a).re + (b).re, (a).im + (b).im})

@@ -129,6 +129,13 @@ typedef struct lpy_array {
 
 #define lpy_array_sizeof(ndim) (sizeof(lpy_array) + 2 * (size_t)(ndim) * sizeof(int64_t))
 
+/* room for a header of up to LPY_MAXDIMS dimensions, for headers that live
+   in a local variable (a view made for one call): use .a */
+typedef union lpy_array_space {
+  lpy_array a;
+  char bytes[sizeof(lpy_array) + 2 * LPY_MAXDIMS * sizeof(int64_t)];
+} lpy_array_space;
+
 /* product of dims with overflow/negativity check; returns -1 on error */
 LPY_API int64_t lpy_shape_size(int ndim, const int64_t *shape, lpy_err *e);
 /* lay out an array header in caller memory of lpy_array_sizeof(ndim) bytes */

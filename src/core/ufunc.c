@@ -309,7 +309,8 @@ int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
   lpy_dtype lt, ot;
   int fresh = plan ? plan->fresh_out : 0;
   int i, st, nop = u->nin + 1, needbuf = 0;
-  struct { lpy_array a; _Alignas(16) char v[16]; } scal[2];
+  lpy_array_space scal[2];
+  _Alignas(16) char sval[2][16];
   lpy_array *ops[4], *tmp[3] = {NULL, NULL, NULL};
   lpy_iter it;
   bufctx c;
@@ -338,8 +339,8 @@ int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
   for (i = 0; i < u->nin; i++) {
     lpy_array *a = in[i].arr;
     if (!a) {                         /* a scalar: store it as the loop type */
-      lpy_array_init(&scal[i].a, lt, 0, NULL, NULL, scal[i].v, NULL);
-      lpy_set_scalar(lt, scal[i].v, &in[i]);
+      lpy_array_init(&scal[i].a, lt, 0, NULL, NULL, sval[i], NULL);
+      lpy_set_scalar(lt, sval[i], &in[i]);
       a = &scal[i].a;
     } else if (!fresh && a != out && lpy_arrays_overlap(a, out) &&
                (a->data != out->data || a->ndim != out->ndim ||
