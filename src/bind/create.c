@@ -203,9 +203,16 @@ static int l_arange(lua_State *L) {
   t = dtidx ? lb_optdtype(L, dtidx, -1, "arange") : get_dtype(L, 0, opts, -1, "arange");
   if (t < 0) t = allint ? LPY_INT64 : LPY_FLOAT64;
   if (allint) {
-    lua_Integer span = iv[1] - iv[0];
-    n = (iv[2] > 0) ? (span > 0 ? (span + iv[2] - 1) / iv[2] : 0)
-                    : (span < 0 ? (span + iv[2] + 1) / iv[2] : 0);
+    /* the count, as ceil((stop - start) / step), without overflowing */
+    int64_t span, q;
+    if (__builtin_sub_overflow(iv[1], iv[0], &span))
+      return lb_error(L, "arange", "maximum allowed size exceeded");
+    if ((iv[2] > 0) != (span > 0) || span == 0) {
+      n = 0;
+    } else {
+      q = span / iv[2];            /* same signs: q >= 0, no overflow */
+      n = q + (q * iv[2] != span);
+    }
   } else {
     len = ceil((v[1] - v[0]) / v[2]);
     if (isnan(len)) return lb_error(L, "arange", "cannot compute length (nan or inf arguments)");

@@ -75,6 +75,15 @@ static int dtype_call(lua_State *L) {   /* np.float32(x) == np.asarray(x, float3
   return 1;
 }
 
+/* np.dtype("f4") / np.dtype(np.float32) / np.dtype(array): the dtype object */
+static int l_dtype(lua_State *L) {
+  lpy_array *a = lb_test(L, 1);
+  int t = a ? (int)a->dtype : lb_optdtype(L, 1, -1, "dtype");
+  if (t < 0) return lb_error(L, "dtype", "expected a dtype name, object or array");
+  lb_push_dtype(L, (lpy_dtype)t);
+  return 1;
+}
+
 static void open_dtypes(lua_State *L, int modidx) {
   int t;
   luaL_newmetatable(L, "lumpy.dtype");
@@ -106,6 +115,8 @@ static void open_dtypes(lua_State *L, int modidx) {
     lua_rawseti(L, -2, t + 1);
   }
   lua_rawsetp(L, LUA_REGISTRYINDEX, &dtype_key);
+  lua_pushcfunction(L, l_dtype);
+  lua_setfield(L, modidx, "dtype");
 }
 
 /* ------------------------------------------------------------ options */

@@ -146,11 +146,42 @@ static int fast_binary(lua_State *L, const lpy_ufunc *u) {
   return 1;
 }
 
+/* an array (C-ordered) with a Lua number, either side: returns 0 when it
+   does not apply */
+static int fast_scalar(lua_State *L, const lpy_ufunc *u) {
+  int k = lua_type(L, 1) == LUA_TNUMBER ? 0 : 1;   /* the number's slot */
+  lpy_array *a = lb_test(L, 2 - k), *out;
+  lpy_operand in[2];
+  lpy_ufunc_plan plan;
+  lpy_err e;
+  const char *fn;
+  if (!a || lua_type(L, k + 1) != LUA_TNUMBER || a->ndim == 0 ||
+      !(a->flags & LPY_C_CONTIGUOUS) || (a->flags & LB_CLOSED))
+    return 0;
+  fn = lua_tostring(L, lua_upvalueindex(2));
+  memset(in, 0, sizeof in);
+  in[1 - k].arr = a;
+  if (lua_isinteger(L, k + 1)) {
+    in[k].weak = LPY_WEAK_INT;
+    in[k].i = lua_tointeger(L, k + 1);
+    in[k].re = (double)in[k].i;
+  } else {
+    in[k].weak = LPY_WEAK_FLOAT;
+    in[k].re = lua_tonumber(L, k + 1);
+  }
+  if (lpy_ufunc_resolve(u, in, &plan, &e) != 0) lb_core_error(L, fn, &e);
+  out = lb_push_new(L, plan.out, a->ndim, a->shape, 0, fn);
+  plan.fresh_out = 1;
+  if (lpy_ufunc_exec(u, in, out, &plan, &e) != 0) lb_core_error(L, fn, &e);
+  return 1;
+}
+
 /* metamethods: Lua passes (a, b) for binary and (a, a) for unary ones */
 static int ufunc_meta(lua_State *L) {
   const lpy_ufunc *u = lua_touserdata(L, lua_upvalueindex(1));
   const char *fn;
-  if (lpy_ufunc_nin(u) == 2 && fast_binary(L, u)) return 1;
+  if (lpy_ufunc_nin(u) == 2 && (fast_binary(L, u) || fast_scalar(L, u)))
+    return 1;
   fn = lua_tostring(L, lua_upvalueindex(2));
   lua_settop(L, lpy_ufunc_nin(u));
   return call_ufunc(L, u, fn, 1, 0, -1, 0);
