@@ -12,6 +12,16 @@ describe("creation and shape options", function()
     assert.same({2, 3, 4}, np.arange(2, 5, nil):tolist())
   end)
 
+  it("arange near the ends of the integer range", function()
+    local ok, err = pcall(np.arange, math.mininteger, math.maxinteger)
+    assert.is_false(ok)
+    assert.truthy(err:match("^lumpy%.arange:"))
+    assert.same({math.maxinteger - 2, math.maxinteger - 1},
+                np.arange(math.maxinteger - 2, math.maxinteger):tolist())
+    assert.same({10, 7, 4}, np.arange(10, 1, -3):tolist())
+    assert.same({}, np.arange(0, 10, -1):tolist())
+  end)
+
   it("order = 'F' for creation, conversion and copies", function()
     assert.is_true(np.zeros({2, 3}, {order = "F"}).flags.f_contiguous)
     assert.is_true(np.array({{1, 2}, {3, 4}}, {order = "F"}).flags.f_contiguous)
