@@ -264,12 +264,6 @@ void lb_push_elem(lua_State *L, lpy_dtype t, const char *p) {
   }
 }
 
-void lb_push_result(lua_State *L, int idx) {
-  lpy_array *a = lb_test(L, idx);
-  if (a && a->ndim == 0) lb_push_elem(L, a->dtype, a->data);
-  else lua_pushvalue(L, idx);
-}
-
 static void tolist(lua_State *L, lpy_array *a, int depth, const char *p) {
   int64_t i;
   if (depth == a->ndim) {

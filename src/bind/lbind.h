@@ -66,8 +66,6 @@ LPY_API int lb_operand(lua_State *L, int idx, lpy_operand *op,
 LPY_API void lb_push_elem(lua_State *L, lpy_dtype t, const char *p);
 LPY_API void lb_push_complex(lua_State *L, double re, double im);
 LPY_API lb_complex *lb_testcomplex(lua_State *L, int idx);
-/* result of a ufunc / reduction: 0-d arrays become Lua values */
-LPY_API void lb_push_result(lua_State *L, int idx);
 
 /* ---- argument readers */
 /* dtype from a string or dtype object at idx; def when nil/none */

@@ -54,8 +54,6 @@ static int is_contig(const lpy_array *a, int forder) {
   return 1;
 }
 
-int lpy_array_is_c(const lpy_array *a) { return is_contig(a, 0); }
-
 void lpy_array_update_flags(lpy_array *a) {
   unsigned f = a->flags & ~(unsigned)(LPY_C_CONTIGUOUS | LPY_F_CONTIGUOUS);
   if (is_contig(a, 0)) f |= LPY_C_CONTIGUOUS;

@@ -146,7 +146,6 @@ LPY_API void lpy_array_init(lpy_array *a, lpy_dtype t, int ndim,
 LPY_API int64_t lpy_strides_c(int ndim, const int64_t *shape, int itemsize,
                               int64_t *strides);
 LPY_API void lpy_array_update_flags(lpy_array *a);
-LPY_API int lpy_array_is_c(const lpy_array *a);
 /* heap-allocated arrays for C users of the core */
 LPY_API lpy_array *lpy_array_new(lpy_dtype t, int ndim, const int64_t *shape,
                                  int zero, lpy_err *e);
@@ -201,7 +200,6 @@ LPY_API int lpy_array_assign(lpy_array *dst, lpy_array *src, lpy_err *e);
 /* ---------------------------------------------------------------- ufuncs */
 typedef struct lpy_ufunc lpy_ufunc;
 LPY_API const lpy_ufunc *lpy_ufunc_find(const char *name);
-LPY_API const char *lpy_ufunc_name(const lpy_ufunc *u);
 LPY_API int lpy_ufunc_nin(const lpy_ufunc *u);
 
 /* An operand of a ufunc call: an array, or a weak Lua scalar. */

@@ -26,7 +26,6 @@ const lpy_ufunc *lpy_ufunc_find(const char *name) {
   return NULL;
 }
 
-const char *lpy_ufunc_name(const lpy_ufunc *u) { return u->name; }
 int lpy_ufunc_nin(const lpy_ufunc *u) { return u->nin; }
 
 /* NumPy's 'same_kind' rule: safe, or kind order b < u < i < f < c */
