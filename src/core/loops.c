@@ -5,130 +5,9 @@
 ** Integer arithmetic wraps through unsigned types (no C overflow), and
 ** division, remainder and shifts give NumPy's results for every input.
 */
-#include <math.h>
-#include <complex.h>
-#include <string.h>
-#if defined(__x86_64__)
-#include <emmintrin.h>
-#endif
-#include "lpy.h"
-#include "ctypes.h"
-#include "ufunc.h"
-
-/* ------------------------------------------------------- loop shapes */
-/* Until the dispatch table of the SIMD issue lands, GCC's function
-   multi-versioning picks an AVX-512 / AVX2 / baseline build of each loop
-   when the library loads. -ffp-contract=off keeps results identical. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
-    !defined(LPY_NO_CLONES)
-#define LOOP_ATTR __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define LOOP_ATTR
-#endif
-#define BINLOOP(NAME, T, OT, EXPR)                                          \
-  LOOP_ATTR static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
-    char *o = args[0], *x = args[1], *y = args[2];                          \
-    int64_t i;                                                              \
-    (void)ctx;                                                              \
-    if (s[0] == (int64_t)sizeof(OT) && s[1] == (int64_t)sizeof(T) &&        \
-        s[2] == (int64_t)sizeof(T)) {                                       \
-      const T *X = (const T *)x, *Y = (const T *)y;                         \
-      OT *O = (OT *)o;                                                      \
-      for (i = 0; i < n; i++) { T a = X[i], b = Y[i]; O[i] = (EXPR); }      \
-    } else if (s[0] == (int64_t)sizeof(OT) && s[1] == (int64_t)sizeof(T) && \
-               s[2] == 0) {                                                 \
-      const T *X = (const T *)x;                                            \
-      const T b = *(const T *)y;                                            \
-      OT *O = (OT *)o;                                                      \
-      for (i = 0; i < n; i++) { T a = X[i]; O[i] = (EXPR); }                \
-    } else if (s[0] == (int64_t)sizeof(OT) && s[1] == 0 &&                  \
-               s[2] == (int64_t)sizeof(T)) {                                \
-      const T a = *(const T *)x, *Y = (const T *)y;                         \
-      OT *O = (OT *)o;                                                      \
-      for (i = 0; i < n; i++) { T b = Y[i]; O[i] = (EXPR); }                \
-    } else {                                                                \
-      for (i = 0; i < n; i++, o += s[0], x += s[1], y += s[2]) {            \
-        T a = *(const T *)x, b = *(const T *)y;                             \
-        *(OT *)o = (EXPR);                                                  \
-      }                                                                     \
-    }                                                                       \
-  }
-
-#define UNLOOP(NAME, T, OT, EXPR)                                           \
-  LOOP_ATTR static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
-    char *o = args[0], *x = args[1];                                        \
-    int64_t i;                                                              \
-    (void)ctx;                                                              \
-    if (s[0] == (int64_t)sizeof(OT) && s[1] == (int64_t)sizeof(T)) {        \
-      const T *X = (const T *)x;                                            \
-      OT *O = (OT *)o;                                                      \
-      for (i = 0; i < n; i++) { T a = X[i]; O[i] = (EXPR); }                \
-    } else {                                                                \
-      for (i = 0; i < n; i++, o += s[0], x += s[1]) {                       \
-        T a = *(const T *)x;                                                \
-        *(OT *)o = (EXPR);                                                  \
-      }                                                                     \
-    }                                                                       \
-  }
-
-/* Float arithmetic on long contiguous runs: an output of NT_MIN bytes or
-   more cannot stay in the caches, so it is written with non-temporal
-   stores, which skip reading the destination lines first (about 1.3x the
-   bandwidth here). Elementwise the results are the same operations. */
-#define NT_MIN ((int64_t)16 << 20)
-#if defined(__x86_64__)
-#define BINLOOP_NT(NAME, T, OP)                                             \
-  static void NAME##_nt(char *o, const char *x, const char *y, int64_t n) { \
-    typedef T V __attribute__((vector_size(16)));                           \
-    const int64_t k = 16 / (int64_t)sizeof(T);                              \
-    int64_t i = 0;                                                          \
-    T *O = (T *)o;                                                          \
-    for (; i < n && ((uintptr_t)(O + i) & 15); i++)                         \
-      O[i] = ((const T *)x)[i] OP ((const T *)y)[i];                        \
-    for (; i + k <= n; i += k) {                                            \
-      V va, vb, r;                                                          \
-      memcpy(&va, x + i * (int64_t)sizeof(T), 16);                          \
-      memcpy(&vb, y + i * (int64_t)sizeof(T), 16);                          \
-      r = va OP vb;                                                         \
-      _mm_stream_si128((__m128i *)(O + i), (__m128i)r);                     \
-    }                                                                       \
-    for (; i < n; i++) O[i] = ((const T *)x)[i] OP ((const T *)y)[i];       \
-    _mm_sfence();                                                           \
-  }                                                                         \
-  BINLOOP(NAME##_cached, T, T, a OP b)                                      \
-  static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
-    if (n * (int64_t)sizeof(T) >= NT_MIN && s[0] == (int64_t)sizeof(T) &&   \
-        s[1] == (int64_t)sizeof(T) && s[2] == (int64_t)sizeof(T))           \
-      NAME##_nt(args[0], args[1], args[2], n);                              \
-    else                                                                    \
-      NAME##_cached(args, n, s, ctx);                                       \
-  }
-#else
-#define BINLOOP_NT(NAME, T, OP) BINLOOP(NAME, T, T, a OP b)
-#endif
-
-/* a loop that may fail (integer power): the expression sets *err */
-#define BINLOOP_ERR(NAME, T, OT, FN)                                        \
-  static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
-    char *o = args[0], *x = args[1], *y = args[2];                          \
-    int64_t i;                                                              \
-    int *err = &((lpy_kctx *)ctx)->err;                                     \
-    for (i = 0; i < n; i++, o += s[0], x += s[1], y += s[2])                \
-      *(OT *)o = FN(*(const T *)x, *(const T *)y, err);                     \
-  }
+#include "loopdefs.h"
 
 /* ------------------------------------------------------- integers */
-/* X(name, T, unsigned T, unsigned of at least 32 bits, bits, signed) */
-#define INT_TYPES(X)                                                        \
-  X(int8, int8_t, uint8_t, uint32_t, 8, 1)                                  \
-  X(int16, int16_t, uint16_t, uint32_t, 16, 1)                              \
-  X(int32, int32_t, uint32_t, uint32_t, 32, 1)                              \
-  X(int64, int64_t, uint64_t, uint64_t, 64, 1)                              \
-  X(uint8, uint8_t, uint8_t, uint32_t, 8, 0)                                \
-  X(uint16, uint16_t, uint16_t, uint32_t, 16, 0)                            \
-  X(uint32, uint32_t, uint32_t, uint32_t, 32, 0)                            \
-  X(uint64, uint64_t, uint64_t, uint64_t, 64, 0)
-
 #define INT_HELPERS(N, T, U, UW, BITS, SIGNED)                              \
   static inline T N##_add(T a, T b) { return (T)(U)((UW)(U)a + (UW)(U)b); } \
   static inline T N##_sub(T a, T b) { return (T)(U)((UW)(U)a - (UW)(U)b); } \
@@ -239,8 +118,6 @@ UNLOOP(invert_bool, uint8_t, uint8_t, !B(a))
 UNLOOP(logical_not_bool, uint8_t, uint8_t, !B(a))
 
 /* ------------------------------------------------------- floats */
-/* X(name, T, libm suffix) */
-#define FLOAT_TYPES(X) X(float32, float, f) X(float64, double, )
 
 #define FLOAT_HELPERS(N, T, S)                                              \
   static inline T N##_divmod(T a, T b, T *modp) {                           \
@@ -295,84 +172,7 @@ FLOAT_TYPES(FLOAT_HELPERS)
 FLOAT_TYPES(FLOAT_LOOPS)
 
 /* ------------------------------------------------------- complex */
-/* X(name, T, component type, libm suffix) */
-#define COMPLEX_TYPES(X) X(complex64, lpy_c64, float, f) \
-  X(complex128, lpy_c128, double, )
-
-#define CNAN(x) (isnan((x).re) || isnan((x).im))
-/* NumPy's lexicographic order on complex numbers, nan-aware */
-#define CLT(a, b) (((a).re < (b).re && !isnan((a).im) && !isnan((b).im)) || \
-                   ((a).re == (b).re && (a).im < (b).im))
-#define CLE(a, b) (((a).re < (b).re && !isnan((a).im) && !isnan((b).im)) || \
-                   ((a).re == (b).re && (a).im <= (b).im))
-#define CGE(a, b) (((a).re > (b).re && !isnan((a).im) && !isnan((b).im)) || \
-                   ((a).re == (b).re && (a).im >= (b).im))
-#define CTRUE(a) ((a).re != 0 || (a).im != 0)
-
-#define COMPLEX_HELPERS(N, T, R, S)                                         \
-  static inline T N##_mul(T a, T b) {                                       \
-    T r = {a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re};           \
-    return r;                                                               \
-  }                                                                         \
-  static inline T N##_div(T a, T b) {   /* Smith's method */                \
-    R ar = fabs##S(b.re), ai = fabs##S(b.im), rat, scl;                     \
-    T r;                                                                    \
-    if (ar >= ai) {                                                         \
-      if (ar == 0 && ai == 0) {                                             \
-        r.re = a.re / ar; r.im = a.im / ar;                                 \
-      } else {                                                              \
-        rat = b.im / b.re; scl = (R)1.0 / (b.re + b.im * rat);              \
-        r.re = (a.re + a.im * rat) * scl; r.im = (a.im - a.re * rat) * scl; \
-      }                                                                     \
-    } else {                                                                \
-      rat = b.re / b.im; scl = (R)1.0 / (b.im + b.re * rat);                \
-      r.re = (a.re * rat + a.im) * scl; r.im = (a.im * rat - a.re) * scl;   \
-    }                                                                       \
-    return r;                                                               \
-  }                                                                         \
-  static inline T N##_pow(T a, T b) {                                       \
-    T one = {1, 0}, r;                                                      \
-    if (b.re == 0 && b.im == 0) return one;                                 \
-    if (a.re == 0 && a.im == 0) {                                           \
-      if (b.re > 0 && b.im == 0) { T z = {0, 0}; return z; }                \
-      r.re = r.im = (R)NAN;                                                 \
-      return r;                                                             \
-    }                                                                       \
-    if (b.im == 0 && b.re > -100 && b.re < 100 && b.re == (R)(int)b.re) {   \
-      int k = (int)b.re, m = k < 0 ? -k : k;                                \
-      T acc = one, p = a;                                                   \
-      if (k == 1) return a;                                                 \
-      if (k == 2) return N##_mul(a, a);                                     \
-      if (k == 3) return N##_mul(a, N##_mul(a, a));                         \
-      for (;;) {                                                            \
-        if (m & 1) acc = N##_mul(acc, p);                                   \
-        m >>= 1;                                                            \
-        if (!m) break;                                                      \
-        p = N##_mul(p, p);                                                  \
-      }                                                                     \
-      return k < 0 ? N##_div(one, acc) : acc;                               \
-    }                                                                       \
-    {                                                                       \
-      R _Complex z = cpow##S(CMPLX##S##_(a), CMPLX##S##_(b));               \
-      r.re = creal##S(z); r.im = cimag##S(z);                               \
-      return r;                                                             \
-    }                                                                       \
-  }
-/* C99 complex values from parts, exactly (CMPLX is missing with clang) */
-static inline float _Complex mkcf(float re, float im) {
-  float _Complex z;
-  __real__ z = re;
-  __imag__ z = im;
-  return z;
-}
-static inline double _Complex mkc(double re, double im) {
-  double _Complex z;
-  __real__ z = re;
-  __imag__ z = im;
-  return z;
-}
-#define CMPLXf_(x) mkcf((x).re, (x).im)
-#define CMPLX_(x) mkc((x).re, (x).im)
+/* complex helpers (loopdefs.h), one set per complex type */
 COMPLEX_TYPES(COMPLEX_HELPERS)
 
 #define CADD(T, a, b) ((T){(a).re + (b).re, (a).im + (b).im})
@@ -404,29 +204,6 @@ COMPLEX_TYPES(COMPLEX_HELPERS)
 COMPLEX_TYPES(COMPLEX_LOOPS)
 
 /* ------------------------------------------------------- the table */
-#define L_(op, t) [LPY_##t] = op##_##t
-#define LOOPS_INT(op) L_(op, int8), L_(op, int16), L_(op, int32), \
-  L_(op, int64), L_(op, uint8), L_(op, uint16), L_(op, uint32), L_(op, uint64)
-#define INT_TYPENAMES
-#define LPY_int8 LPY_INT8
-#define LPY_int16 LPY_INT16
-#define LPY_int32 LPY_INT32
-#define LPY_int64 LPY_INT64
-#define LPY_uint8 LPY_UINT8
-#define LPY_uint16 LPY_UINT16
-#define LPY_uint32 LPY_UINT32
-#define LPY_uint64 LPY_UINT64
-#define LPY_float32 LPY_FLOAT32
-#define LPY_float64 LPY_FLOAT64
-#define LPY_complex64 LPY_COMPLEX64
-#define LPY_complex128 LPY_COMPLEX128
-#define LPY_bool LPY_BOOL
-#define LOOPS_FLOAT(op) L_(op, float32), L_(op, float64)
-#define LOOPS_COMPLEX(op) L_(op, complex64), L_(op, complex128)
-#define LOOPS_NUM(op) LOOPS_INT(op), LOOPS_FLOAT(op), LOOPS_COMPLEX(op)
-#define LOOPS_ALL(op) L_(op, bool), LOOPS_NUM(op)
-#define LOOPS_REAL(op) LOOPS_INT(op), LOOPS_FLOAT(op)
-
 const lpy_ufunc lpy_ufuncs[] = {
   {"add", 2, LPY_OUT_SAME, 0, {LOOPS_ALL(add)}},
   {"subtract", 2, LPY_OUT_SAME, LPY_UF_NOBOOL, {LOOPS_NUM(subtract)}},

@@ -19,10 +19,16 @@ static const lpy_dtype loop_order[LPY_NTYPES] = {
   LPY_COMPLEX64, LPY_COMPLEX128
 };
 
+/* every ufunc table, each ended by a NULL name */
+static const lpy_ufunc *const tables[] = {lpy_ufuncs, lpy_math_ufuncs};
+#define NTABLES (int)(sizeof tables / sizeof tables[0])
+
 const lpy_ufunc *lpy_ufunc_find(const char *name) {
   const lpy_ufunc *u;
-  for (u = lpy_ufuncs; u->name; u++)
-    if (strcmp(u->name, name) == 0) return u;
+  int k;
+  for (k = 0; k < NTABLES; k++)
+    for (u = tables[k]; u->name; u++)
+      if (strcmp(u->name, name) == 0) return u;
   return NULL;
 }
 
@@ -95,33 +101,46 @@ static void type_list(int nin, const lpy_operand *in, char *buf, size_t n) {
 
 /* the loop each input dtype runs in, per ufunc: the first loop in NumPy's
    order that the input casts to safely; -1 for none. Filled once. */
-static signed char loop_table[64][LPY_NTYPES];
+/* the loop each input dtype runs in, per ufunc: the first loop in NumPy's
+   order that the input casts to safely; -1 for none. Filled once. */
+#define MAXUFUNCS 128
+static signed char loop_table[MAXUFUNCS][LPY_NTYPES];
+static int table_base[NTABLES], table_count[NTABLES];
 static pthread_once_t loop_once = PTHREAD_ONCE_INIT;
 
 static void fill_loop_table(void) {
-  int ui, t, k;
-  for (ui = 0; lpy_ufuncs[ui].name; ui++) {
-    const lpy_ufunc *u = &lpy_ufuncs[ui];
-    for (t = 0; t < LPY_NTYPES; t++) {
-      loop_table[ui][t] = -1;
-      if ((u->flags & LPY_UF_EXACTLOOP)) {
-        if (u->loops[t]) loop_table[ui][t] = (signed char)t;
-        continue;
-      }
-      for (k = 0; k < LPY_NTYPES; k++) {
-        lpy_dtype l = loop_order[k];
-        if (u->loops[l] && lpy_can_cast_safe((lpy_dtype)t, l)) {
-          loop_table[ui][t] = (signed char)l;
-          break;
+  int k, t, j, n = 0;
+  const lpy_ufunc *u;
+  for (k = 0; k < NTABLES; k++) {
+    table_base[k] = n;
+    for (u = tables[k]; u->name && n < MAXUFUNCS; u++, n++) {
+      for (t = 0; t < LPY_NTYPES; t++) {
+        loop_table[n][t] = -1;
+        if ((u->flags & LPY_UF_EXACTLOOP)) {
+          if (u->loops[t]) loop_table[n][t] = (signed char)t;
+          continue;
+        }
+        for (j = 0; j < LPY_NTYPES; j++) {
+          lpy_dtype l = loop_order[j];
+          if (u->loops[l] && lpy_can_cast_safe((lpy_dtype)t, l)) {
+            loop_table[n][t] = (signed char)l;
+            break;
+          }
         }
       }
     }
+    table_count[k] = n - table_base[k];
   }
 }
 
 static int loop_for(const lpy_ufunc *u, lpy_dtype t) {
+  int k;
   pthread_once(&loop_once, fill_loop_table);
-  return loop_table[u - lpy_ufuncs][t];
+  for (k = 0; k < NTABLES; k++) {
+    uintptr_t i = ((uintptr_t)u - (uintptr_t)tables[k]) / sizeof *u;
+    if (i < (uintptr_t)table_count[k]) return loop_table[table_base[k] + i][t];
+  }
+  return -1;
 }
 
 static lpy_dtype out_type(const lpy_ufunc *u, lpy_dtype loop) {
@@ -134,7 +153,7 @@ static lpy_dtype out_type(const lpy_ufunc *u, lpy_dtype loop) {
 
 int lpy_ufunc_plan_for(const lpy_ufunc *u, lpy_dtype t, lpy_ufunc_plan *p) {
   int k;
-  if ((u->flags & LPY_UF_NOBOOL) && t == LPY_BOOL) return -1;
+  if ((u->flags & (LPY_UF_NOBOOL | LPY_UF_NOBOOLIN)) && t == LPY_BOOL) return -1;
   if ((u->flags & LPY_UF_INEXACT) && !lpy_isinexact(t)) t = LPY_FLOAT64;
   if ((k = loop_for(u, t)) < 0) return -1;
   p->loop = (lpy_dtype)k;
@@ -156,8 +175,12 @@ static int resolve(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
     return lpy_err_set(e, LPY_ETYPE,
         "boolean negative is not supported, use invert (~) or logical_not instead");
   }
-  if ((u->flags & LPY_UF_INEXACT) && !lpy_isinexact(t)) t = LPY_FLOAT64;
-  k = loop_for(u, t);
+  if ((u->flags & LPY_UF_NOBOOLIN) && t == LPY_BOOL) {
+    k = -1;                  /* as NumPy: no bool loop and no cast to one */
+  } else {
+    if ((u->flags & LPY_UF_INEXACT) && !lpy_isinexact(t)) t = LPY_FLOAT64;
+    k = loop_for(u, t);
+  }
   if (k < 0) {
     char types[160];
     type_list(u->nin, in, types, sizeof types);

@@ -12,8 +12,9 @@ enum {
   LPY_UF_NOBOOL = 1,      /* NumPy refuses bool here (boolean - and unary -) */
   LPY_UF_INEXACT = 2,     /* integer inputs are computed in float64 */
   LPY_UF_EXACTLOOP = 4,   /* no casting to another loop (NumPy's positive) */
-  LPY_UF_COMPARE = 8      /* a Lua integer out of the array's range still
+  LPY_UF_COMPARE = 8,     /* a Lua integer out of the array's range still
                              compares by value (NumPy 2) */
+  LPY_UF_NOBOOLIN = 16    /* bool inputs are refused, not cast (sign, gcd) */
 };
 enum { LPY_KERR_NEGPOW = 1 };
 
@@ -28,6 +29,7 @@ struct lpy_ufunc {
   lpy_loop loops[LPY_NTYPES];   /* by loop dtype; NULL: none */
 };
 
-extern const lpy_ufunc lpy_ufuncs[];
+extern const lpy_ufunc lpy_ufuncs[];        /* loops.c: arithmetic, comparison, ... */
+extern const lpy_ufunc lpy_math_ufuncs[];   /* mathloops.c */
 
 #endif
