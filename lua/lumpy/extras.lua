@@ -125,6 +125,108 @@ return function(np)
 
   np.isclose = named("isclose", isclose)
 
+  local methods = getmetatable(np.zeros(1)).methods
+  local function is_complex(a) return a.dtype.kind == "c" end
+  local function is_int(a) return a.dtype.kind == "i" or a.dtype.kind == "u" or a.dtype.kind == "b" end
+
+  -- np.round(a [, decimals]) / np.around: rint of a scaled by 10^decimals,
+  -- as NumPy does it; integers with decimals >= 0 are returned as they are
+  local function round(a, decimals)
+    decimals = decimals or 0
+    if math.type(decimals) ~= "integer" then
+      error("lumpy.round: decimals must be an integer", 0)
+    end
+    a = np.asarray(a)
+    if is_complex(a) then
+      local r = np.empty_like(a)
+      np.copyto(r.real, round(a.real, decimals))
+      np.copyto(r.imag, round(a.imag, decimals))
+      return r
+    end
+    if is_int(a) then
+      if decimals >= 0 then return a:copy() end
+      local f = 10 ^ -decimals
+      return np.multiply(np.rint(np.divide(a, f)), f):astype(a.dtype)
+    end
+    if decimals == 0 then return np.rint(a) end
+    if decimals > 0 then
+      local f = 10.0 ^ decimals
+      return np.divide(np.rint(np.multiply(a, f)), f)
+    end
+    local f = 10.0 ^ -decimals
+    return np.multiply(np.rint(np.divide(a, f)), f)
+  end
+  np.round = named("round", round)
+  np.around = named("around", round)
+  methods.round = np.round
+
+  -- np.clip(a, a_min, a_max): either bound may be nil, not both
+  local function clip(a, lo, hi)
+    if lo == nil and hi == nil then
+      error("lumpy.clip: one of a_min and a_max must be given", 0)
+    end
+    local r = np.asarray(a)
+    if lo ~= nil then r = np.maximum(r, lo) end
+    if hi ~= nil then r = np.minimum(r, hi) end
+    return r
+  end
+  np.clip = named("clip", clip)
+  methods.clip = np.clip
+
+  local fmax = { float32 = 3.4028234663852886e38, float64 = 1.7976931348623157e308 }
+
+  -- np.nan_to_num(x [, {copy=, nan=, posinf=, neginf=}])
+  local function nan_to_num(x, opts)
+    opts = opts or {}
+    local a = np.asarray(x)
+    local r = (opts.copy == false) and a or a:copy()
+    if is_int(r) then return r end
+    local function fix(part)
+      local big = fmax[part.dtype.name]
+      np.add(0, opts.nan or 0.0, {out = part, where = np.isnan(part)})
+      np.add(0, opts.posinf or big, {out = part, where = np.isposinf(part)})
+      np.add(0, opts.neginf or -big, {out = part, where = np.isneginf(part)})
+    end
+    if is_complex(r) then fix(r.real); fix(r.imag) else fix(r) end
+    return r
+  end
+  np.nan_to_num = named("nan_to_num", nan_to_num)
+
+  local function infsign(positive)
+    return function(x)
+      local a = np.asarray(x)
+      if is_complex(a) then
+        error("this operation is not supported for complex values", 0)
+      end
+      local s = np.signbit(a)
+      if not positive then return np.logical_and(np.isinf(a), s) end
+      return np.logical_and(np.isinf(a), np.logical_not(s))
+    end
+  end
+  np.isposinf = named("isposinf", infsign(true))
+  np.isneginf = named("isneginf", infsign(false))
+
+  -- np.angle(z [, deg])
+  np.angle = named("angle", function(z, deg)
+    local a = np.asarray(z)
+    local r
+    if is_complex(a) then r = np.arctan2(a.imag, a.real) else r = np.arctan2(0, a) end
+    if deg then r = np.multiply(r, 180 / math.pi) end
+    return r
+  end)
+
+  np.real = named("real", function(x) return np.asarray(x).real end)
+  np.imag = named("imag", function(x) return np.asarray(x).imag end)
+
+  -- np.sinc(x) = sin(pi x) / (pi x), 1 at 0 (x = 0 is replaced by 1e-20)
+  np.sinc = named("sinc", function(x)
+    local a = np.asarray(x)
+    local t = np.add(a, 0.0)                     -- a float copy
+    np.add(0, 1e-20, {out = t, where = np.equal(a, 0)})
+    local y = np.multiply(t, math.pi)
+    return np.divide(np.sin(y), y)
+  end)
+
   np.allclose = named("allclose", function(a, b, rtol, atol, equal_nan)
     local r = isclose(a, b, rtol, atol, equal_nan)
     if type(r) == "boolean" then return r end

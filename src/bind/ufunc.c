@@ -46,15 +46,21 @@ static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
     lb_core_error(L, fn, &e);
   }
   if (outidx) {
+    /* the inputs broadcast to out's shape (which may be larger) */
+    int k, off;
     out = lb_check(L, outidx, fn);
-    if (out->ndim != ondim ||
-        memcmp(out->shape, shape, (size_t)ondim * sizeof(int64_t)) != 0) {
+    off = out->ndim - ondim;
+    for (k = 0; k < ondim; k++)
+      if (off < 0 || (shape[k] != 1 && shape[k] != out->shape[off + k])) break;
+    if (off < 0 || k < ondim) {
       char s1[200], s2[200];
       lpy_shape_str(out->ndim, out->shape, s1, sizeof s1);
       lpy_shape_str(ondim, shape, s2, sizeof s2);
       return lb_error(L, fn, "output array of shape %s does not match the broadcast shape %s",
                       s1, s2);
     }
+    ondim = out->ndim;
+    memcpy(shape, out->shape, (size_t)ondim * sizeof(int64_t));
     lua_pushvalue(L, outidx);
   } else {
     /* with where=, the elements not computed are zero (NumPy leaves them
@@ -237,7 +243,7 @@ static const struct { const char *name, *core, *method; } funcs[] = {
   {"copysign", "copysign", NULL}, {"nextafter", "nextafter", NULL},
   {"logaddexp", "logaddexp", NULL}, {"logaddexp2", "logaddexp2", NULL},
   {"heaviside", "heaviside", NULL}, {"float_power", "float_power", NULL},
-  {"gcd", "gcd", NULL}, {"lcm", "lcm", NULL},
+  {"gcd", "gcd", NULL}, {"lcm", "lcm", NULL}, {"ldexp", "ldexp", NULL},
   {NULL, NULL, NULL}
 };
 
@@ -251,6 +257,27 @@ static const struct { const char *meta, *core, *name; } metas[] = {
   {"__shr", "right_shift", "right_shift"}, {"__bnot", "invert", "invert"},
   {NULL, NULL, NULL}
 };
+
+/* ufuncs with two results (NumPy returns a tuple): two loops over the same
+   inputs, returned as two Lua values */
+static int two_results(lua_State *L, const char *fn, int nin, const char *c1,
+                       const char *c2) {
+  const lpy_ufunc *u1 = lpy_ufunc_find(c1), *u2 = lpy_ufunc_find(c2);
+  if (lua_gettop(L) < nin)
+    return lb_error(L, fn, "expected %d argument%s", nin, nin > 1 ? "s" : "");
+  lua_settop(L, nin + 2);
+  call_ufunc(L, u1, fn, 1, 0, -1, 0);
+  lua_replace(L, nin + 1);
+  lua_settop(L, nin + 2);
+  call_ufunc(L, u2, fn, 1, 0, -1, 0);
+  lua_replace(L, nin + 2);
+  lua_settop(L, nin + 2);
+  return 2;
+}
+
+static int l_modf(lua_State *L) { return two_results(L, "modf", 1, "modf_frac", "modf_int"); }
+static int l_frexp(lua_State *L) { return two_results(L, "frexp", 1, "frexp_mant", "frexp_exp"); }
+static int l_divmod(lua_State *L) { return two_results(L, "divmod", 2, "floor_divide", "remainder"); }
 
 /* np.array_equal(a, b [, equal_nan]): same shape and equal elements */
 static int array_equal_impl(lua_State *L, int equal_nan) {
@@ -382,6 +409,12 @@ void lb_open_ufunc(lua_State *L, int modidx, int mtidx) {
   lua_setfield(L, modidx, "array_equal");
   lua_pushcfunction(L, l_result_type);
   lua_setfield(L, modidx, "result_type");
+  lua_pushcfunction(L, l_modf);
+  lua_setfield(L, modidx, "modf");
+  lua_pushcfunction(L, l_frexp);
+  lua_setfield(L, modidx, "frexp");
+  lua_pushcfunction(L, l_divmod);
+  lua_setfield(L, modidx, "divmod");
   lua_pushcfunction(L, l_promote_types);
   lua_setfield(L, modidx, "promote_types");
   lua_pushcfunction(L, l_can_cast);

@@ -51,6 +51,24 @@ COMPLEX_TYPES(COMPLEX_HELPERS)
   }
 FLOAT_TYPES(REAL_HELPERS)
 
+/* modf and frexp, one result at a time (the binding pairs them) */
+#define PARTS_HELPERS(N, T, S)                                              \
+  static inline T N##_modf_frac(T a) { T ip; return modf##S(a, &ip); }      \
+  static inline T N##_modf_int(T a) { T ip; modf##S(a, &ip); return ip; }   \
+  static inline T N##_frexp_mant(T a) { int e; return frexp##S(a, &e); }    \
+  static inline int32_t N##_frexp_exp(T a) {                                \
+    int e = 0;                                                              \
+    if (isnan(a) || isinf(a)) return 0;                                     \
+    frexp##S(a, &e);                                                        \
+    return e;                                                               \
+  }                                                                         \
+  /* the exponent arrives as the float type; out-of-int range saturates */  \
+  static inline T N##_ldexp(T a, T e) {                                     \
+    int k = e >= 1e6 ? 1000000 : e <= -1e6 ? -1000000 : (int)e;             \
+    return ldexp##S(a, k);                                                  \
+  }
+FLOAT_TYPES(PARTS_HELPERS)
+
 /* ------------------------------------------------------- complex helpers */
 static inline lpy_c64 c64_of(float _Complex z) {
   lpy_c64 r = {crealf(z), cimagf(z)};
@@ -178,6 +196,15 @@ HELP2(logaddexp, logaddexp)
 HELP2(logaddexp2, logaddexp2)
 HELP2(heaviside, heaviside)
 BINLOOP(float_power_float64, double, double, pow(a, b))
+UNLOOP(modf_frac_float32, float, float, float32_modf_frac(a))
+UNLOOP(modf_frac_float64, double, double, float64_modf_frac(a))
+UNLOOP(modf_int_float32, float, float, float32_modf_int(a))
+UNLOOP(modf_int_float64, double, double, float64_modf_int(a))
+UNLOOP(frexp_mant_float32, float, float, float32_frexp_mant(a))
+UNLOOP(frexp_mant_float64, double, double, float64_frexp_mant(a))
+UNLOOP(frexp_exp_float32, float, int32_t, float32_frexp_exp(a))
+UNLOOP(frexp_exp_float64, double, int32_t, float64_frexp_exp(a))
+HELP2(ldexp, ldexp)
 BINLOOP(float_power_complex128, lpy_c128, lpy_c128, complex128_pow(a, b))
 
 /* square, reciprocal, sign, conjugate: every numeric type */
@@ -295,6 +322,11 @@ const lpy_ufunc lpy_math_ufuncs[] = {
   {"heaviside", 2, LPY_OUT_SAME, 0, {FLOATS(heaviside)}},
   {"float_power", 2, LPY_OUT_SAME, 0,
    {L_(float_power, float64), L_(float_power, complex128)}},
+  {"modf_frac", 1, LPY_OUT_SAME, 0, {FLOATS(modf_frac)}},
+  {"modf_int", 1, LPY_OUT_SAME, 0, {FLOATS(modf_int)}},
+  {"frexp_mant", 1, LPY_OUT_SAME, 0, {FLOATS(frexp_mant)}},
+  {"frexp_exp", 1, LPY_OUT_INT32, 0, {FLOATS(frexp_exp)}},
+  {"ldexp", 2, LPY_OUT_SAME, LPY_UF_FIRSTTYPE, {FLOATS(ldexp)}},
   {"gcd", 2, LPY_OUT_SAME, LPY_UF_NOBOOLIN, {LOOPS_INT(gcd)}},
   {"lcm", 2, LPY_OUT_SAME, LPY_UF_NOBOOLIN, {LOOPS_INT(lcm)}},
   {NULL, 0, 0, 0, {0}}

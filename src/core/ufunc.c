@@ -147,6 +147,7 @@ static lpy_dtype out_type(const lpy_ufunc *u, lpy_dtype loop) {
   switch (u->out) {
     case LPY_OUT_BOOL: return LPY_BOOL;
     case LPY_OUT_REAL: return lpy_dtype_real(loop);
+    case LPY_OUT_INT32: return LPY_INT32;
     default: return loop;
   }
 }
@@ -166,7 +167,7 @@ int lpy_ufunc_plan_for(const lpy_ufunc *u, lpy_dtype t, lpy_ufunc_plan *p) {
 /* find the loop dtype and the output dtype */
 static int resolve(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
                    lpy_dtype *outt, lpy_err *e) {
-  lpy_dtype t = lpy_result_type(u->nin, in);
+  lpy_dtype t = lpy_result_type((u->flags & LPY_UF_FIRSTTYPE) ? 1 : u->nin, in);
   int k, i;
   if ((u->flags & LPY_UF_NOBOOL) && t == LPY_BOOL) {
     if (u->nin == 2)
@@ -185,8 +186,7 @@ static int resolve(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
     char types[160];
     type_list(u->nin, in, types, sizeof types);
     return lpy_err_set(e, LPY_ETYPE,
-                       "ufunc '%s' not supported for the input types (%s)",
-                       u->name, types);
+                       "not supported for the input types (%s)", types);
   }
   *loopt = (lpy_dtype)k;
   for (i = 0; i < u->nin; i++) {

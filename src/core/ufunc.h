@@ -7,14 +7,15 @@
 
 #include "lpy.h"
 
-enum { LPY_OUT_SAME, LPY_OUT_BOOL, LPY_OUT_REAL };
+enum { LPY_OUT_SAME, LPY_OUT_BOOL, LPY_OUT_REAL, LPY_OUT_INT32 };
 enum {
   LPY_UF_NOBOOL = 1,      /* NumPy refuses bool here (boolean - and unary -) */
   LPY_UF_INEXACT = 2,     /* integer inputs are computed in float64 */
   LPY_UF_EXACTLOOP = 4,   /* no casting to another loop (NumPy's positive) */
   LPY_UF_COMPARE = 8,     /* a Lua integer out of the array's range still
                              compares by value (NumPy 2) */
-  LPY_UF_NOBOOLIN = 16    /* bool inputs are refused, not cast (sign, gcd) */
+  LPY_UF_NOBOOLIN = 16,   /* bool inputs are refused, not cast (sign, gcd) */
+  LPY_UF_FIRSTTYPE = 32   /* the first input alone picks the loop (ldexp) */
 };
 enum { LPY_KERR_NEGPOW = 1 };
 
