@@ -126,6 +126,11 @@ return function(np)
   np.isclose = named("isclose", isclose)
 
   local methods = getmetatable(np.zeros(1)).methods
+  -- a 0-d result becomes a Lua value, as the C functions do
+  local function value(r)
+    if type(r) == "userdata" and r.ndim == 0 then return r:item() end
+    return r
+  end
   local function is_complex(a) return a.dtype.kind == "c" end
   local function is_int(a) return a.dtype.kind == "i" or a.dtype.kind == "u" or a.dtype.kind == "b" end
 
@@ -141,12 +146,12 @@ return function(np)
       local r = np.empty_like(a)
       np.copyto(r.real, round(a.real, decimals))
       np.copyto(r.imag, round(a.imag, decimals))
-      return r
+      return value(r)
     end
     if is_int(a) then
-      if decimals >= 0 then return a:copy() end
+      if decimals >= 0 then return value(a:copy()) end
       local f = 10 ^ -decimals
-      return np.multiply(np.rint(np.divide(a, f)), f):astype(a.dtype)
+      return value(np.asarray(np.multiply(np.rint(np.divide(a, f)), f)):astype(a.dtype))
     end
     if decimals == 0 then return np.rint(a) end
     if decimals > 0 then
@@ -160,12 +165,29 @@ return function(np)
   np.around = named("around", round)
   methods.round = np.round
 
+  local int_range = {
+    int8 = {-128, 127}, int16 = {-32768, 32767}, int32 = {-2147483648, 2147483647},
+    int64 = {math.mininteger, math.maxinteger}, uint8 = {0, 255}, uint16 = {0, 65535},
+    uint32 = {0, 4294967295}, uint64 = {0, math.maxinteger}, bool = nil,
+  }
+
   -- np.clip(a, a_min, a_max): either bound may be nil, not both
   local function clip(a, lo, hi)
     if lo == nil and hi == nil then
       error("lumpy.clip: one of a_min and a_max must be given", 0)
     end
     local r = np.asarray(a)
+    local range = int_range[r.dtype.name]
+    -- a Lua integer bound outside an integer dtype's range leaves the
+    -- dtype alone and bounds nothing (NumPy 2)
+    if range then
+      if math.type(lo) == "integer" then
+        lo = lo < range[1] and range[1] or lo > range[2] and range[2] or lo
+      end
+      if math.type(hi) == "integer" then
+        hi = hi > range[2] and range[2] or hi < range[1] and range[1] or hi
+      end
+    end
     if lo ~= nil then r = np.maximum(r, lo) end
     if hi ~= nil then r = np.minimum(r, hi) end
     return r
@@ -180,7 +202,7 @@ return function(np)
     opts = opts or {}
     local a = np.asarray(x)
     local r = (opts.copy == false) and a or a:copy()
-    if is_int(r) then return r end
+    if is_int(r) then return value(r) end
     local function fix(part)
       local big = fmax[part.dtype.name]
       np.add(0, opts.nan or 0.0, {out = part, where = np.isnan(part)})
@@ -188,7 +210,7 @@ return function(np)
       np.add(0, opts.neginf or -big, {out = part, where = np.isneginf(part)})
     end
     if is_complex(r) then fix(r.real); fix(r.imag) else fix(r) end
-    return r
+    return value(r)
   end
   np.nan_to_num = named("nan_to_num", nan_to_num)
 
@@ -215,13 +237,13 @@ return function(np)
     return r
   end)
 
-  np.real = named("real", function(x) return np.asarray(x).real end)
-  np.imag = named("imag", function(x) return np.asarray(x).imag end)
+  np.real = named("real", function(x) return value(np.asarray(x).real) end)
+  np.imag = named("imag", function(x) return value(np.asarray(x).imag) end)
 
   -- np.sinc(x) = sin(pi x) / (pi x), 1 at 0 (x = 0 is replaced by 1e-20)
   np.sinc = named("sinc", function(x)
     local a = np.asarray(x)
-    local t = np.add(a, 0.0)                     -- a float copy
+    local t = a:astype(np.result_type(a, 0.0))   -- a float copy, even 0-d
     np.add(0, 1e-20, {out = t, where = np.equal(a, 0)})
     local y = np.multiply(t, math.pi)
     return np.divide(np.sin(y), y)
