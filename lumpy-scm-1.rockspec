@@ -37,6 +37,9 @@ dependencies = {
 -- build; the module does not link them yet (np.linalg and np.fft come in later
 -- issues). On Debian: libopenblas-dev, liblapacke-dev, libfftw3-dev.
 external_dependencies = {
+   -- vector math of the AVX2 / AVX-512 kernels (Debian: libsleef-dev); the
+   -- header is found by the compiler (Debian puts it in a multiarch directory)
+   SLEEF = { library = "sleef" },
    OPENBLAS = { library = "openblas" },
    LAPACKE = { header = "lapacke.h", library = "lapacke" },
    FFTW3 = { header = "fftw3.h", library = "fftw3" },

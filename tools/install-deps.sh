@@ -15,13 +15,15 @@
 #   pkg-config liblua5.4-dev lua5.4     the Lua 5.4 headers and interpreter
 #   libopenblas-dev liblapacke-dev      BLAS/LAPACK for np.linalg (later issues)
 #   libfftw3-dev                        FFTW for np.fft (later issues)
+#   libsleef-dev                        SLEEF: vector exp/log/sin/... of the AVX2 and
+#                                       AVX-512 kernel levels (src/simd/kernels.c)
 #   lua-busted                          the spec runner
 #   luarocks                            `luarocks make` / `make check-rock`
 #   python3-numpy                       fixtures and benchmarks only
 set -eu
 
 PKGS="gcc make libc6-dev libasan8 libubsan1 pkg-config
-liblua5.4-dev lua5.4 libopenblas-dev liblapacke-dev libfftw3-dev
+liblua5.4-dev lua5.4 libopenblas-dev liblapacke-dev libfftw3-dev libsleef-dev
 lua-busted luarocks python3-numpy"
 
 check_only=0

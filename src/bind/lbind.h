@@ -114,6 +114,7 @@ LPY_API void lb_open_ufunc(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_print(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_complex(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_convert(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_runtime(lua_State *L, int modidx, int mtidx);
 
 /* indexing entry points used by __index / __newindex */
 LPY_API int lb_index_get(lua_State *L);

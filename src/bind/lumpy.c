@@ -343,6 +343,10 @@ static void open_sentinels(lua_State *L, int modidx) {
 
 LUMPY_EXPORT int luaopen_lumpy(lua_State *L) {
   int mod, mt;
+  lpy_err e;
+  /* the SIMD level, once per process (dispatch.c); nothing may run on a
+     CPU without the build's baseline */
+  if (lpy_simd_init(&e) != 0) return luaL_error(L, "lumpy: %s", e.msg);
   {
     gcstate *g = lua_newuserdata(L, sizeof *g);
     g->pending = g->young = 0;
@@ -369,6 +373,7 @@ LUMPY_EXPORT int luaopen_lumpy(lua_State *L) {
   lb_open_shape(L, mod, mt);
   lb_open_ufunc(L, mod, mt);
   lb_open_print(L, mod, mt);
+  lb_open_runtime(L, mod, mt);
   lb_finish_array(L, mt);
   lua_pushliteral(L, LUMPY_VERSION);
   lua_setfield(L, mod, "__version__");

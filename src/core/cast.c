@@ -1,73 +1,13 @@
 /*
 ** cast.c - conversion loops between every pair of dtypes, and assignment
 ** of one array into another with broadcasting and casting.
-** Float to integer conversions of values out of range (and nan) are
-** defined here the way x86-64 hardware does them (see
-** docs/numpy-differences.md), never left to C's undefined behaviour.
+** The element conversions themselves are in convdefs.h.
 */
 #include <stdlib.h>
 #include <string.h>
 #include "lpy.h"
-#include "ctypes.h"
-
-/* -------- float -> integer, without undefined behaviour */
-static inline int64_t f2i64(double v) {
-  if (v > -9223372036854775808.0 - 1024.0 && v < 9223372036854775808.0)
-    return (int64_t)v;
-  return INT64_MIN;
-}
-static inline int32_t f2i32(double v) {
-  if (v > -2147483649.0 && v < 2147483648.0) return (int32_t)v;
-  return INT32_MIN;
-}
-static inline uint64_t f2u64(double v) {
-  if (v < 9223372036854775808.0) return (uint64_t)f2i64(v);
-  return (uint64_t)f2i64(v - 9223372036854775808.0) ^ ((uint64_t)1 << 63);
-}
-#define f2i_int8_t(v) ((int8_t)(uint8_t)(uint32_t)f2i32(v))
-#define f2i_int16_t(v) ((int16_t)(uint16_t)(uint32_t)f2i32(v))
-#define f2i_int32_t(v) f2i32(v)
-#define f2i_int64_t(v) f2i64(v)
-#define f2i_uint8_t(v) ((uint8_t)(uint32_t)f2i32(v))
-#define f2i_uint16_t(v) ((uint16_t)(uint32_t)f2i32(v))
-#define f2i_uint32_t(v) ((uint32_t)(uint64_t)f2i64(v))
-#define f2i_uint64_t(v) f2u64(v)
-
-/* -------- conversions by (source kind, destination kind):
-   B bool, I integer, F float, C complex */
-#define CONV_B_B(DT, x) ((DT)((x) != 0))
-#define CONV_I_B(DT, x) ((DT)((x) != 0))
-#define CONV_F_B(DT, x) ((DT)((x) != 0))
-#define CONV_C_B(DT, x) ((DT)((x).re != 0 || (x).im != 0))
-#define CONV_B_I(DT, x) ((DT)((x) != 0))
-#define CONV_I_I(DT, x) ((DT)(x))
-#define CONV_F_I(DT, x) ((DT)f2i_##DT((double)(x)))
-#define CONV_C_I(DT, x) ((DT)f2i_##DT((double)(x).re))
-#define CONV_B_F(DT, x) ((DT)((x) != 0))
-#define CONV_I_F(DT, x) ((DT)(x))
-#define CONV_F_F(DT, x) ((DT)(x))
-#define CONV_C_F(DT, x) ((DT)(x).re)
-#define CTYPE_OF(DT) __typeof__(((DT *)0)->re)
-#define CONV_B_C(DT, x) ((DT){(CTYPE_OF(DT))((x) != 0), 0})
-#define CONV_I_C(DT, x) ((DT){(CTYPE_OF(DT))(x), 0})
-#define CONV_F_C(DT, x) ((DT){(CTYPE_OF(DT))(x), 0})
-#define CONV_C_C(DT, x) ((DT){(CTYPE_OF(DT))(x).re, (CTYPE_OF(DT))(x).im})
-
-#define CASTFN(SN, ST, SK, DN, DT, DK)                                      \
-  static void cast_##SN##_##DN(const char *s, int64_t ss, char *d,          \
-                               int64_t ds, int64_t n) {                     \
-    int64_t i;                                                              \
-    if (ss == (int64_t)sizeof(ST) && ds == (int64_t)sizeof(DT)) {           \
-      const ST *restrict a = (const ST *)s;                                 \
-      DT *restrict b = (DT *)d;                                             \
-      for (i = 0; i < n; i++) b[i] = CONV_##SK##_##DK(DT, a[i]);            \
-    } else {                                                                \
-      for (i = 0; i < n; i++, s += ss, d += ds) {                           \
-        ST v = *(const ST *)s;                                              \
-        *(DT *)d = CONV_##SK##_##DK(DT, v);                                 \
-      }                                                                     \
-    }                                                                       \
-  }
+#include "convdefs.h"
+#include "simd.h"
 
 /* one row of the table: every destination for one source */
 #define CAST_ROW(SN, ST, SK) LPY_DST_TYPES(CASTFN, SN, ST, SK)
@@ -79,7 +19,10 @@ static const lpy_castfn cast_table[LPY_NTYPES][LPY_NTYPES] = {
   LPY_SRC_TYPES(TABLE_ROW)
 };
 
+/* the dispatch table's SIMD build for the hot pairs, else the generic */
 lpy_castfn lpy_cast_fn(lpy_dtype from, lpy_dtype to) {
+  const lpy_simd_table *t = lpy_simd_table_get();
+  if (t && t->cast[from][to]) return t->cast[from][to];
   return cast_table[from][to];
 }
 

@@ -18,17 +18,11 @@
 #include "ufunc.h"
 
 /* ------------------------------------------------------- loop shapes */
-/* Until the dispatch table of the SIMD issue lands, GCC's function
-   multi-versioning picks an AVX-512 / AVX2 / baseline build of each loop
-   when the library loads. -ffp-contract=off keeps results identical. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
-    !defined(LPY_NO_CLONES)
-#define LOOP_ATTR __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define LOOP_ATTR
-#endif
+/* Each loop shape handles the contiguous case in a plain indexed loop that
+   the compiler vectorizes for whatever SIMD level the including file is
+   compiled at (src/simd/kernels.c is compiled once per level). */
 #define BINLOOP(NAME, T, OT, EXPR)                                          \
-  LOOP_ATTR static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
+  static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
     char *o = args[0], *x = args[1], *y = args[2];                          \
     int64_t i;                                                              \
     (void)ctx;                                                              \
@@ -57,7 +51,7 @@
   }
 
 #define UNLOOP(NAME, T, OT, EXPR)                                           \
-  LOOP_ATTR static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
+  static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
     char *o = args[0], *x = args[1];                                        \
     int64_t i;                                                              \
     (void)ctx;                                                              \
@@ -212,6 +206,97 @@ static inline double _Complex mkc(double re, double im) {
 #define CMPLXf_(x) mkcf((x).re, (x).im)
 #define CMPLX_(x) mkc((x).re, (x).im)
 
+
+/* ------------------------------------------------------- integers */
+/* Integer element operations: arithmetic wraps through unsigned types (no
+   C overflow), and division, remainder and shifts give NumPy's results for
+   every input. */
+#define INT_HELPERS(N, T, U, UW, BITS, SIGNED)                              \
+  static inline T N##_add(T a, T b) { return (T)(U)((UW)(U)a + (UW)(U)b); } \
+  static inline T N##_sub(T a, T b) { return (T)(U)((UW)(U)a - (UW)(U)b); } \
+  static inline T N##_mul(T a, T b) { return (T)(U)((UW)(U)a * (UW)(U)b); } \
+  static inline int N##_minus1_overflow(T a, T b) {                         \
+    return SIGNED && b == (T)-1 && a == (T)((U)1 << (BITS - 1));            \
+  }                                                                         \
+  static inline T N##_floordiv(T a, T b) {                                  \
+    T q;                                                                    \
+    if (b == 0) return 0;                                                   \
+    if (N##_minus1_overflow(a, b)) return a;                                \
+    q = a / b;                                                              \
+    if (SIGNED && a % b != 0 && ((a < 0) != (b < 0))) q--;                  \
+    return q;                                                               \
+  }                                                                         \
+  static inline T N##_rem(T a, T b) {                                       \
+    T r;                                                                    \
+    if (b == 0 || N##_minus1_overflow(a, b)) return 0;                      \
+    r = a % b;                                                              \
+    if (SIGNED && r != 0 && ((r < 0) != (b < 0))) r += b;                   \
+    return r;                                                               \
+  }                                                                         \
+  static inline T N##_fmod(T a, T b) {                                      \
+    if (b == 0 || N##_minus1_overflow(a, b)) return 0;                      \
+    return a % b;                                                           \
+  }                                                                         \
+  static inline T N##_pow(T a, T b, int *err) {                             \
+    UW r = 1, x = (UW)(U)a;                                                 \
+    if (SIGNED && b < 0) { *err = LPY_KERR_NEGPOW; return 0; }              \
+    while (b) {                                                             \
+      if (b & 1) r = (UW)(U)(r * x);                                        \
+      x = (UW)(U)(x * x);                                                   \
+      b = (T)((U)b >> 1);                                                   \
+    }                                                                       \
+    return (T)(U)r;                                                         \
+  }                                                                         \
+  static inline T N##_lshift(T a, T b) {                                    \
+    if ((uint64_t)(U)b < BITS && !(SIGNED && b < 0))                        \
+      return (T)(U)((UW)(U)a << (unsigned)b);                               \
+    return 0;                                                               \
+  }                                                                         \
+  static inline T N##_rshift(T a, T b) {                                    \
+    if ((uint64_t)(U)b < BITS && !(SIGNED && b < 0)) return (T)(a >> b);    \
+    return (SIGNED && a < 0) ? (T)-1 : 0;                                   \
+  }                                                                         \
+  static inline T N##_neg(T a) { return (T)(U)(0u - (UW)(U)a); }            \
+  static inline T N##_abs(T a) { return (SIGNED && a < 0) ? N##_neg(a) : a; }
+INT_TYPES(INT_HELPERS)
+
+/* ------------------------------------------------------- hot loops */
+/* The loops of the hot ufuncs. loops.c instantiates them as the generic
+   loops; src/simd/kernels.c instantiates the same lists once per SIMD
+   level, so every level computes the same expressions. */
+#define MAXE(a, b) ((a) >= (b) ? (a) : (b))
+#define MINE(a, b) ((a) <= (b) ? (a) : (b))
+/* NumPy's maximum/minimum of floats: a nan in either input wins */
+#define FMAXE(a, b) (((a) > (b) || isnan(a)) ? (a) : (b))
+#define FMINE(a, b) (((a) < (b) || isnan(a)) ? (a) : (b))
+#define CMP_LOOPS(N, T)                                                     \
+  BINLOOP(equal_##N, T, uint8_t, a == b)                                    \
+  BINLOOP(not_equal_##N, T, uint8_t, a != b)                                \
+  BINLOOP(less_##N, T, uint8_t, a < b)                                      \
+  BINLOOP(less_equal_##N, T, uint8_t, a <= b)                               \
+  BINLOOP(greater_##N, T, uint8_t, a > b)                                   \
+  BINLOOP(greater_equal_##N, T, uint8_t, a >= b)
+
+#define HOT_INT_LOOPS(N, T, U, UW, BITS, SIGNED)                            \
+  BINLOOP(add_##N, T, T, N##_add(a, b))                                     \
+  BINLOOP(subtract_##N, T, T, N##_sub(a, b))                                \
+  BINLOOP(multiply_##N, T, T, N##_mul(a, b))                                \
+  BINLOOP(maximum_##N, T, T, MAXE(a, b))                                    \
+  BINLOOP(minimum_##N, T, T, MINE(a, b))                                    \
+  CMP_LOOPS(N, T)                                                           \
+  UNLOOP(absolute_##N, T, T, N##_abs(a))
+
+#define HOT_FLOAT_LOOPS(N, T, S)                                            \
+  BINLOOP_NT(add_##N, T, +)                                                 \
+  BINLOOP_NT(subtract_##N, T, -)                                            \
+  BINLOOP_NT(multiply_##N, T, *)                                            \
+  BINLOOP_NT(true_divide_##N, T, /)                                         \
+  BINLOOP(maximum_##N, T, T, FMAXE(a, b))                                   \
+  BINLOOP(minimum_##N, T, T, FMINE(a, b))                                   \
+  BINLOOP(fmax_##N, T, T, (a > b || isnan(b)) ? a : b)                      \
+  BINLOOP(fmin_##N, T, T, (a < b || isnan(b)) ? a : b)                      \
+  CMP_LOOPS(N, T)                                                           \
+  UNLOOP(absolute_##N, T, T, fabs##S(a))
 
 /* ------------------------------------------------------- loop tables */
 #define L_(op, t) [LPY_##t] = op##_##t

@@ -2,95 +2,32 @@
 ** loops.c - the elementwise inner loops of the core ufuncs, one per ufunc
 ** and loop dtype, generated from element expressions by the macros below.
 ** Every loop is lpy_loop: args[0] is the output, args[1..] the inputs.
-** Integer arithmetic wraps through unsigned types (no C overflow), and
-** division, remainder and shifts give NumPy's results for every input.
+** These are the generic loops; the dispatch table (dispatch.c) replaces
+** the hot ones with the best SIMD level's build of the same expressions.
 */
 #include "loopdefs.h"
 
-/* ------------------------------------------------------- integers */
-#define INT_HELPERS(N, T, U, UW, BITS, SIGNED)                              \
-  static inline T N##_add(T a, T b) { return (T)(U)((UW)(U)a + (UW)(U)b); } \
-  static inline T N##_sub(T a, T b) { return (T)(U)((UW)(U)a - (UW)(U)b); } \
-  static inline T N##_mul(T a, T b) { return (T)(U)((UW)(U)a * (UW)(U)b); } \
-  static inline int N##_minus1_overflow(T a, T b) {                         \
-    return SIGNED && b == (T)-1 && a == (T)((U)1 << (BITS - 1));            \
-  }                                                                         \
-  static inline T N##_floordiv(T a, T b) {                                  \
-    T q;                                                                    \
-    if (b == 0) return 0;                                                   \
-    if (N##_minus1_overflow(a, b)) return a;                                \
-    q = a / b;                                                              \
-    if (SIGNED && a % b != 0 && ((a < 0) != (b < 0))) q--;                  \
-    return q;                                                               \
-  }                                                                         \
-  static inline T N##_rem(T a, T b) {                                       \
-    T r;                                                                    \
-    if (b == 0 || N##_minus1_overflow(a, b)) return 0;                      \
-    r = a % b;                                                              \
-    if (SIGNED && r != 0 && ((r < 0) != (b < 0))) r += b;                   \
-    return r;                                                               \
-  }                                                                         \
-  static inline T N##_fmod(T a, T b) {                                      \
-    if (b == 0 || N##_minus1_overflow(a, b)) return 0;                      \
-    return a % b;                                                           \
-  }                                                                         \
-  static inline T N##_pow(T a, T b, int *err) {                             \
-    UW r = 1, x = (UW)(U)a;                                                 \
-    if (SIGNED && b < 0) { *err = LPY_KERR_NEGPOW; return 0; }              \
-    while (b) {                                                             \
-      if (b & 1) r = (UW)(U)(r * x);                                        \
-      x = (UW)(U)(x * x);                                                   \
-      b = (T)((U)b >> 1);                                                   \
-    }                                                                       \
-    return (T)(U)r;                                                         \
-  }                                                                         \
-  static inline T N##_lshift(T a, T b) {                                    \
-    if ((uint64_t)(U)b < BITS && !(SIGNED && b < 0))                        \
-      return (T)(U)((UW)(U)a << (unsigned)b);                               \
-    return 0;                                                               \
-  }                                                                         \
-  static inline T N##_rshift(T a, T b) {                                    \
-    if ((uint64_t)(U)b < BITS && !(SIGNED && b < 0)) return (T)(a >> b);    \
-    return (SIGNED && a < 0) ? (T)-1 : 0;                                   \
-  }                                                                         \
-  static inline T N##_neg(T a) { return (T)(U)(0u - (UW)(U)a); }            \
-  static inline T N##_abs(T a) { return (SIGNED && a < 0) ? N##_neg(a) : a; }
-INT_TYPES(INT_HELPERS)
-
-/* comparisons and logical operations of a real type (integer or float) */
-#define ORDER_LOOPS(N, T)                                                   \
-  BINLOOP(equal_##N, T, uint8_t, a == b)                                    \
-  BINLOOP(not_equal_##N, T, uint8_t, a != b)                                \
-  BINLOOP(less_##N, T, uint8_t, a < b)                                      \
-  BINLOOP(less_equal_##N, T, uint8_t, a <= b)                               \
-  BINLOOP(greater_##N, T, uint8_t, a > b)                                   \
-  BINLOOP(greater_equal_##N, T, uint8_t, a >= b)                            \
+/* logical operations of a real type (integer or float) */
+#define LOGIC_LOOPS(N, T)                                                   \
   BINLOOP(logical_and_##N, T, uint8_t, (a != 0) & (b != 0))                 \
   BINLOOP(logical_or_##N, T, uint8_t, (a != 0) | (b != 0))                  \
   BINLOOP(logical_xor_##N, T, uint8_t, (a != 0) ^ (b != 0))
 
-#define MAXE(a, b) ((a) >= (b) ? (a) : (b))
-#define MINE(a, b) ((a) <= (b) ? (a) : (b))
-
+/* the hot loops (loopdefs.h) and the rest */
 #define INT_LOOPS(N, T, U, UW, BITS, SIGNED)                                \
-  BINLOOP(add_##N, T, T, N##_add(a, b))                                     \
-  BINLOOP(subtract_##N, T, T, N##_sub(a, b))                                \
-  BINLOOP(multiply_##N, T, T, N##_mul(a, b))                                \
+  HOT_INT_LOOPS(N, T, U, UW, BITS, SIGNED)                                  \
   BINLOOP(floor_divide_##N, T, T, N##_floordiv(a, b))                       \
   BINLOOP(remainder_##N, T, T, N##_rem(a, b))                               \
   BINLOOP(fmod_##N, T, T, N##_fmod(a, b))                                   \
   BINLOOP_ERR(power_##N, T, T, N##_pow)                                     \
-  BINLOOP(maximum_##N, T, T, MAXE(a, b))                                    \
-  BINLOOP(minimum_##N, T, T, MINE(a, b))                                    \
   BINLOOP(bitwise_and_##N, T, T, (T)(a & b))                                \
   BINLOOP(bitwise_or_##N, T, T, (T)(a | b))                                 \
   BINLOOP(bitwise_xor_##N, T, T, (T)(a ^ b))                                \
   BINLOOP(left_shift_##N, T, T, N##_lshift(a, b))                           \
   BINLOOP(right_shift_##N, T, T, N##_rshift(a, b))                          \
-  ORDER_LOOPS(N, T)                                                         \
+  LOGIC_LOOPS(N, T)                                                         \
   UNLOOP(negative_##N, T, T, N##_neg(a))                                    \
   UNLOOP(positive_##N, T, T, a)                                             \
-  UNLOOP(absolute_##N, T, T, N##_abs(a))                                    \
   UNLOOP(invert_##N, T, T, (T)~a)                                           \
   UNLOOP(logical_not_##N, T, uint8_t, a == 0)
 INT_TYPES(INT_LOOPS)
@@ -152,22 +89,14 @@ UNLOOP(logical_not_bool, uint8_t, uint8_t, !B(a))
 FLOAT_TYPES(FLOAT_HELPERS)
 
 #define FLOAT_LOOPS(N, T, S)                                                \
-  BINLOOP_NT(add_##N, T, +)                                                 \
-  BINLOOP_NT(subtract_##N, T, -)                                            \
-  BINLOOP_NT(multiply_##N, T, *)                                            \
-  BINLOOP_NT(true_divide_##N, T, /)                                         \
+  HOT_FLOAT_LOOPS(N, T, S)                                                  \
   BINLOOP(floor_divide_##N, T, T, N##_floordiv(a, b))                       \
   BINLOOP(remainder_##N, T, T, N##_rem(a, b))                               \
   BINLOOP(fmod_##N, T, T, fmod##S(a, b))                                    \
   BINLOOP(power_##N, T, T, pow##S(a, b))                                    \
-  BINLOOP(maximum_##N, T, T, (a > b || isnan(a)) ? a : b)                   \
-  BINLOOP(minimum_##N, T, T, (a < b || isnan(a)) ? a : b)                   \
-  BINLOOP(fmax_##N, T, T, (a > b || isnan(b)) ? a : b)                      \
-  BINLOOP(fmin_##N, T, T, (a < b || isnan(b)) ? a : b)                      \
-  ORDER_LOOPS(N, T)                                                         \
+  LOGIC_LOOPS(N, T)                                                         \
   UNLOOP(negative_##N, T, T, -a)                                            \
   UNLOOP(positive_##N, T, T, a)                                             \
-  UNLOOP(absolute_##N, T, T, fabs##S(a))                                    \
   UNLOOP(logical_not_##N, T, uint8_t, a == 0)
 FLOAT_TYPES(FLOAT_LOOPS)
 

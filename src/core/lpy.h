@@ -26,7 +26,7 @@
 
 /* ---------------------------------------------------------------- errors */
 enum { LPY_OK = 0, LPY_EVALUE, LPY_ETYPE, LPY_EMEMORY, LPY_EINDEX,
-       LPY_EZERODIV };
+       LPY_EZERODIV, LPY_ERUNTIME };
 
 typedef struct lpy_err {
   int code;
@@ -239,6 +239,59 @@ LPY_API int lpy_ufunc_plan_for(const lpy_ufunc *u, lpy_dtype t,
 LPY_API int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in,
                            lpy_array *out, const lpy_ufunc_plan *plan,
                            lpy_err *e);
+
+/* ------------------------------------------------------ SIMD dispatch */
+/* Choose the SIMD level and fill the dispatch table (dispatch.c), once per
+   process. Fails when the CPU lacks the build's baseline or when
+   LUMPY_DISABLE_CPU_FEATURES is invalid; nothing else may run then. */
+#define LPY_MAXLEVELS 8
+typedef struct lpy_simd_info {
+  int ready;                       /* lpy_simd_init succeeded */
+  const char *arch;                /* the build's target architecture */
+  const char *baseline;            /* the baseline level's name */
+  const char *baseline_features;   /* space separated, NumPy's names */
+  const char *dispatch;            /* levels compiled above the baseline */
+  const char *features;            /* every feature name the build knows */
+  const char *running;             /* the highest level in use */
+  char detected[256];              /* features this CPU has */
+  char disabled[256];              /* names LUMPY_DISABLE_CPU_FEATURES gave */
+  int nlevels;                     /* compiled levels, baseline first */
+  const char *level_names[LPY_MAXLEVELS];
+  const char *level_features[LPY_MAXLEVELS];
+  int level_usable[LPY_MAXLEVELS]; /* detected and not disabled */
+} lpy_simd_info;
+LPY_API int lpy_simd_init(lpy_err *e);
+LPY_API const lpy_simd_info *lpy_simd_get_info(void);
+/* kernel family i (from 0 until NULL): its name, the level it runs at and
+   whether that level's build is vector code (0: scalar libm calls) */
+LPY_API const char *lpy_simd_kernel(int i, const char **level, int *vec);
+/* the dispatched loop of ufunc 'name' for loop dtype t, or NULL */
+LPY_API lpy_loop lpy_simd_loop(const char *ufunc, lpy_dtype t, int *vec);
+/* the build's configuration: "compiler", "cflags", "libs", "cpu_baseline",
+   "cpu_dispatch", "arch", "sleef" (its version; "" when not linked); NULL
+   for an unknown key */
+LPY_API const char *lpy_config(const char *key);
+
+/* ------------------------------------------------------------ slow paths */
+/* While a capture is active on a thread, ufunc calls on that thread count
+   the slow paths they take, keyed "<ufunc>:<dtype>:<what>" with what one
+   of generic (no SIMD loop), strided (a non-contiguous inner loop), cast
+   (an operand converted through a buffer), copy (an input copied because
+   it overlaps the output) and misaligned. Captures nest: when one ends its
+   counts are added to the enclosing one. Not capturing costs one
+   thread-local load per call. */
+#define LPY_SLOW_MAXKEYS 128
+typedef struct lpy_slowpath {
+  int n;
+  int64_t dropped;                 /* counts past LPY_SLOW_MAXKEYS keys */
+  struct { char key[48]; int64_t count; } c[LPY_SLOW_MAXKEYS];
+  struct lpy_slowpath *prev;
+} lpy_slowpath;
+LPY_API void lpy_slowpath_begin(lpy_slowpath *s);
+/* ends capture s (and any inner one still open); 0 if s was not active */
+LPY_API int lpy_slowpath_end(lpy_slowpath *s);
+LPY_API void lpy_slowpath_note(const char *ufunc, lpy_dtype t, const char *what);
+extern LPY_API _Thread_local lpy_slowpath *lpy_slow_sink;
 
 /* ------------------------------------------------------------ scalars */
 /* read element at p of dtype t into double / int64 / complex */

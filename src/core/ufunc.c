@@ -105,6 +105,10 @@ static void type_list(int nin, const lpy_operand *in, char *buf, size_t n) {
    order that the input casts to safely; -1 for none. Filled once. */
 #define MAXUFUNCS 128
 static signed char loop_table[MAXUFUNCS][LPY_NTYPES];
+/* the loop each ufunc runs for each loop dtype: the dispatch table's when
+   it has one (dispatch.c), else the generic one; and whether it is SIMD */
+static lpy_loop loop_fns[MAXUFUNCS][LPY_NTYPES];
+static unsigned char loop_vec[MAXUFUNCS][LPY_NTYPES];
 static int table_base[NTABLES], table_count[NTABLES];
 static pthread_once_t loop_once = PTHREAD_ONCE_INIT;
 
@@ -115,6 +119,10 @@ static void fill_loop_table(void) {
     table_base[k] = n;
     for (u = tables[k]; u->name && n < MAXUFUNCS; u++, n++) {
       for (t = 0; t < LPY_NTYPES; t++) {
+        int vec = 0;
+        lpy_loop f = u->loops[t] ? lpy_simd_loop(u->name, (lpy_dtype)t, &vec) : NULL;
+        loop_fns[n][t] = f ? f : u->loops[t];
+        loop_vec[n][t] = f ? (unsigned char)vec : 0;
         loop_table[n][t] = -1;
         if ((u->flags & LPY_UF_EXACTLOOP)) {
           if (u->loops[t]) loop_table[n][t] = (signed char)t;
@@ -133,14 +141,20 @@ static void fill_loop_table(void) {
   }
 }
 
-static int loop_for(const lpy_ufunc *u, lpy_dtype t) {
+/* u's row in the tables above */
+static int ufunc_index(const lpy_ufunc *u) {
   int k;
   pthread_once(&loop_once, fill_loop_table);
   for (k = 0; k < NTABLES; k++) {
     uintptr_t i = ((uintptr_t)u - (uintptr_t)tables[k]) / sizeof *u;
-    if (i < (uintptr_t)table_count[k]) return loop_table[table_base[k] + i][t];
+    if (i < (uintptr_t)table_count[k]) return table_base[k] + (int)i;
   }
   return -1;
+}
+
+static int loop_for(const lpy_ufunc *u, lpy_dtype t) {
+  int i = ufunc_index(u);
+  return i < 0 ? -1 : loop_table[i][t];
 }
 
 static lpy_dtype out_type(const lpy_ufunc *u, lpy_dtype loop) {
@@ -326,11 +340,27 @@ static int contiguous_run(int nop, lpy_array *const *ops, bufctx *c) {
   return 1;
 }
 
+/* np.slowpath: what the iterated (not one-run) path of a call costs */
+static void note_layout(const lpy_ufunc *u, lpy_dtype lt, const lpy_iter *it,
+                        lpy_array *const *ops, const bufctx *c) {
+  int i, strided = 0, cast = 0, misaligned = 0;
+  for (i = 0; i < it->nop; i++) {
+    int64_t sz = lpy_itemsize(ops[i]->dtype), st = it->strides[i][it->ndim - 1];
+    int64_t align = sz > 8 ? 8 : sz;
+    if (st != 0 && st != sz && it->shape[it->ndim - 1] > 1) strided = 1;
+    if (c->cast[i]) cast = 1;
+    if ((uintptr_t)ops[i]->data % (uintptr_t)align != 0) misaligned = 1;
+  }
+  if (strided) lpy_slowpath_note(u->name, lt, "strided");
+  if (cast) lpy_slowpath_note(u->name, lt, "cast");
+  if (misaligned) lpy_slowpath_note(u->name, lt, "misaligned");
+}
+
 int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
                    const lpy_ufunc_plan *plan, lpy_err *e) {
   lpy_dtype lt, ot;
   int fresh = plan ? plan->fresh_out : 0;
-  int i, st, nop = u->nin + 1, needbuf = 0;
+  int i, ui, st, nop = u->nin + 1, needbuf = 0;
   lpy_array_space scal[2];
   _Alignas(16) char sval[2][16];
   lpy_array *ops[4], *tmp[3] = {NULL, NULL, NULL};
@@ -350,8 +380,11 @@ int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
                        u->name, lpy_dtypes[ot].name,
                        lpy_dtypes[out->dtype].name);
   memset(&c, 0, sizeof c);
-  c.f = u->loops[lt];
+  ui = ufunc_index(u);
+  c.f = ui >= 0 ? loop_fns[ui][lt] : u->loops[lt];
   c.nop = nop;
+  if (LPY_UNLIKELY(lpy_slow_sink != NULL) && (ui < 0 || !loop_vec[ui][lt]))
+    lpy_slowpath_note(u->name, lt, "generic");
   ops[0] = out;
   if (out->dtype != ot) {
     c.cast[0] = lpy_cast_fn(ot, out->dtype);
@@ -373,6 +406,7 @@ int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
       if (!tmp[i]) { st = e->code; goto done; }
       if ((st = lpy_array_assign(tmp[i], a, e)) != 0) goto done;
       a = tmp[i];
+      if (lpy_slow_sink) lpy_slowpath_note(u->name, lt, "copy");
     }
     ops[i + 1] = a;
     if (a->dtype != lt) {
@@ -397,6 +431,7 @@ int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
   } else if (needbuf || !contiguous_run(nop, ops, &c)) {
     if ((st = lpy_iter_setup(&it, nop, ops, out->ndim, out->shape, e)) != 0)
       goto done;
+    if (LPY_UNLIKELY(lpy_slow_sink != NULL)) note_layout(u, lt, &it, ops, &c);
     lpy_iter_run(&it, needbuf ? buffered : direct, &c);
   }
   if (c.k.err == LPY_KERR_NEGPOW)

@@ -1,0 +1,317 @@
+/*
+** kernels.c - the hot kernels, one source compiled once per SIMD level.
+** The Makefile compiles this file with each level's flags and
+** -DLPY_SIMD_LEVEL=<name>; each build defines one function,
+** lpy_simd_fill_<name>, that stores its kernels into a dispatch table
+** (simd.h). The loops are the same expressions as the generic ones
+** (loopdefs.h, convdefs.h), vectorized by the compiler for the level, so
+** arithmetic, comparisons, min/max, casts and sums give identical results
+** at every level. exp, log, sin, cos, tanh and power call libm at levels
+** below AVX2 and SLEEF's 1-ULP vector functions from AVX2 up.
+** Rules for a level file: everything static except the fill function, no
+** globals, no constructors (code built with -mavx2 must never be reached
+** from a caller that did not choose this level).
+*/
+#include "../core/loopdefs.h"
+#include "../core/convdefs.h"
+#include "../core/simd.h"
+
+#ifndef LPY_SIMD_LEVEL
+#error "compile kernels.c with -DLPY_SIMD_LEVEL=<level name>"
+#endif
+#define CAT_(a, b) a##b
+#define CAT(a, b) CAT_(a, b)
+
+/* ------------------------------------------------------- elementwise */
+INT_TYPES(HOT_INT_LOOPS)
+FLOAT_TYPES(HOT_FLOAT_LOOPS)
+UNLOOP(sqrt_float32, float, float, sqrtf(a))
+UNLOOP(sqrt_float64, double, double, sqrt(a))
+
+/* ------------------------------------------------------- vector math */
+#if defined(__AVX512F__) && defined(__x86_64__)
+#include <sleef.h>
+#define VMATH 1
+typedef __m512d VD;
+typedef __m512 VF;
+#define SLEEF_D(f) Sleef_##f##d8_u10avx512f
+#define SLEEF_F(f) Sleef_##f##f16_u10avx512f
+/* lanes whose result is nan, +-inf (x*0 != 0) or zero, as a bit mask */
+#define BAD_VD(r) ((unsigned)(_mm512_cmp_pd_mask(_mm512_mul_pd(r, _mm512_setzero_pd()), \
+    _mm512_setzero_pd(), _CMP_NEQ_UQ) | _mm512_cmp_pd_mask(r, _mm512_setzero_pd(), _CMP_EQ_OQ)))
+#define BAD_VF(r) ((unsigned)(_mm512_cmp_ps_mask(_mm512_mul_ps(r, _mm512_setzero_ps()), \
+    _mm512_setzero_ps(), _CMP_NEQ_UQ) | _mm512_cmp_ps_mask(r, _mm512_setzero_ps(), _CMP_EQ_OQ)))
+#elif defined(__AVX2__) && defined(__FMA__) && defined(__x86_64__)
+#include <sleef.h>
+#define VMATH 1
+typedef __m256d VD;
+typedef __m256 VF;
+#define SLEEF_D(f) Sleef_##f##d4_u10avx2
+#define SLEEF_F(f) Sleef_##f##f8_u10avx2
+#define BAD_VD(r) ((unsigned)_mm256_movemask_pd(_mm256_or_pd(                 \
+    _mm256_cmp_pd(_mm256_mul_pd(r, _mm256_setzero_pd()), _mm256_setzero_pd(), _CMP_NEQ_UQ), \
+    _mm256_cmp_pd(r, _mm256_setzero_pd(), _CMP_EQ_OQ))))
+#define BAD_VF(r) ((unsigned)_mm256_movemask_ps(_mm256_or_ps(                 \
+    _mm256_cmp_ps(_mm256_mul_ps(r, _mm256_setzero_ps()), _mm256_setzero_ps(), _CMP_NEQ_UQ), \
+    _mm256_cmp_ps(r, _mm256_setzero_ps(), _CMP_EQ_OQ))))
+#else
+#define VMATH 0
+#endif
+
+#if VMATH
+/* Lanes whose result is nan, infinite or zero (domain errors, overflow,
+   underflow: where SLEEF's vector code and libm may part, e.g. SLEEF's pow
+   gives inf for a result of exactly DBL_MAX) are computed again by libm,
+   so special values are libm's. */
+#define FIXUP1(T, V, r, v, LIBM)                                            \
+  do {                                                                      \
+    unsigned bad_ = BAD_##V(r);                                              \
+    if (bad_) {                                                             \
+      T in_[sizeof(V) / sizeof(T)], out_[sizeof(V) / sizeof(T)];           \
+      int k_;                                                               \
+      memcpy(in_, &(v), sizeof in_);                                        \
+      memcpy(out_, &(r), sizeof out_);                                      \
+      for (k_ = 0; k_ < (int)(sizeof(V) / sizeof(T)); k_++)                 \
+        if (bad_ >> k_ & 1) out_[k_] = LIBM(in_[k_]);                       \
+      memcpy(&(r), out_, sizeof out_);                                      \
+    }                                                                       \
+  } while (0)
+#define FIXUP2(T, V, r, u, v, LIBM)                                         \
+  do {                                                                      \
+    unsigned bad_ = BAD_##V(r);                                              \
+    if (bad_) {                                                             \
+      T a_[sizeof(V) / sizeof(T)], b_[sizeof(V) / sizeof(T)];               \
+      T out_[sizeof(V) / sizeof(T)];                                        \
+      int k_;                                                               \
+      memcpy(a_, &(u), sizeof a_);                                          \
+      memcpy(b_, &(v), sizeof b_);                                          \
+      memcpy(out_, &(r), sizeof out_);                                      \
+      for (k_ = 0; k_ < (int)(sizeof(V) / sizeof(T)); k_++)                 \
+        if (bad_ >> k_ & 1) out_[k_] = LIBM(a_[k_], b_[k_]);                \
+      memcpy(&(r), out_, sizeof out_);                                      \
+    }                                                                       \
+  } while (0)
+
+/* Whole vectors straight from contiguous memory; strided operands and the
+   tail go through a buffer of one vector, so every element gets the same
+   lane-wise function whatever the layout. Unused tail lanes hold 1. */
+#define VUNARY(NAME, T, V, FN, LIBM)                                        \
+  static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
+    enum { W = sizeof(V) / sizeof(T) };                                     \
+    char *o = args[0];                                                      \
+    const char *x = args[1];                                                \
+    int64_t i = 0, j, m;                                                    \
+    V v, r;                                                                 \
+    T buf[W];                                                               \
+    (void)ctx;                                                              \
+    if (s[0] == (int64_t)sizeof(T) && s[1] == (int64_t)sizeof(T))           \
+      for (; i + W <= n; i += W) {                                          \
+        memcpy(&v, x + i * (int64_t)sizeof(T), sizeof v);                   \
+        r = FN(v);                                                          \
+        FIXUP1(T, V, r, v, LIBM);                                           \
+        memcpy(o + i * (int64_t)sizeof(T), &r, sizeof r);                   \
+      }                                                                     \
+    for (; i < n; i += m) {                                                 \
+      m = n - i < W ? n - i : W;                                            \
+      for (j = 0; j < W; j++)                                               \
+        buf[j] = j < m ? *(const T *)(x + (i + j) * s[1]) : (T)1;           \
+      memcpy(&v, buf, sizeof v);                                            \
+      r = FN(v);                                                            \
+      FIXUP1(T, V, r, v, LIBM);                                             \
+      memcpy(buf, &r, sizeof r);                                            \
+      for (j = 0; j < m; j++) *(T *)(o + (i + j) * s[0]) = buf[j];          \
+    }                                                                       \
+  }
+
+#define VBINARY(NAME, T, V, FN, LIBM)                                       \
+  static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
+    enum { W = sizeof(V) / sizeof(T) };                                     \
+    char *o = args[0];                                                      \
+    const char *x = args[1], *y = args[2];                                  \
+    int64_t i = 0, j, m;                                                    \
+    V u, v, r;                                                              \
+    T bx[W], by[W];                                                         \
+    (void)ctx;                                                              \
+    if (s[0] == (int64_t)sizeof(T) && s[1] == (int64_t)sizeof(T) &&         \
+        s[2] == (int64_t)sizeof(T))                                         \
+      for (; i + W <= n; i += W) {                                          \
+        memcpy(&u, x + i * (int64_t)sizeof(T), sizeof u);                   \
+        memcpy(&v, y + i * (int64_t)sizeof(T), sizeof v);                   \
+        r = FN(u, v);                                                       \
+        FIXUP2(T, V, r, u, v, LIBM);                                        \
+        memcpy(o + i * (int64_t)sizeof(T), &r, sizeof r);                   \
+      }                                                                     \
+    for (; i < n; i += m) {                                                 \
+      m = n - i < W ? n - i : W;                                            \
+      for (j = 0; j < W; j++) {                                             \
+        bx[j] = j < m ? *(const T *)(x + (i + j) * s[1]) : (T)1;            \
+        by[j] = j < m ? *(const T *)(y + (i + j) * s[2]) : (T)1;            \
+      }                                                                     \
+      memcpy(&u, bx, sizeof u);                                             \
+      memcpy(&v, by, sizeof v);                                             \
+      r = FN(u, v);                                                         \
+      FIXUP2(T, V, r, u, v, LIBM);                                          \
+      memcpy(bx, &r, sizeof r);                                             \
+      for (j = 0; j < m; j++) *(T *)(o + (i + j) * s[0]) = bx[j];           \
+    }                                                                       \
+  }
+
+#define MATH1(OP, SF, FN) VUNARY(OP##_float32, float, VF, SLEEF_F(SF), FN##f) \
+  VUNARY(OP##_float64, double, VD, SLEEF_D(SF), FN)
+MATH1(exp, exp, exp)
+MATH1(log, log, log)
+MATH1(sin, sin, sin)
+MATH1(cos, cos, cos)
+MATH1(tanh, tanh, tanh)
+VBINARY(power_float32, float, VF, SLEEF_F(pow), powf)
+VBINARY(power_float64, double, VD, SLEEF_D(pow), pow)
+#else
+/* the generic loops' own expressions (mathloops.c, loops.c) */
+#define MATH1(OP, FN) UNLOOP(OP##_float32, float, float, FN##f(a))          \
+  UNLOOP(OP##_float64, double, double, FN(a))
+MATH1(exp, exp)
+MATH1(log, log)
+MATH1(sin, sin)
+MATH1(cos, cos)
+MATH1(tanh, tanh)
+BINLOOP(power_float32, float, float, powf(a, b))
+BINLOOP(power_float64, double, double, pow(a, b))
+#endif
+
+/* ------------------------------------------------------- casts */
+
+CASTFN(float32, float, F, float64, double, F)
+CASTFN(float32, float, F, int32, int32_t, I)
+CASTFN(float32, float, F, int64, int64_t, I)
+CASTFN(float64, double, F, float32, float, F)
+CASTFN(float64, double, F, int32, int32_t, I)
+CASTFN(float64, double, F, int64, int64_t, I)
+CASTFN(int32, int32_t, I, float32, float, F)
+CASTFN(int32, int32_t, I, float64, double, F)
+CASTFN(int32, int32_t, I, int64, int64_t, I)
+CASTFN(int64, int64_t, I, float32, float, F)
+CASTFN(int64, int64_t, I, float64, double, F)
+CASTFN(int64, int64_t, I, int32, int32_t, I)
+
+/* ------------------------------------------------------- reductions */
+/* NumPy's pairwise summation: below 8 elements one by one; up to 128 in
+   eight interleaved partial sums added as a tree; above that, split in two
+   at a multiple of 8. The order is fixed, so every level agrees and the
+   result matches NumPy's. */
+#define PAIRWISE(N, T)                                                      \
+  static T N##_pairwise(const char *p, int64_t n, int64_t s) {              \
+    int64_t i, j;                                                           \
+    if (n < 8) {                                                            \
+      T r = (T)-0.0;                                                        \
+      for (i = 0; i < n; i++) r += *(const T *)(p + i * s);                 \
+      return r;                                                             \
+    }                                                                       \
+    if (n <= 128) {                                                         \
+      T r[8], res;                                                          \
+      int64_t m = n - n % 8;                                                \
+      if (s == (int64_t)sizeof(T)) {                                        \
+        const T *X = (const T *)p;                                          \
+        for (j = 0; j < 8; j++) r[j] = X[j];                                \
+        for (i = 8; i < m; i += 8)                                          \
+          for (j = 0; j < 8; j++) r[j] += X[i + j];                         \
+      } else {                                                              \
+        for (j = 0; j < 8; j++) r[j] = *(const T *)(p + j * s);             \
+        for (i = 8; i < m; i += 8)                                          \
+          for (j = 0; j < 8; j++) r[j] += *(const T *)(p + (i + j) * s);    \
+      }                                                                     \
+      res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7])); \
+      for (i = m; i < n; i++) res += *(const T *)(p + i * s);               \
+      return res;                                                           \
+    }                                                                       \
+    {                                                                       \
+      int64_t h = n / 2;                                                    \
+      h -= h % 8;                                                           \
+      return N##_pairwise(p, h, s) + N##_pairwise(p + h * s, n - h, s);     \
+    }                                                                       \
+  }                                                                         \
+  static void sum_##N(const char *p, int64_t n, int64_t s, void *out) {     \
+    *(T *)out = N##_pairwise(p, n, s);                                      \
+  }
+PAIRWISE(float32, float)
+PAIRWISE(float64, double)
+
+static void sum_int64(const char *p, int64_t n, int64_t s, void *out) {
+  uint64_t r = 0;
+  int64_t i;
+  if (s == 8)
+    for (i = 0; i < n; i++) r += (uint64_t)((const int64_t *)p)[i];
+  else
+    for (i = 0; i < n; i++) r += (uint64_t)*(const int64_t *)(p + i * s);
+  *(int64_t *)out = (int64_t)r;
+}
+
+/* min/max: 16 running lanes over contiguous data, folded in a fixed order,
+   so the result (which zero, which nan) is the same at every level */
+#define LANES 16
+#define MINMAX_RED(NAME, T, OP)                                             \
+  static void NAME(const char *p, int64_t n, int64_t s, void *out) {        \
+    T r = *(const T *)p;                                                    \
+    int64_t i = 1, j;                                                       \
+    if (s == (int64_t)sizeof(T) && n >= 2 * LANES) {                        \
+      const T *X = (const T *)p;                                            \
+      T acc[LANES];                                                         \
+      for (j = 0; j < LANES; j++) acc[j] = X[j];                            \
+      for (i = LANES; i + LANES <= n; i += LANES)                           \
+        for (j = 0; j < LANES; j++) {                                       \
+          T a = acc[j], b = X[i + j];                                       \
+          acc[j] = OP;                                                      \
+        }                                                                   \
+      r = acc[0];                                                           \
+      for (j = 1; j < LANES; j++) { T a = r, b = acc[j]; r = OP; }          \
+    }                                                                       \
+    for (; i < n; i++) { T a = r, b = *(const T *)(p + i * s); r = OP; }    \
+    *(T *)out = r;                                                          \
+  }
+MINMAX_RED(min_float32, float, FMINE(a, b))
+MINMAX_RED(min_float64, double, FMINE(a, b))
+MINMAX_RED(max_float32, float, FMAXE(a, b))
+MINMAX_RED(max_float64, double, FMAXE(a, b))
+MINMAX_RED(min_int32, int32_t, MINE(a, b))
+MINMAX_RED(min_int64, int64_t, MINE(a, b))
+MINMAX_RED(max_int32, int32_t, MAXE(a, b))
+MINMAX_RED(max_int64, int64_t, MAXE(a, b))
+
+/* ------------------------------------------------------- the fill */
+#define SET(K, N, F, V) t->loop[LPY_SK_##K][LPY_##N] = F##_##N;            \
+  t->vec[LPY_SK_##K][LPY_##N] = (V);
+#define SET_INT(N, T, U, UW, BITS, SIGNED)                                  \
+  SET(add, N, add, 1) SET(subtract, N, subtract, 1)                         \
+  SET(multiply, N, multiply, 1) SET(maximum, N, maximum, 1)                 \
+  SET(minimum, N, minimum, 1) SET(fmax, N, maximum, 1)                      \
+  SET(fmin, N, minimum, 1) SET(equal, N, equal, 1)                          \
+  SET(not_equal, N, not_equal, 1) SET(less, N, less, 1)                     \
+  SET(less_equal, N, less_equal, 1) SET(greater, N, greater, 1)             \
+  SET(greater_equal, N, greater_equal, 1) SET(absolute, N, absolute, 1)
+#define SET_FLOAT(N, T, S)                                                  \
+  SET(add, N, add, 1) SET(subtract, N, subtract, 1)                         \
+  SET(multiply, N, multiply, 1) SET(true_divide, N, true_divide, 1)         \
+  SET(maximum, N, maximum, 1) SET(minimum, N, minimum, 1)                   \
+  SET(fmax, N, fmax, 1) SET(fmin, N, fmin, 1) SET(equal, N, equal, 1)       \
+  SET(not_equal, N, not_equal, 1) SET(less, N, less, 1)                     \
+  SET(less_equal, N, less_equal, 1) SET(greater, N, greater, 1)             \
+  SET(greater_equal, N, greater_equal, 1) SET(absolute, N, absolute, 1)     \
+  SET(sqrt, N, sqrt, 1) SET(exp, N, exp, VMATH) SET(log, N, log, VMATH)     \
+  SET(sin, N, sin, VMATH) SET(cos, N, cos, VMATH)                           \
+  SET(tanh, N, tanh, VMATH) SET(power, N, power, VMATH)
+#define SET_CAST(A, B) t->cast[LPY_##A][LPY_##B] = cast_##A##_##B;
+#define SET_RED(K, R, N) t->reduce[LPY_RED_##K][LPY_##N] = R##_##N;
+
+void CAT(lpy_simd_fill_, LPY_SIMD_LEVEL)(lpy_simd_table *t);
+void CAT(lpy_simd_fill_, LPY_SIMD_LEVEL)(lpy_simd_table *t) {
+  INT_TYPES(SET_INT)
+  FLOAT_TYPES(SET_FLOAT)
+  SET_CAST(float32, float64) SET_CAST(float32, int32) SET_CAST(float32, int64)
+  SET_CAST(float64, float32) SET_CAST(float64, int32) SET_CAST(float64, int64)
+  SET_CAST(int32, float32) SET_CAST(int32, float64) SET_CAST(int32, int64)
+  SET_CAST(int64, float32) SET_CAST(int64, float64) SET_CAST(int64, int32)
+  SET_RED(SUM, sum, float32) SET_RED(SUM, sum, float64) SET_RED(SUM, sum, int64)
+  SET_RED(MIN, min, float32) SET_RED(MIN, min, float64)
+  SET_RED(MIN, min, int32) SET_RED(MIN, min, int64)
+  SET_RED(MAX, max, float32) SET_RED(MAX, max, float64)
+  SET_RED(MAX, max, int32) SET_RED(MAX, max, int64)
+}
