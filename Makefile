@@ -48,7 +48,7 @@ OBJ   := $(SRC:%.c=$(BUILD)/%.o) $(SIMD_OBJ)
 HDR   := $(wildcard src/core/*.h src/bind/*.h include/*.h)
 
 .PHONY: ctest all deps test demo env fixtures bench sanitize clean check-deps \
-        install uninstall check-rock FORCE
+        install uninstall check-rock test-levels FORCE
 
 all: $(BUILD)/lumpy.so
 
@@ -122,7 +122,21 @@ ctest: $(BUILD)/test_core $(BUILD)/test_format $(BUILD)/test_simd
 test: deps
 	$(MAKE) all ctest
 	$(SPEC_ENV) $(LUA) $(BUSTED) --lua=$(LUA) -o utfTerminal spec
+	$(MAKE) test-levels
 	$(MAKE) check-rock
+
+# The ufunc specs again at every lower SIMD level this CPU supports (the full
+# run above used the best one), each chosen with LUMPY_DISABLE_CPU_FEATURES.
+UFUNC_SPECS = spec/ufuncs_spec.lua spec/mathfuncs_spec.lua spec/mathfuncs2_spec.lua \
+              spec/kernels_spec.lua spec/compare_spec.lua spec/ufunc_options_spec.lua \
+              spec/slowpath_spec.lua
+test-levels: all
+	@$(SPEC_ENV) $(LUA) spec/levels.lua > $(BUILD)/levels.txt
+	@while read level disable; do \
+	  echo "== ufunc specs at SIMD level $$level (LUMPY_DISABLE_CPU_FEATURES=$$disable)"; \
+	  LUMPY_DISABLE_CPU_FEATURES="$$disable" $(SPEC_ENV) $(LUA) $(BUSTED) --lua=$(LUA) \
+	    -o utfTerminal $(UFUNC_SPECS) || exit 1; \
+	done < $(BUILD)/levels.txt
 
 demo: deps
 	$(MAKE) all

@@ -436,4 +436,25 @@ function H.run_case(c, env, ulps)
   H.check_expect(res, c.expect, ulps or c.ulps, c.code)
 end
 
+-- The SIMD levels compiled in that this CPU supports, lowest first, as
+-- {name =, disable =}: disable is the LUMPY_DISABLE_CPU_FEATURES value that
+-- makes that level the best one (the first feature the next level adds).
+function H.simd_levels()
+  local levels, out = require("lumpy").cpu_features().levels, {}
+  for k, l in ipairs(levels) do
+    if l.supported then
+      local disable = ""
+      if k < #levels then
+        local have = {}
+        for _, f in ipairs(l.features) do have[f] = true end
+        for _, f in ipairs(levels[k + 1].features) do
+          if not have[f] then disable = f; break end
+        end
+      end
+      out[#out + 1] = {name = l.name, disable = disable}
+    end
+  end
+  return out
+end
+
 return H

@@ -51,6 +51,29 @@ static int l_cpu_features(lua_State *L) {
   lua_setfield(L, -2, "disabled");
   lua_pushstring(L, in->running);
   lua_setfield(L, -2, "level");
+  lua_createtable(L, in->nlevels, 0);  /* levels compiled in, lowest first */
+  for (i = 0; i < in->nlevels; i++) {
+    const char *f;
+    int runs = 1;
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, in->level_names[i]);
+    lua_setfield(L, -2, "name");
+    push_words(L, in->level_features[i]);
+    lua_setfield(L, -2, "features");
+    for (f = in->level_features[i]; *f;) {
+      size_t n;
+      while (*f == ' ') f++;
+      n = strcspn(f, " ");
+      if (n && !has(in->detected, f, n)) runs = 0;
+      f += n;
+    }
+    lua_pushboolean(L, runs);
+    lua_setfield(L, -2, "supported");      /* the CPU has its features */
+    lua_pushboolean(L, in->level_usable[i]);
+    lua_setfield(L, -2, "enabled");        /* ... and none is disabled */
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_setfield(L, -2, "levels");
   lua_newtable(L);                     /* detected: every known feature */
   for (p = in->features; *p;) {
     size_t n;
