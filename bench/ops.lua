@@ -18,6 +18,9 @@
 --   gc         run the LumPy side under this collector mode ("generational")
 --   bw         also report LumPy's and NumPy's speed as a fraction of the add bandwidth
 --              that bench/stream.c measures in the same run; PASS for LumPy when >= bw.
+--   out_size   bytes per output element for bw, when not the input dtype's size
+--   kernel     the dispatch-table kernel family the operation runs (np.cpu_features()
+--              .kernels); the table shows the SIMD level it ran at next to the name
 
 local ops = {}
 
@@ -53,5 +56,42 @@ op { "a.T:copy()",      "float64", "a:2000x2000", "c = a.T:copy()",      py = "c
 op { "a + b (per call)", "float64", "a:4 b:4",    "c = a + b",           target = 0.5 }
 op { "a[i] (per call)",  "float64", "a:1000",     "x = a[500]",          py = "x = a[499]" }
 op { "loop floor: c = a", "float64", "a:4",       "c = a",               target = false }
+
+-- issue 3: the math library on the dispatched kernels, two dtypes, three sizes.
+-- Every row has the target ratio <= 1.00; memory-bound rows at 1e7 also >= 80% of
+-- the add bandwidth.
+for _, dt in ipairs { "float64", "float32" } do
+  for _, n in ipairs { "1e4", "1e6", "1e7" } do
+    local one, two = ("a:%s"):format(n), ("a:%s b:%s"):format(n, n)
+    local mem = n == "1e7" and 0.8 or nil
+    local function f1(name) return ("c = np.%s(a)"):format(name) end
+    local function f2(name) return ("c = np.%s(a, b)"):format(name) end
+    for _, e in ipairs {
+      { "add", two, "c = a + b", bw = mem },
+      { "multiply", two, "c = a * b", bw = mem },
+      { "divide", two, "c = a / b", kernel = "true_divide", bw = mem },
+      { "sqrt", one, f1("sqrt") },
+      { "exp", one, f1("exp") },
+      { "log", one, f1("log") },
+      { "sin", one, f1("sin") },
+      { "cos", one, f1("cos") },
+      { "tanh", one, f1("tanh") },
+      { "power", two, f2("power") },
+      { "abs", one, f1("absolute"), kernel = "absolute", bw = mem },
+      { "maximum", two, f2("maximum"), bw = mem },
+      { "less", two, f2("less"), bw = mem and 0.8, out_size = 1 },
+    } do
+      op { e[1], dt, e[2], e[3], target = 1.0, kernel = e.kernel or e[1], bw = e.bw,
+           out_size = e.out_size }
+    end
+  end
+end
+for _, c in ipairs { { "float64", "float32", 4 }, { "float32", "float64", 8 }, { "int32", "float64", 8 } } do
+  for _, n in ipairs { "1e4", "1e6", "1e7" } do
+    op { "astype(" .. c[2] .. ")", c[1], "a:" .. n, ('c = a:astype("%s")'):format(c[2]),
+         py = ('c = a.astype("%s")'):format(c[2]), target = 1.0, kernel = "cast",
+         bw = n == "1e7" and 0.8 or nil, out_size = c[3] }
+  end
+end
 
 return ops

@@ -37,10 +37,12 @@ typedef __m512 VF;
 #define SLEEF_D(f) Sleef_##f##d8_u10avx512f
 #define SLEEF_F(f) Sleef_##f##f16_u10avx512f
 /* lanes whose result is nan, +-inf (x*0 != 0) or zero, as a bit mask */
-#define BAD_VD(r) ((unsigned)(_mm512_cmp_pd_mask(_mm512_mul_pd(r, _mm512_setzero_pd()), \
-    _mm512_setzero_pd(), _CMP_NEQ_UQ) | _mm512_cmp_pd_mask(r, _mm512_setzero_pd(), _CMP_EQ_OQ)))
-#define BAD_VF(r) ((unsigned)(_mm512_cmp_ps_mask(_mm512_mul_ps(r, _mm512_setzero_ps()), \
-    _mm512_setzero_ps(), _CMP_NEQ_UQ) | _mm512_cmp_ps_mask(r, _mm512_setzero_ps(), _CMP_EQ_OQ)))
+#define BAD_VD(r, Z) ((unsigned)(_mm512_cmp_pd_mask(_mm512_mul_pd(r, _mm512_setzero_pd()), \
+    _mm512_setzero_pd(), _CMP_NEQ_UQ) | \
+    (Z ? _mm512_cmp_pd_mask(r, _mm512_setzero_pd(), _CMP_EQ_OQ) : 0)))
+#define BAD_VF(r, Z) ((unsigned)(_mm512_cmp_ps_mask(_mm512_mul_ps(r, _mm512_setzero_ps()), \
+    _mm512_setzero_ps(), _CMP_NEQ_UQ) | \
+    (Z ? _mm512_cmp_ps_mask(r, _mm512_setzero_ps(), _CMP_EQ_OQ) : 0)))
 #elif defined(__AVX2__) && defined(__FMA__) && defined(__x86_64__)
 #include <sleef.h>
 #define VMATH 1
@@ -48,54 +50,62 @@ typedef __m256d VD;
 typedef __m256 VF;
 #define SLEEF_D(f) Sleef_##f##d4_u10avx2
 #define SLEEF_F(f) Sleef_##f##f8_u10avx2
-#define BAD_VD(r) ((unsigned)_mm256_movemask_pd(_mm256_or_pd(                 \
+#define BAD_VD(r, Z) ((unsigned)_mm256_movemask_pd(_mm256_or_pd(              \
     _mm256_cmp_pd(_mm256_mul_pd(r, _mm256_setzero_pd()), _mm256_setzero_pd(), _CMP_NEQ_UQ), \
-    _mm256_cmp_pd(r, _mm256_setzero_pd(), _CMP_EQ_OQ))))
-#define BAD_VF(r) ((unsigned)_mm256_movemask_ps(_mm256_or_ps(                 \
+    Z ? _mm256_cmp_pd(r, _mm256_setzero_pd(), _CMP_EQ_OQ) : _mm256_setzero_pd())))
+#define BAD_VF(r, Z) ((unsigned)_mm256_movemask_ps(_mm256_or_ps(              \
     _mm256_cmp_ps(_mm256_mul_ps(r, _mm256_setzero_ps()), _mm256_setzero_ps(), _CMP_NEQ_UQ), \
-    _mm256_cmp_ps(r, _mm256_setzero_ps(), _CMP_EQ_OQ))))
+    Z ? _mm256_cmp_ps(r, _mm256_setzero_ps(), _CMP_EQ_OQ) : _mm256_setzero_ps())))
 #else
 #define VMATH 0
 #endif
 
 #if VMATH
-/* Lanes whose result is nan, infinite or zero (domain errors, overflow,
-   underflow: where SLEEF's vector code and libm may part, e.g. SLEEF's pow
-   gives inf for a result of exactly DBL_MAX) are computed again by libm,
-   so special values are libm's. */
-#define FIXUP1(T, V, r, v, LIBM)                                            \
+/* Unaligned vector loads and stores, without taking a vector local's
+   address (which would put it on the stack, where ASan's fake stack frames
+   do not keep its 32- or 64-byte alignment) */
+typedef VD VD_u __attribute__((aligned(1), may_alias));
+typedef VF VF_u __attribute__((aligned(1), may_alias));
+#define LOADV(V, p) (*(const V##_u *)(const void *)(p))
+#define STOREV(V, p, x) (*(V##_u *)(void *)(p) = (x))
+
+/* Lanes whose result is nan or infinite (domain errors, overflow), and for
+   exp and power also zero (underflow), are computed again by libm: there
+   SLEEF's vector code and libm may part (SLEEF's pow gives inf for a result
+   of exactly DBL_MAX), and special values must be libm's. */
+#define FIXUP1(T, V, r, v, LIBM, Z)                                            \
   do {                                                                      \
-    unsigned bad_ = BAD_##V(r);                                              \
+    unsigned bad_ = BAD_##V(r, Z);                                              \
     if (bad_) {                                                             \
       T in_[sizeof(V) / sizeof(T)], out_[sizeof(V) / sizeof(T)];           \
       int k_;                                                               \
-      memcpy(in_, &(v), sizeof in_);                                        \
-      memcpy(out_, &(r), sizeof out_);                                      \
+      STOREV(V, in_, v);                                        \
+      STOREV(V, out_, r);                                      \
       for (k_ = 0; k_ < (int)(sizeof(V) / sizeof(T)); k_++)                 \
         if (bad_ >> k_ & 1) out_[k_] = LIBM(in_[k_]);                       \
-      memcpy(&(r), out_, sizeof out_);                                      \
+      (r) = LOADV(V, out_);                                      \
     }                                                                       \
   } while (0)
-#define FIXUP2(T, V, r, u, v, LIBM)                                         \
+#define FIXUP2(T, V, r, u, v, LIBM, Z)                                         \
   do {                                                                      \
-    unsigned bad_ = BAD_##V(r);                                              \
+    unsigned bad_ = BAD_##V(r, Z);                                              \
     if (bad_) {                                                             \
       T a_[sizeof(V) / sizeof(T)], b_[sizeof(V) / sizeof(T)];               \
       T out_[sizeof(V) / sizeof(T)];                                        \
       int k_;                                                               \
-      memcpy(a_, &(u), sizeof a_);                                          \
-      memcpy(b_, &(v), sizeof b_);                                          \
-      memcpy(out_, &(r), sizeof out_);                                      \
+      STOREV(V, a_, u);                                          \
+      STOREV(V, b_, v);                                          \
+      STOREV(V, out_, r);                                      \
       for (k_ = 0; k_ < (int)(sizeof(V) / sizeof(T)); k_++)                 \
         if (bad_ >> k_ & 1) out_[k_] = LIBM(a_[k_], b_[k_]);                \
-      memcpy(&(r), out_, sizeof out_);                                      \
+      (r) = LOADV(V, out_);                                      \
     }                                                                       \
   } while (0)
 
 /* Whole vectors straight from contiguous memory; strided operands and the
    tail go through a buffer of one vector, so every element gets the same
    lane-wise function whatever the layout. Unused tail lanes hold 1. */
-#define VUNARY(NAME, T, V, FN, LIBM)                                        \
+#define VUNARY(NAME, T, V, FN, LIBM, Z)                                        \
   static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
     enum { W = sizeof(V) / sizeof(T) };                                     \
     char *o = args[0];                                                      \
@@ -106,24 +116,24 @@ typedef __m256 VF;
     (void)ctx;                                                              \
     if (s[0] == (int64_t)sizeof(T) && s[1] == (int64_t)sizeof(T))           \
       for (; i + W <= n; i += W) {                                          \
-        memcpy(&v, x + i * (int64_t)sizeof(T), sizeof v);                   \
+        v = LOADV(V, x + i * (int64_t)sizeof(T));                   \
         r = FN(v);                                                          \
-        FIXUP1(T, V, r, v, LIBM);                                           \
-        memcpy(o + i * (int64_t)sizeof(T), &r, sizeof r);                   \
+        FIXUP1(T, V, r, v, LIBM, Z);                                           \
+        STOREV(V, o + i * (int64_t)sizeof(T), r);                   \
       }                                                                     \
     for (; i < n; i += m) {                                                 \
       m = n - i < W ? n - i : W;                                            \
       for (j = 0; j < W; j++)                                               \
         buf[j] = j < m ? *(const T *)(x + (i + j) * s[1]) : (T)1;           \
-      memcpy(&v, buf, sizeof v);                                            \
+      v = LOADV(V, buf);                                            \
       r = FN(v);                                                            \
-      FIXUP1(T, V, r, v, LIBM);                                             \
-      memcpy(buf, &r, sizeof r);                                            \
+      FIXUP1(T, V, r, v, LIBM, Z);                                             \
+      STOREV(V, buf, r);                                            \
       for (j = 0; j < m; j++) *(T *)(o + (i + j) * s[0]) = buf[j];          \
     }                                                                       \
   }
 
-#define VBINARY(NAME, T, V, FN, LIBM)                                       \
+#define VBINARY(NAME, T, V, FN, LIBM, Z)                                       \
   static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
     enum { W = sizeof(V) / sizeof(T) };                                     \
     char *o = args[0];                                                      \
@@ -135,11 +145,11 @@ typedef __m256 VF;
     if (s[0] == (int64_t)sizeof(T) && s[1] == (int64_t)sizeof(T) &&         \
         s[2] == (int64_t)sizeof(T))                                         \
       for (; i + W <= n; i += W) {                                          \
-        memcpy(&u, x + i * (int64_t)sizeof(T), sizeof u);                   \
-        memcpy(&v, y + i * (int64_t)sizeof(T), sizeof v);                   \
+        u = LOADV(V, x + i * (int64_t)sizeof(T));                   \
+        v = LOADV(V, y + i * (int64_t)sizeof(T));                   \
         r = FN(u, v);                                                       \
-        FIXUP2(T, V, r, u, v, LIBM);                                        \
-        memcpy(o + i * (int64_t)sizeof(T), &r, sizeof r);                   \
+        FIXUP2(T, V, r, u, v, LIBM, Z);                                        \
+        STOREV(V, o + i * (int64_t)sizeof(T), r);                   \
       }                                                                     \
     for (; i < n; i += m) {                                                 \
       m = n - i < W ? n - i : W;                                            \
@@ -147,24 +157,24 @@ typedef __m256 VF;
         bx[j] = j < m ? *(const T *)(x + (i + j) * s[1]) : (T)1;            \
         by[j] = j < m ? *(const T *)(y + (i + j) * s[2]) : (T)1;            \
       }                                                                     \
-      memcpy(&u, bx, sizeof u);                                             \
-      memcpy(&v, by, sizeof v);                                             \
+      u = LOADV(V, bx);                                             \
+      v = LOADV(V, by);                                             \
       r = FN(u, v);                                                         \
-      FIXUP2(T, V, r, u, v, LIBM);                                          \
-      memcpy(bx, &r, sizeof r);                                             \
+      FIXUP2(T, V, r, u, v, LIBM, Z);                                          \
+      STOREV(V, bx, r);                                             \
       for (j = 0; j < m; j++) *(T *)(o + (i + j) * s[0]) = bx[j];           \
     }                                                                       \
   }
 
-#define MATH1(OP, SF, FN) VUNARY(OP##_float32, float, VF, SLEEF_F(SF), FN##f) \
-  VUNARY(OP##_float64, double, VD, SLEEF_D(SF), FN)
-MATH1(exp, exp, exp)
-MATH1(log, log, log)
-MATH1(sin, sin, sin)
-MATH1(cos, cos, cos)
-MATH1(tanh, tanh, tanh)
-VBINARY(power_float32, float, VF, SLEEF_F(pow), powf)
-VBINARY(power_float64, double, VD, SLEEF_D(pow), pow)
+#define MATH1(OP, FN, Z) VUNARY(OP##_float32, float, VF, SLEEF_F(FN), FN##f, Z) \
+  VUNARY(OP##_float64, double, VD, SLEEF_D(FN), FN, Z)
+MATH1(exp, exp, 1)
+MATH1(log, log, 0)
+MATH1(sin, sin, 0)
+MATH1(cos, cos, 0)
+MATH1(tanh, tanh, 0)
+VBINARY(power_float32, float, VF, SLEEF_F(pow), powf, 1)
+VBINARY(power_float64, double, VD, SLEEF_D(pow), pow, 1)
 #else
 /* the generic loops' own expressions (mathloops.c, loops.c) */
 #define MATH1(OP, FN) UNLOOP(OP##_float32, float, float, FN##f(a))          \
