@@ -16,7 +16,11 @@ local np = require "lumpy"
 local fx = H.fixture("mathfuncs2")
 
 -- Tolerances in ULPs of the result dtype: exact except these.
-local ULPS = { sinc = 2, angle = 1 }
+-- i0: LumPy sums its series in long double and rounds once; NumPy evaluates a
+-- Chebyshev expansion in the input's own precision (float32 for float32), about
+-- 1 ULP off in float64 (against exact sums at 1, 2, 8, 15 and 29.9, where
+-- LumPy's results are the correctly rounded ones) and a few ULP in float32.
+local ULPS = { sinc = 2, angle = 1, i0 = 4 }
 local function ulps_for(fn) return ULPS[fn] or 0 end
 
 -- The fixture writes every NaN as (0/0), whose sign bit is the platform's

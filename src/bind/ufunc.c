@@ -222,7 +222,7 @@ static const struct { const char *name, *core, *method; } funcs[] = {
   {"bitwise_not", "invert", NULL},
   {"left_shift", "left_shift", NULL}, {"right_shift", "right_shift", NULL},
   /* math (src/core/mathloops.c) */
-  {"sqrt", "sqrt", NULL}, {"cbrt", "cbrt", NULL}, {"square", "square", NULL},
+  {"sqrt", "sqrt", NULL}, {"cbrt", "cbrt", NULL}, {"i0", "i0", NULL}, {"square", "square", NULL},
   {"reciprocal", "reciprocal", NULL}, {"exp", "exp", NULL},
   {"exp2", "exp2", NULL}, {"expm1", "expm1", NULL}, {"log", "log", NULL},
   {"log2", "log2", NULL}, {"log10", "log10", NULL}, {"log1p", "log1p", NULL},

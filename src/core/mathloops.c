@@ -51,6 +51,46 @@ COMPLEX_TYPES(COMPLEX_HELPERS)
   }
 FLOAT_TYPES(REAL_HELPERS)
 
+/* i0: the modified Bessel function of the first kind, order 0. Up to 30 the
+   power series sum (x^2/4)^k / (k!)^2, whose terms are all positive; above,
+   the asymptotic series e^x / sqrt(2 pi x) * sum ((2k-1)!!)^2 / (k! (8x)^k),
+   cut where its terms stop shrinking. Both in long double, rounded once.
+   As NumPy's (which evaluates exp(x) * chebyshev / sqrt(x) in the input's
+   precision): inf once exp(|x|) overflows the result type, nan for +-inf. */
+static long double bessel_i0(long double ax) {
+  long double s = 1, term = 1;
+  int k;
+  if (ax <= 30) {
+    long double q = ax * ax / 4;
+    for (k = 1; k < 500; k++) {
+      term *= q / ((long double)k * k);
+      s += term;
+      if (term <= s * 1e-21L) break;
+    }
+    return s;
+  }
+  for (k = 1; k < 100; k++) {
+    long double t = term * (2.0L * k - 1) * (2.0L * k - 1) / (8.0L * k) / ax;
+    if (t >= term) break;
+    term = t;
+    s += term;
+    if (term <= s * 1e-21L) break;
+  }
+  return expl(ax) * (s / sqrtl(2 * 3.141592653589793238462643383279502884L * ax));
+}
+static inline double float64_i0(double x) {
+  double ax = fabs(x);
+  if (isinf(x)) return NAN;
+  if (ax > 30 && exp(ax) == INFINITY) return INFINITY;
+  return (double)bessel_i0(ax);
+}
+static inline float float32_i0(float x) {
+  float ax = fabsf(x);
+  if (isinf(x)) return NAN;
+  if (ax > 30 && expf(ax) == INFINITY) return INFINITY;
+  return (float)bessel_i0(ax);
+}
+
 /* modf and frexp, one result at a time (the binding pairs them) */
 #define PARTS_HELPERS(N, T, S)                                              \
   static inline T N##_modf_frac(T a) { T ip; return modf##S(a, &ip); }      \
@@ -186,6 +226,8 @@ UNLOOP(rad2deg_float32, float, float, a * (180.0f / (float)PI))
 UNLOOP(rad2deg_float64, double, double, a * (180.0 / PI))
 UNLOOP(spacing_float32, float, float, float32_spacing(a))
 UNLOOP(spacing_float64, double, double, float64_spacing(a))
+UNLOOP(i0_float32, float, float, float32_i0(a))
+UNLOOP(i0_float64, double, double, float64_i0(a))
 UNLOOP(signbit_float32, float, uint8_t, signbit(a) != 0)
 UNLOOP(signbit_float64, double, uint8_t, signbit(a) != 0)
 LIBM2(arctan2, atan2)
@@ -278,6 +320,7 @@ UNLOOP(isfinite_bool, uint8_t, uint8_t, ((void)a, 1))
 const lpy_ufunc lpy_math_ufuncs[] = {
   {"sqrt", 1, LPY_OUT_SAME, 0, {INEXACT(sqrt)}},
   {"cbrt", 1, LPY_OUT_SAME, 0, {FLOATS(cbrt)}},
+  {"i0", 1, LPY_OUT_SAME, LPY_UF_INEXACT, {FLOATS(i0)}},
   {"exp", 1, LPY_OUT_SAME, 0, {INEXACT(exp)}},
   {"exp2", 1, LPY_OUT_SAME, 0, {INEXACT(exp2)}},
   {"expm1", 1, LPY_OUT_SAME, 0, {INEXACT(expm1)}},
