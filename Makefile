@@ -48,7 +48,7 @@ OBJ   := $(SRC:%.c=$(BUILD)/%.o) $(SIMD_OBJ)
 HDR   := $(wildcard src/core/*.h src/bind/*.h include/*.h)
 
 .PHONY: ctest all deps test demo env fixtures bench sanitize clean check-deps \
-        install uninstall check-rock test-levels FORCE
+        install uninstall check-rock test-levels cross-aarch64 FORCE
 
 all: $(BUILD)/lumpy.so
 
@@ -123,7 +123,20 @@ test: deps
 	$(MAKE) all ctest
 	$(SPEC_ENV) $(LUA) $(BUSTED) --lua=$(LUA) -o utfTerminal spec
 	$(MAKE) test-levels
+	$(MAKE) cross-aarch64
 	$(MAKE) check-rock
+
+# ---- make cross-aarch64: the C core and the kernels (aarch64's one level,
+# ASIMD) built by Debian's cross compiler, and the C tests run under
+# qemu-aarch64. The Lua binding is not cross-built (Debian's Lua headers need
+# the target's multiarch directory).
+CROSS_AARCH64 ?= aarch64-linux-gnu-gcc
+QEMU_AARCH64  ?= qemu-aarch64
+cross-aarch64:
+	$(MAKE) BUILD=build-aarch64 CC=$(CROSS_AARCH64) build-aarch64/test_core \
+	  build-aarch64/test_format build-aarch64/test_simd
+	for t in test_core test_format test_simd; do \
+	  QEMU_LD_PREFIX=/usr/aarch64-linux-gnu $(QEMU_AARCH64) build-aarch64/$$t || exit 1; done
 
 # The ufunc specs again at every lower SIMD level this CPU supports (the full
 # run above used the best one), each chosen with LUMPY_DISABLE_CPU_FEATURES.

@@ -17,6 +17,8 @@
 #   libfftw3-dev                        FFTW for np.fft (later issues)
 #   libsleef-dev                        SLEEF: vector exp/log/sin/... of the AVX2 and
 #                                       AVX-512 kernel levels (src/simd/kernels.c)
+#   gcc-aarch64-linux-gnu qemu-user     `make cross-aarch64`: the C core and kernels
+#                                       cross-built for aarch64 and tested under qemu
 #   lua-busted                          the spec runner
 #   luarocks                            `luarocks make` / `make check-rock`
 #   python3-numpy                       fixtures and benchmarks only
@@ -24,7 +26,7 @@ set -eu
 
 PKGS="gcc make libc6-dev libasan8 libubsan1 pkg-config
 liblua5.4-dev lua5.4 libopenblas-dev liblapacke-dev libfftw3-dev libsleef-dev
-lua-busted luarocks python3-numpy"
+lua-busted luarocks python3-numpy gcc-aarch64-linux-gnu qemu-user"
 
 check_only=0
 case "${1:-}" in
