@@ -27,7 +27,8 @@ SIMD_CFG    = sh tools/simd-config.sh
 simd_query  = $(shell $(SIMD_CFG) $(1) $(ARCH) "$(CPU_BASELINE)" "$(CPU_DISPATCH)" $(CC))
 SIMD_BASE  := $(call simd_query,base)
 SIMD_DISPATCH := $(call simd_query,dispatch)
-$(if $(filter error:%,$(SIMD_BASE) $(SIMD_DISPATCH)),$(error $(SIMD_BASE) $(SIMD_DISPATCH)))
+$(if $(filter error:%,$(SIMD_BASE)),$(error $(SIMD_BASE)))
+$(if $(filter error:%,$(SIMD_DISPATCH)),$(error $(SIMD_DISPATCH)))
 SIMD_LEVELS := $(SIMD_BASE) $(SIMD_DISPATCH)
 simd_flags  = $(call simd_query,flags $(1))
 SIMD_BASE_FLAGS := $(call simd_flags,$(SIMD_BASE))
@@ -99,7 +100,7 @@ CORE_SRC := $(wildcard src/core/*.c)
 CTEST_FLAGS = -std=gnu11 -ffp-contract=off -fno-math-errno -Wall -Wextra \
               -Wno-unused-parameter -Wno-type-limits -D_GNU_SOURCE \
               $(SIMD_BASE_FLAGS) -I$(BUILD) $(OPT) $(CFLAGS)
-CTEST_DEPS  = $(CORE_SRC) $(HDR) $(SIMD_OBJ) $(BUILD)/lpy_config.h
+CTEST_DEPS  = $(CORE_SRC) $(HDR) spec/c/check.h $(SIMD_OBJ) $(BUILD)/lpy_config.h
 CTEST_LINK  = $(CORE_SRC) $(SIMD_OBJ) $(LDFLAGS) $(SLEEF_LIBS) -lm -lpthread
 
 $(BUILD)/test_core: spec/c/test_core.c $(CTEST_DEPS)

@@ -10,18 +10,7 @@
 #include <string.h>
 #include "../../src/core/lpy.h"
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                                              \
-  do {                                                                \
-    if (cond) passed++;                                               \
-    else {                                                            \
-      failed++;                                                       \
-      printf("FAIL %s:%d: ", __FILE__, __LINE__);                     \
-      printf(__VA_ARGS__);                                            \
-      printf("\n");                                                   \
-    }                                                                 \
-  } while (0)
+#include "check.h"
 
 static void test_promotion(void) {
   /* expected values: numpy.promote_types */

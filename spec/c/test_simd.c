@@ -17,18 +17,7 @@
 
 #define MATH_ULPS 2
 #define MAXN 67
-static int passed, failed;
-
-#define CHECK(cond, ...)                                              \
-  do {                                                                \
-    if (cond) passed++;                                               \
-    else {                                                            \
-      failed++;                                                       \
-      printf("FAIL %s:%d: ", __FILE__, __LINE__);                     \
-      printf(__VA_ARGS__);                                            \
-      printf("\n");                                                   \
-    }                                                                 \
-  } while (0)
+#include "check.h"
 
 static const char *const knames[] = {
 #define KNAME(k, fam) #k,

@@ -291,7 +291,12 @@ LPY_API void lpy_slowpath_begin(lpy_slowpath *s);
 /* ends capture s (and any inner one still open); 0 if s was not active */
 LPY_API int lpy_slowpath_end(lpy_slowpath *s);
 LPY_API void lpy_slowpath_note(const char *ufunc, lpy_dtype t, const char *what);
-extern LPY_API _Thread_local lpy_slowpath *lpy_slow_sink;
+#if defined(__GNUC__)
+#define LPY_TLS_FAST __attribute__((tls_model("initial-exec")))
+#else
+#define LPY_TLS_FAST
+#endif
+extern LPY_API _Thread_local lpy_slowpath *lpy_slow_sink LPY_TLS_FAST;
 
 /* ------------------------------------------------------------ scalars */
 /* read element at p of dtype t into double / int64 / complex */

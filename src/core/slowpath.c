@@ -6,7 +6,9 @@
 #include <string.h>
 #include "lpy.h"
 
-_Thread_local lpy_slowpath *lpy_slow_sink;
+/* initial-exec: one load from the thread pointer, also when lumpy.so is
+   dlopen()ed (a pointer fits glibc's reserve of static TLS for that) */
+_Thread_local lpy_slowpath *lpy_slow_sink LPY_TLS_FAST;
 
 void lpy_slowpath_begin(lpy_slowpath *s) {
   s->n = 0;

@@ -190,18 +190,15 @@ BINLOOP(power_float64, double, double, pow(a, b))
 
 /* ------------------------------------------------------- casts */
 
-CASTFN(float32, float, F, float64, double, F)
-CASTFN(float32, float, F, int32, int32_t, I)
-CASTFN(float32, float, F, int64, int64_t, I)
-CASTFN(float64, double, F, float32, float, F)
-CASTFN(float64, double, F, int32, int32_t, I)
-CASTFN(float64, double, F, int64, int64_t, I)
-CASTFN(int32, int32_t, I, float32, float, F)
-CASTFN(int32, int32_t, I, float64, double, F)
-CASTFN(int32, int32_t, I, int64, int64_t, I)
-CASTFN(int64, int64_t, I, float32, float, F)
-CASTFN(int64, int64_t, I, float64, double, F)
-CASTFN(int64, int64_t, I, int32, int32_t, I)
+/* X(source, C type, kind, destination, C type, kind): the hot pairs */
+#define HOT_CASTS(X)                                                        \
+  X(float32, float, F, float64, double, F) X(float32, float, F, int32, int32_t, I) \
+  X(float32, float, F, int64, int64_t, I) X(float64, double, F, float32, float, F) \
+  X(float64, double, F, int32, int32_t, I) X(float64, double, F, int64, int64_t, I) \
+  X(int32, int32_t, I, float32, float, F) X(int32, int32_t, I, float64, double, F) \
+  X(int32, int32_t, I, int64, int64_t, I) X(int64, int64_t, I, float32, float, F) \
+  X(int64, int64_t, I, float64, double, F) X(int64, int64_t, I, int32, int32_t, I)
+HOT_CASTS(CASTFN)
 
 /* ------------------------------------------------------- reductions */
 /* NumPy's pairwise summation: below 8 elements one by one; up to 128 in
@@ -308,17 +305,14 @@ MINMAX_RED(max_int64, int64_t, MAXE(a, b))
   SET(sqrt, N, sqrt, 1) SET(exp, N, exp, VMATH) SET(log, N, log, VMATH)     \
   SET(sin, N, sin, VMATH) SET(cos, N, cos, VMATH)                           \
   SET(tanh, N, tanh, VMATH) SET(power, N, power, VMATH)
-#define SET_CAST(A, B) t->cast[LPY_##A][LPY_##B] = cast_##A##_##B;
+#define SET_CAST(A, AT, AK, B, BT, BK) t->cast[LPY_##A][LPY_##B] = cast_##A##_##B;
 #define SET_RED(K, R, N) t->reduce[LPY_RED_##K][LPY_##N] = R##_##N;
 
 void CAT(lpy_simd_fill_, LPY_SIMD_LEVEL)(lpy_simd_table *t);
 void CAT(lpy_simd_fill_, LPY_SIMD_LEVEL)(lpy_simd_table *t) {
   INT_TYPES(SET_INT)
   FLOAT_TYPES(SET_FLOAT)
-  SET_CAST(float32, float64) SET_CAST(float32, int32) SET_CAST(float32, int64)
-  SET_CAST(float64, float32) SET_CAST(float64, int32) SET_CAST(float64, int64)
-  SET_CAST(int32, float32) SET_CAST(int32, float64) SET_CAST(int32, int64)
-  SET_CAST(int64, float32) SET_CAST(int64, float64) SET_CAST(int64, int32)
+  HOT_CASTS(SET_CAST)
   SET_RED(SUM, sum, float32) SET_RED(SUM, sum, float64) SET_RED(SUM, sum, int64)
   SET_RED(MIN, min, float32) SET_RED(MIN, min, float64)
   SET_RED(MIN, min, int32) SET_RED(MIN, min, int64)
