@@ -50,6 +50,11 @@ describe("np.slowpath", function()
     assert.equal(1, outer["hypot:float64:generic"])
   end)
 
+  it("capture needs a function", function()
+    assert.has_error(function() np.slowpath.capture(42) end,
+                     "lumpy.slowpath.capture: expected a function, got number")
+  end)
+
   it("stop without start is an error", function()
     assert.has_error(function() np.slowpath.stop() end,
                      "lumpy.slowpath.stop: no capture was started")

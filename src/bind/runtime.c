@@ -219,7 +219,9 @@ static void push_counts(lua_State *L, const lpy_slowpath *s) {
 static int l_capture(lua_State *L) {
   lpy_slowpath *s;
   int top, st, nres;
-  luaL_checktype(L, 1, LUA_TFUNCTION);
+  if (lua_type(L, 1) != LUA_TFUNCTION)
+    return lb_error(L, "slowpath.capture", "expected a function, got %s",
+                    luaL_typename(L, 1));
   top = lua_gettop(L);
   s = slow_new(L);
   lua_insert(L, 1);                    /* keep the userdata below fn */
