@@ -88,6 +88,66 @@ describe("memory", function()
     assert.has_error(function() return x + 1 end, "lumpy.add: array is closed")
   end)
 
+  -- runs f under the collector mode given, restoring the caller's mode
+  local function under(mode, f)
+    local old = collectgarbage(mode)
+    local ok, err = pcall(f)
+    collectgarbage(old)
+    assert(ok, err)
+  end
+
+  it("memory_info reports live and cached array bytes and the collections", function()
+    local before = np.memory_info()
+    for _, k in ipairs { "live", "cached", "full_collections", "young_collections",
+                         "young_interval" } do
+      assert.equal("number", type(before[k]), k)
+      assert.is_true(math.type(before[k]) == "integer" and before[k] >= 0, k)
+    end
+    local a = np.ones(100000)          -- 800000 bytes outside the userdata
+    assert.is_true(np.memory_info().live >= before.live + 800000)
+    a:close()
+    assert.is_true(np.memory_info().live <= before.live + 0)
+  end)
+
+  it("generational mode: young collections free a loop's temporaries, no full ones", function()
+    under("generational", function()
+      -- one 8 MB result a call, kept for one iteration; then two 800 kB
+      -- temporaries a call, one kept for one iteration
+      local a, b = np.ones(1000000), np.ones(1000000)
+      local c = a + b
+      local m0 = np.memory_info()
+      for _ = 1, 200 do c = a + b end
+      local x, y, z = np.ones(100000), np.ones(100000), np.ones(100000)
+      local d = x * y + z
+      for _ = 1, 1000 do d = x * y + z end
+      local m1 = np.memory_info()
+      assert.is_true(m1.young_collections - m0.young_collections >= 200)
+      assert.is_true(m1.full_collections - m0.full_collections <= 2,
+        ("%d full collections"):format(m1.full_collections - m0.full_collections))
+      -- what is in use is the inputs and the results, plus at most the
+      -- garbage of one young interval and a few cached blocks
+      assert.is_true(m1.live < 4 * 8000000 + 4 * 800000 + m1.young_interval,
+        ("%d bytes live"):format(m1.live))
+      assert.equal(2.0, c[1])
+      assert.equal(2.0, d[-1])
+    end)
+  end)
+
+  it("incremental mode: full collections, as few as the Lua heap allows", function()
+    under("incremental", function()
+      local a, b = np.ones(1000000), np.ones(1000000)
+      local c = a + b
+      local m0 = np.memory_info()
+      for _ = 1, 200 do c = a + b end
+      local m1 = np.memory_info()
+      local full = m1.full_collections - m0.full_collections
+      -- 1.6 GB allocated: a collection per 4 MB would be 400; one per the
+      -- 24 MB in use after the last one, under 70
+      assert.is_true(full >= 1 and full <= 70, ("%d full collections"):format(full))
+      assert.equal(2.0, c[-1])
+    end)
+  end)
+
   it("absurd sizes give an allocation error, not a crash", function()
     assert.has_error(function() np.zeros(1e15) end)
     local ok, err = pcall(np.zeros, {1000000, 1000000, 1000000})

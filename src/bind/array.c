@@ -75,9 +75,11 @@ lpy_array *lb_push_new(lua_State *L, lpy_dtype t, int ndim,
     lpy_array_init(a, t, ndim, shape, NULL, data, NULL);
   } else {
     lpy_buffer *b;
-    a = new_ud(L, UD_SIZE(ndim), 1);
-    /* collect first, so a dead temporary's memory can serve this array */
+    /* collect first, so a dead temporary's memory can serve this array;
+       before the userdata exists, so that a collection here does not count
+       as one it lived through (Lua makes an object old after two) */
     lb_gc_account(L, nbytes);
+    a = new_ud(L, UD_SIZE(ndim), 1);
     b = lpy_buffer_new(nbytes, zero, &e);
     if (!b) {
       char s[200];

@@ -93,7 +93,8 @@ LPY_API double lb_checknumber(lua_State *L, int idx, const char *fn);
 LPY_API void lb_checkopts(lua_State *L, int opts, const char *fn,
                           const char *const *allowed);
 
-/* ---- gc pressure: tell the collector about n bytes of array memory */
+/* ---- gc pressure (gc.c): tell the collector that n bytes of array memory
+   are about to be allocated; it may collect first */
 LPY_API void lb_gc_account(lua_State *L, size_t n);
 
 /* register funcs into the module table and meths into the array methods */
@@ -115,6 +116,7 @@ LPY_API void lb_open_print(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_complex(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_convert(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_runtime(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_gc(lua_State *L, int modidx);
 
 /* indexing entry points used by __index / __newindex */
 LPY_API int lb_index_get(lua_State *L);

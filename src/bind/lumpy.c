@@ -236,69 +236,6 @@ int lb_checkaxis(lua_State *L, int idx, int ndim, const char *fn) {
   return lb_normaxis(L, ax, ndim, fn);
 }
 
-/* ------------------------------------------------------------ gc */
-/* Array memory lives outside Lua's heap, so the collector must be told.
-   Each state counts the array bytes allocated since its last collection.
-   - In generational mode (collectgarbage("generational")) a young
-     collection costs little and frees recent temporaries, so one runs for
-     every YOUNG_BYTES allocated: memory is reused while still in the CPU
-     caches, as NumPy's reference counting reuses it.
-   - A full collection runs once the count passes the larger of
-     GC_MIN_BYTES and twice the Lua heap: a full collection costs time in
-     proportion to the Lua heap (marking an array never touches its data),
-     so this keeps its cost per allocated byte bounded, as Lua's own pause
-     of 200% does, however much array memory is live.
-   The mode is read when a full collection runs: switching to generational
-   mode and back is itself a full collection, and its result says which mode
-   the state was in (lua_gc returns the previous mode). */
-#define GC_MIN_BYTES ((size_t)4 << 20)
-#define YOUNG_BYTES ((size_t)1 << 20)
-static const char gc_key = 'g';
-
-typedef struct gcstate {
-  size_t pending;          /* bytes since the last full collection */
-  size_t young;            /* bytes since the last young collection */
-  int generational;        /* the mode seen at the last full collection */
-} gcstate;
-
-static void full_collect(lua_State *L, gcstate *g) {
-#if LUA_VERSION_NUM >= 504
-  if (lua_gc(L, LUA_GCGEN, 0, 0) == LUA_GCGEN) {
-    g->generational = 1;         /* nothing changed: collect as asked */
-    lua_gc(L, LUA_GCCOLLECT, 0);
-  } else {
-    g->generational = 0;         /* entering collected everything; go back */
-    lua_gc(L, LUA_GCINC, 0, 0, 0);
-  }
-#else
-  lua_gc(L, LUA_GCCOLLECT, 0);
-#endif
-  g->pending = g->young = 0;
-}
-
-void lb_gc_account(lua_State *L, size_t n) {
-  gcstate *g;
-  size_t limit, x;
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &gc_key);
-  g = (gcstate *)lua_touserdata(L, -1);
-  lua_pop(L, 1);
-  if (!g) return;
-  g->pending += n;
-  g->young += n;
-  if (g->generational && g->young >= YOUNG_BYTES) {
-    size_t before = lpy_mem_live();
-    g->young = 0;
-    lua_gc(L, LUA_GCSTEP, 0);
-    /* what the young collection freed needs no full collection */
-    x = before - lpy_mem_live();
-    g->pending = x < g->pending ? g->pending - x : 0;
-  }
-  if (g->pending < GC_MIN_BYTES) return;
-  limit = GC_MIN_BYTES;
-  if ((x = (size_t)lua_gc(L, LUA_GCCOUNT, 0) << 11) > limit) limit = x;
-  if (g->pending >= limit) full_collect(L, g);
-}
-
 void lb_register(lua_State *L, int modidx, int mtidx, const luaL_Reg *funcs,
                  const luaL_Reg *meths) {
   if (funcs) {
@@ -347,20 +284,9 @@ LUMPY_EXPORT int luaopen_lumpy(lua_State *L) {
   /* the SIMD level, once per process (dispatch.c); nothing may run on a
      CPU without the build's baseline */
   if (lpy_simd_init(&e) != 0) return luaL_error(L, "lumpy: %s", e.msg);
-  {
-    gcstate *g = lua_newuserdata(L, sizeof *g);
-    g->pending = g->young = 0;
-#if LUA_VERSION_NUM >= 504
-    /* the state's mode, read without changing it when it is generational */
-    g->generational = lua_gc(L, LUA_GCGEN, 0, 0) == LUA_GCGEN;
-    if (!g->generational) lua_gc(L, LUA_GCINC, 0, 0, 0);
-#else
-    g->generational = 0;
-#endif
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &gc_key);
-  }
   lua_newtable(L);
   mod = lua_gettop(L);
+  lb_open_gc(L, mod);
   luaL_newmetatable(L, LB_ARRAY_MT);
   mt = lua_gettop(L);
   open_dtypes(L, mod);

@@ -33,6 +33,14 @@ size_t lpy_mem_live(void) {
   return __atomic_load_n(&live_bytes, __ATOMIC_RELAXED);
 }
 
+size_t lpy_mem_cached(void) {
+  size_t n;
+  pthread_mutex_lock(&cache.lock);
+  n = cache.total;
+  pthread_mutex_unlock(&cache.lock);
+  return n;
+}
+
 static size_t round_up(size_t n, size_t to) { return (n + to - 1) / to * to; }
 
 static void release(void *p, size_t len) {

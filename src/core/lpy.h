@@ -104,6 +104,8 @@ LPY_API void lpy_free(void *p, size_t n);
 LPY_API void lpy_mem_trim(void);
 /* bytes of array memory currently allocated by LumPy (all threads) */
 LPY_API size_t lpy_mem_live(void);
+/* bytes of freed blocks kept for reuse (all threads) */
+LPY_API size_t lpy_mem_cached(void);
 
 /* ---------------------------------------------------------------- arrays */
 enum {

@@ -1,0 +1,152 @@
+/*
+** gc.c - how Lua's garbage collector learns about array memory, which lives
+** outside its heap: the collection policy for array allocations, and
+** np.memory_info().
+*/
+#include <string.h>
+#include "lbind.h"
+
+/* Array memory lives outside Lua's heap, so the collector must be told.
+   Each state counts the array bytes allocated since its last collection.
+   - In generational mode (the default of the lua5.4 program, and what
+     collectgarbage("generational") selects) a young collection costs
+     little and frees the temporaries that died since the last one, so one
+     runs for every `young_limit` bytes allocated: memory is reused while
+     still in the CPU caches, as NumPy's reference counting reuses it. Lua
+     makes an object old once it has lived through two young collections,
+     and after that only a full collection frees it, so an array that a
+     loop keeps for one iteration must not live through two. When a young
+     collection frees less than half of what was allocated since the one
+     before, the interval doubles (up to the larger of YOUNG_MAX and the
+     array memory in use after the last full collection); after YOUNG_SHRINK
+     good ones in a row it halves again (down to YOUNG_MIN). It settles just
+     above what one iteration of the loop allocates. A full collection runs
+     only for what young collections cannot free: when the array memory in
+     use has grown past the amount in use after the last full collection
+     by the larger of that amount and GC_MIN_BYTES, plus the young interval.
+   - In incremental mode a full collection runs once the bytes allocated
+     since the last one pass the larger of GC_MIN_BYTES, the array memory in
+     use after it and twice the Lua heap: a full collection costs time in
+     proportion to the Lua heap (marking an array never touches its data),
+     so this keeps its cost per allocated byte bounded, as Lua's own pause
+     of 200% does, and memory within twice what is in use.
+   The mode is read when a full collection runs: switching to generational
+   mode and back is itself a full collection, and its result says which mode
+   the state was in (lua_gc returns the previous mode). A young collection
+   never ends a cycle, so a step that does shows that the state has been
+   switched to incremental mode since. */
+#define GC_MIN_BYTES ((size_t)4 << 20)
+#define YOUNG_MIN ((size_t)1 << 20)
+#define YOUNG_MAX ((size_t)64 << 20)
+#define YOUNG_SHRINK 16
+#define YOUNG_PER_ALLOC 3
+static const char gc_key = 'g';
+
+typedef struct gcstate {
+  size_t pending;          /* bytes since the last full collection */
+  size_t young;            /* bytes since the last young collection */
+  size_t young_limit;      /* a young collection every this many bytes */
+  size_t base;             /* array bytes in use after the last full one */
+  int good;                /* young collections in a row that freed enough */
+  int generational;        /* the mode seen at the last full collection */
+  lua_Integer nfull, nyoung;   /* collections run, for np.memory_info */
+} gcstate;
+
+static gcstate *state(lua_State *L) {
+  gcstate *g;
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &gc_key);
+  g = (gcstate *)lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  return g;
+}
+
+static void full_collect(lua_State *L, gcstate *g) {
+#if LUA_VERSION_NUM >= 504
+  if (lua_gc(L, LUA_GCGEN, 0, 0) == LUA_GCGEN) {
+    g->generational = 1;         /* nothing changed: collect as asked */
+    lua_gc(L, LUA_GCCOLLECT, 0);
+  } else {
+    g->generational = 0;         /* entering collected everything; go back */
+    lua_gc(L, LUA_GCINC, 0, 0, 0);
+  }
+#else
+  lua_gc(L, LUA_GCCOLLECT, 0);
+#endif
+  g->pending = g->young = 0;
+  g->base = lpy_mem_live();
+  g->nfull++;
+}
+
+static void young_collect(lua_State *L, gcstate *g, size_t n) {
+  size_t before = lpy_mem_live(), after, freed;
+  /* a step that ends a cycle: the state has gone incremental since */
+  if (lua_gc(L, LUA_GCSTEP, 0)) g->generational = 0;
+  after = lpy_mem_live();    /* the count is per process: other states too */
+  freed = before > after ? before - after : 0;
+  if (freed < (g->young - n) / 2) {
+    if (g->young_limit < YOUNG_MAX || g->young_limit < g->base)
+      g->young_limit *= 2;
+    g->good = 0;
+  } else if (++g->good >= YOUNG_SHRINK && g->young_limit > YOUNG_MIN) {
+    g->young_limit /= 2;
+    g->good = 0;
+  }
+  g->young = n;               /* allocated after this collection */
+  g->nyoung++;
+}
+
+void lb_gc_account(lua_State *L, size_t n) {
+  gcstate *g = state(L);
+  size_t live, slack;
+  if (!g) return;
+  g->pending += n;
+  g->young += n;
+  if (g->generational) {
+    if (g->young >= g->young_limit && g->young >= YOUNG_PER_ALLOC * n)
+      young_collect(L, g, n);
+    /* what young collections could not free: old garbage */
+    live = lpy_mem_live() + n;
+    slack = g->base > GC_MIN_BYTES ? g->base : GC_MIN_BYTES;
+    if (live > g->base && live - g->base >= slack + g->young_limit + n)
+      full_collect(L, g);
+    return;
+  }
+  if (g->pending < GC_MIN_BYTES || g->pending < g->base) return;
+  if (g->pending >= (size_t)lua_gc(L, LUA_GCCOUNT, 0) << 11)
+    full_collect(L, g);
+}
+
+/* np.memory_info(): array memory and the collections LumPy asked for */
+static int l_memory_info(lua_State *L) {
+  gcstate *g = state(L);
+  lua_createtable(L, 0, 5);
+  lua_pushinteger(L, (lua_Integer)lpy_mem_live());
+  lua_setfield(L, -2, "live");
+  lua_pushinteger(L, (lua_Integer)lpy_mem_cached());
+  lua_setfield(L, -2, "cached");
+  lua_pushinteger(L, (lua_Integer)g->nfull);
+  lua_setfield(L, -2, "full_collections");
+  lua_pushinteger(L, (lua_Integer)g->nyoung);
+  lua_setfield(L, -2, "young_collections");
+  lua_pushinteger(L, (lua_Integer)g->young_limit);
+  lua_setfield(L, -2, "young_interval");
+  return 1;
+}
+
+static const luaL_Reg funcs[] = {
+  {"memory_info", l_memory_info},
+  {NULL, NULL}
+};
+
+void lb_open_gc(lua_State *L, int modidx) {
+  gcstate *g = lua_newuserdata(L, sizeof *g);
+  memset(g, 0, sizeof *g);
+  g->young_limit = YOUNG_MIN;
+#if LUA_VERSION_NUM >= 504
+  /* the state's mode, read without changing it when it is generational */
+  g->generational = lua_gc(L, LUA_GCGEN, 0, 0) == LUA_GCGEN;
+  if (!g->generational) lua_gc(L, LUA_GCINC, 0, 0, 0);
+#endif
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &gc_key);
+  lb_register(L, modidx, 0, funcs, NULL);
+}
