@@ -46,7 +46,7 @@ LDLIBS_ALL  = $(SLEEF_LIBS) -lm -lpthread $(LDLIBS)
 
 SRC   := $(wildcard src/core/*.c src/bind/*.c)
 OBJ   := $(SRC:%.c=$(BUILD)/%.o) $(SIMD_OBJ)
-HDR   := $(wildcard src/core/*.h src/bind/*.h include/*.h)
+HDR   := $(wildcard src/core/*.h src/bind/*.h src/simd/*.h include/*.h)
 
 .PHONY: ctest all deps test demo env fixtures bench sanitize clean check-deps \
         install uninstall check-rock test-levels cross-aarch64 FORCE

@@ -36,7 +36,7 @@
    never ends a cycle, so a step that does shows that the state has been
    switched to incremental mode since. */
 #define GC_MIN_BYTES ((size_t)4 << 20)
-#define YOUNG_MIN ((size_t)1 << 20)
+#define YOUNG_MIN ((size_t)256 << 10)
 #define YOUNG_MAX ((size_t)64 << 20)
 #define YOUNG_SHRINK 16
 #define YOUNG_PER_ALLOC 3

@@ -7,7 +7,9 @@
 ** (loopdefs.h, convdefs.h), vectorized by the compiler for the level, so
 ** arithmetic, comparisons, min/max, casts and sums give identical results
 ** at every level. exp, log, sin, cos, tanh and power call libm at levels
-** below AVX2 and SLEEF's 1-ULP vector functions from AVX2 up.
+** below AVX2; from AVX2 up they run vector code written with GCC's vector
+** extensions (vmath.h, and a vmath_<function>.h per function) or SLEEF's
+** 1-ULP vector functions, and lanes with special results go to libm.
 ** Rules for a level file: everything static except the fill function, no
 ** globals, no constructors (code built with -mavx2 must never be reached
 ** from a caller that did not choose this level).
@@ -29,53 +31,9 @@ UNLOOP(sqrt_float32, float, float, sqrtf(a))
 UNLOOP(sqrt_float64, double, double, sqrt(a))
 
 /* ------------------------------------------------------- vector math */
-#if defined(__AVX512F__) && defined(__x86_64__)
-#include <sleef.h>
-#define VMATH 1
-typedef __m512d VD;
-typedef __m512 VF;
-#define SLEEF_D(f) Sleef_##f##d8_u10avx512f
-#define SLEEF_F(f) Sleef_##f##f16_u10avx512f
-#define VFMA_D(a, b, c) _mm512_fmadd_pd(a, b, c)
-/* lanes with |x| > lim or nan, as a bit mask */
-#define OUTSIDE_VD(x, lim) ((unsigned)_mm512_cmp_pd_mask(_mm512_abs_pd(x), \
-    _mm512_set1_pd(lim), _CMP_NLE_UQ))
-/* lanes whose result is nan, +-inf (x*0 != 0) or zero, as a bit mask */
-#define BAD_VD(r, Z) ((unsigned)(_mm512_cmp_pd_mask(_mm512_mul_pd(r, _mm512_setzero_pd()), \
-    _mm512_setzero_pd(), _CMP_NEQ_UQ) | \
-    (Z ? _mm512_cmp_pd_mask(r, _mm512_setzero_pd(), _CMP_EQ_OQ) : 0)))
-#define BAD_VF(r, Z) ((unsigned)(_mm512_cmp_ps_mask(_mm512_mul_ps(r, _mm512_setzero_ps()), \
-    _mm512_setzero_ps(), _CMP_NEQ_UQ) | \
-    (Z ? _mm512_cmp_ps_mask(r, _mm512_setzero_ps(), _CMP_EQ_OQ) : 0)))
-#elif defined(__AVX2__) && defined(__FMA__) && defined(__x86_64__)
-#include <sleef.h>
-#define VMATH 1
-typedef __m256d VD;
-typedef __m256 VF;
-#define SLEEF_D(f) Sleef_##f##d4_u10avx2
-#define SLEEF_F(f) Sleef_##f##f8_u10avx2
-#define VFMA_D(a, b, c) _mm256_fmadd_pd(a, b, c)
-#define OUTSIDE_VD(x, lim) ((unsigned)_mm256_movemask_pd(_mm256_cmp_pd(      \
-    _mm256_andnot_pd(_mm256_set1_pd(-0.0), x), _mm256_set1_pd(lim), _CMP_NLE_UQ)))
-#define BAD_VD(r, Z) ((unsigned)_mm256_movemask_pd(_mm256_or_pd(              \
-    _mm256_cmp_pd(_mm256_mul_pd(r, _mm256_setzero_pd()), _mm256_setzero_pd(), _CMP_NEQ_UQ), \
-    Z ? _mm256_cmp_pd(r, _mm256_setzero_pd(), _CMP_EQ_OQ) : _mm256_setzero_pd())))
-#define BAD_VF(r, Z) ((unsigned)_mm256_movemask_ps(_mm256_or_ps(              \
-    _mm256_cmp_ps(_mm256_mul_ps(r, _mm256_setzero_ps()), _mm256_setzero_ps(), _CMP_NEQ_UQ), \
-    Z ? _mm256_cmp_ps(r, _mm256_setzero_ps(), _CMP_EQ_OQ) : _mm256_setzero_ps())))
-#else
-#define VMATH 0
-#endif
+#include "vmath.h"
 
 #if VMATH
-/* Unaligned vector loads and stores, without taking a vector local's
-   address (which would put it on the stack, where ASan's fake stack frames
-   do not keep its 32- or 64-byte alignment) */
-typedef VD VD_u __attribute__((aligned(1), may_alias));
-typedef VF VF_u __attribute__((aligned(1), may_alias));
-#define LOADV(V, p) (*(const V##_u *)(const void *)(p))
-#define STOREV(V, p, x) (*(V##_u *)(void *)(p) = (x))
-
 /* Lanes whose result is nan or infinite (domain errors, overflow), and for
    exp and power also zero (underflow), are computed again by libm: there
    SLEEF's vector code and libm may part (SLEEF's pow gives inf for a result
@@ -93,9 +51,9 @@ typedef VF VF_u __attribute__((aligned(1), may_alias));
       (r) = LOADV(V, out_);                                                 \
     }                                                                       \
   } while (0)
-#define FIXUP2(T, V, r, u, v, LIBM, Z)                                      \
+#define FIXUP2(T, V, r, u, v, LIBM, MASK)                                   \
   do {                                                                      \
-    unsigned bad_ = BAD_##V(r, Z);                                          \
+    unsigned bad_ = MASK(r, u, v);                                          \
     if (bad_) {                                                             \
       T a_[sizeof(V) / sizeof(T)], b_[sizeof(V) / sizeof(T)];               \
       T out_[sizeof(V) / sizeof(T)];                                        \
@@ -147,7 +105,7 @@ typedef VF VF_u __attribute__((aligned(1), may_alias));
     }                                                                       \
   }
 
-#define VBINARY(NAME, T, V, FN, LIBM, Z)                                    \
+#define VBINARY(NAME, T, V, FN, LIBM, MASK)                                 \
   static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
     enum { W = sizeof(V) / sizeof(T) };                                     \
     char *o = args[0];                                                      \
@@ -162,7 +120,7 @@ typedef VF VF_u __attribute__((aligned(1), may_alias));
         u = LOADV(V, x + i * (int64_t)sizeof(T));                           \
         v = LOADV(V, y + i * (int64_t)sizeof(T));                           \
         r = FN(u, v);                                                       \
-        FIXUP2(T, V, r, u, v, LIBM, Z);                                     \
+        FIXUP2(T, V, r, u, v, LIBM, MASK);                                  \
         STOREV(V, o + i * (int64_t)sizeof(T), r);                           \
       }                                                                     \
     for (; i < n; i += m) {                                                 \
@@ -174,7 +132,7 @@ typedef VF VF_u __attribute__((aligned(1), may_alias));
       u = LOADV(V, bx);                                                     \
       v = LOADV(V, by);                                                     \
       r = FN(u, v);                                                         \
-      FIXUP2(T, V, r, u, v, LIBM, Z);                                       \
+      FIXUP2(T, V, r, u, v, LIBM, MASK);                                    \
       STOREV(V, bx, r);                                                     \
       for (j = 0; j < m; j++) *(T *)(o + (i + j) * s[0]) = bx[j];           \
     }                                                                       \
@@ -192,45 +150,13 @@ MATH1(sin, sin)
 MATH1(cos, cos)
 MATH1(tanh, tanh)
 
-/* exp of float64, written here (faster than SLEEF's, as accurate as NumPy
-   asks): x = n ln2 + r with n = rint(x / ln2) and |r| <= ln2 / 2 (ln2 in
-   two parts, reduced with fused multiply-adds), e^r by its Taylor series to
-   r^13 / 13! (the next term is below 0.05 ULP), times 2^n built in the
-   exponent bits. Valid for |x| <= 708 (2^n stays normal); other lanes and
-   nan go to libm. */
-typedef unsigned long long VDU __attribute__((vector_size(sizeof(VD))));
-#define SPLAT_D(c) ((VD){0} + (c))
-static inline VD vexp_d(VD x) {
-  const double shift = 0x1.8p52;               /* rounds to an integer */
-  VD t = x * 0x1.71547652b82fep0 + shift;      /* x / ln2 + shift */
-  VD n = t - shift, r, p;
-  VDU bits;
-  r = VFMA_D(-n, SPLAT_D(0x1.62e42fefa39efp-1), x);   /* ln2, high part */
-  r = VFMA_D(-n, SPLAT_D(0x1.abc9e3b39803fp-56), r);  /* ln2, the rest */
-  p = SPLAT_D(1.0 / 6227020800.0);
-  p = VFMA_D(p, r, SPLAT_D(1.0 / 479001600.0));
-  p = VFMA_D(p, r, SPLAT_D(1.0 / 39916800.0));
-  p = VFMA_D(p, r, SPLAT_D(1.0 / 3628800.0));
-  p = VFMA_D(p, r, SPLAT_D(1.0 / 362880.0));
-  p = VFMA_D(p, r, SPLAT_D(1.0 / 40320.0));
-  p = VFMA_D(p, r, SPLAT_D(1.0 / 5040.0));
-  p = VFMA_D(p, r, SPLAT_D(1.0 / 720.0));
-  p = VFMA_D(p, r, SPLAT_D(1.0 / 120.0));
-  p = VFMA_D(p, r, SPLAT_D(1.0 / 24.0));
-  p = VFMA_D(p, r, SPLAT_D(1.0 / 6.0));
-  p = VFMA_D(p, r, SPLAT_D(0.5));
-  p = VFMA_D(p, r, SPLAT_D(1.0));
-  p = VFMA_D(p, r, SPLAT_D(1.0));
-  /* 2^n: t's low mantissa bits hold n */
-  bits = ((VDU)t - (VDU)SPLAT_D(shift) + 1023) << 52;
-  return p * (VD)bits;
-}
-/* |x| <= 708 gives a finite normal result: only the input decides */
-#define EXP_RANGE_D(r, v) OUTSIDE_VD(v, 708.0)
+#include "vmath_exp.h"
 VUNARY(exp_float32, float, VF, SLEEF_F(exp), expf, SPECIAL0_F)
 VUNARY(exp_float64, double, VD, vexp_d, exp, EXP_RANGE_D)
-VBINARY(power_float32, float, VF, SLEEF_F(pow), powf, 1)
-VBINARY(power_float64, double, VD, SLEEF_D(pow), pow, 1)
+#define SPECIAL0_F2(r, u, v) BAD_VF(r, 1)
+#define SPECIAL0_D2(r, u, v) BAD_VD(r, 1)
+VBINARY(power_float32, float, VF, SLEEF_F(pow), powf, SPECIAL0_F2)
+VBINARY(power_float64, double, VD, SLEEF_D(pow), pow, SPECIAL0_D2)
 #else
 /* the generic loops' own expressions (mathloops.c, loops.c) */
 #define MATH1(OP, FN) UNLOOP(OP##_float32, float, float, FN##f(a))          \
