@@ -148,11 +148,13 @@ UNLOOP(sqrt_float64, double, double, sqrt(a))
 MATH1(log, log)
 MATH1(sin, sin)
 MATH1(cos, cos)
-MATH1(tanh, tanh)
 
 #include "vmath_exp.h"
+#include "vmath_tanh.h"
 VUNARY(exp_float32, float, VF, SLEEF_F(exp), expf, SPECIAL0_F)
 VUNARY(exp_float64, double, VD, vexp_d, exp, EXP_RANGE_D)
+VUNARY(tanh_float32, float, VF, SLEEF_F(tanh), tanhf, SPECIAL_F)
+VUNARY(tanh_float64, double, VD, vtanh_d, tanh, TANH_RANGE_D)
 #define SPECIAL0_F2(r, u, v) BAD_VF(r, 1)
 #define SPECIAL0_D2(r, u, v) BAD_VD(r, 1)
 VBINARY(power_float32, float, VF, SLEEF_F(pow), powf, SPECIAL0_F2)
