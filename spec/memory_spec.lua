@@ -99,7 +99,7 @@ describe("memory", function()
   it("memory_info reports live and cached array bytes and the collections", function()
     local before = np.memory_info()
     for _, k in ipairs { "live", "cached", "full_collections", "young_collections",
-                         "young_interval" } do
+                         "young_factor" } do
       assert.equal("number", type(before[k]), k)
       assert.is_true(math.type(before[k]) == "integer" and before[k] >= 0, k)
     end
@@ -126,11 +126,11 @@ describe("memory", function()
       assert.is_true(m1.full_collections - m0.full_collections <= 2,
         ("%d full collections"):format(m1.full_collections - m0.full_collections))
       -- what is in use is the inputs and the results (3 x 8 MB, 4 x 800 kB),
-      -- plus at most the garbage of one young interval (three of the
-      -- arrays being allocated, or more if the interval grew), the
+      -- plus at most the garbage of one young interval (young_factor times
+      -- the array being allocated, at least 256 KiB), the
       -- temporary a * b, and one 8 MB result that Lua's own young
       -- collections (which run when the Lua heap grows) may have made old
-      local interval = math.max(m1.young_interval, 3 * 800000)
+      local interval = math.max(m1.young_factor * 800000, 256 * 1024)
       assert.is_true(m1.live <= 4 * 8000000 + 5 * 800000 + interval,
         ("%d bytes live"):format(m1.live))
       assert.equal(2.0, c[1])

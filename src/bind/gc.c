@@ -11,19 +11,21 @@
    - In generational mode (the default of the lua5.4 program, and what
      collectgarbage("generational") selects) a young collection costs
      little and frees the temporaries that died since the last one, so one
-     runs for every `young_limit` bytes allocated: memory is reused while
-     still in the CPU caches, as NumPy's reference counting reuses it. Lua
-     makes an object old once it has lived through two young collections,
-     and after that only a full collection frees it, so an array that a
-     loop keeps for one iteration must not live through two. When a young
-     collection frees less than half of what was allocated since the one
-     before, the interval doubles (up to the larger of YOUNG_MAX and the
-     array memory in use after the last full collection); after YOUNG_SHRINK
-     good ones in a row it halves again (down to YOUNG_MIN). It settles just
-     above what one iteration of the loop allocates. A full collection runs
-     only for what young collections cannot free: when the array memory in
-     use has grown past the amount in use after the last full collection
-     by the larger of that amount and GC_MIN_BYTES, plus the young interval.
+     runs every so many bytes of arrays: memory is reused while still in
+     the CPU caches, as NumPy's reference counting reuses it. Lua makes an
+     object old once it has lived through two young collections, and after
+     that only a full collection frees it, so an array that a loop keeps
+     for one iteration must not live through two. The interval is
+     `factor` times the array being allocated (and at least YOUNG_MIN): a
+     loop that allocates one array an iteration needs 2, one that allocates
+     more (a * b + c makes two) needs more. A full collection runs only for
+     what young collections cannot free: when the array memory in use has
+     grown past the amount in use after the last full collection by the
+     larger of that amount and GC_MIN_BYTES, plus the young interval. If
+     it then frees most of that growth, arrays are outliving two young
+     collections, and the factor grows by one (up to FACTOR_MAX); after
+     SHRINK_AFTER young collections with no full one it shrinks by one
+     (down to FACTOR_MIN), to follow a program whose loops change.
    - In incremental mode a full collection runs once the bytes allocated
      since the last one pass the larger of GC_MIN_BYTES, the array memory in
      use after it and twice the Lua heap: a full collection costs time in
@@ -37,17 +39,17 @@
    switched to incremental mode since. */
 #define GC_MIN_BYTES ((size_t)4 << 20)
 #define YOUNG_MIN ((size_t)256 << 10)
-#define YOUNG_MAX ((size_t)64 << 20)
-#define YOUNG_SHRINK 16
-#define YOUNG_PER_ALLOC 3
+#define FACTOR_MIN 2
+#define FACTOR_MAX 64
+#define SHRINK_AFTER 1024
 static const char gc_key = 'g';
 
 typedef struct gcstate {
   size_t pending;          /* bytes since the last full collection */
   size_t young;            /* bytes since the last young collection */
-  size_t young_limit;      /* a young collection every this many bytes */
+  size_t factor;           /* young interval, in arrays of the current size */
   size_t base;             /* array bytes in use after the last full one */
-  int good;                /* young collections in a row that freed enough */
+  int quiet;               /* young collections since the last full one */
   int generational;        /* the mode seen at the last full collection */
   lua_Integer nfull, nyoung;   /* collections run, for np.memory_info */
 } gcstate;
@@ -61,6 +63,7 @@ static gcstate *state(lua_State *L) {
 }
 
 static void full_collect(lua_State *L, gcstate *g) {
+  size_t before = lpy_mem_live(), after;
 #if LUA_VERSION_NUM >= 504
   if (lua_gc(L, LUA_GCGEN, 0, 0) == LUA_GCGEN) {
     g->generational = 1;         /* nothing changed: collect as asked */
@@ -72,24 +75,29 @@ static void full_collect(lua_State *L, gcstate *g) {
 #else
   lua_gc(L, LUA_GCCOLLECT, 0);
 #endif
+  after = lpy_mem_live();
+  /* most of the growth was garbage that young collections let grow old */
+  if (g->generational && before > g->base &&
+      before - after > (before - g->base) / 2 && g->factor < FACTOR_MAX)
+    g->factor++;
   g->pending = g->young = 0;
-  g->base = lpy_mem_live();
+  g->quiet = 0;
+  g->base = after;
   g->nfull++;
 }
 
+/* bytes between young collections when n bytes are being allocated */
+static size_t interval(const gcstate *g, size_t n) {
+  size_t i = g->factor * n;
+  return i > YOUNG_MIN ? i : YOUNG_MIN;
+}
+
 static void young_collect(lua_State *L, gcstate *g, size_t n) {
-  size_t before = lpy_mem_live(), after, freed;
   /* a step that ends a cycle: the state has gone incremental since */
   if (lua_gc(L, LUA_GCSTEP, 0)) g->generational = 0;
-  after = lpy_mem_live();    /* the count is per process: other states too */
-  freed = before > after ? before - after : 0;
-  if (freed < (g->young - n) / 2) {
-    if (g->young_limit < YOUNG_MAX || g->young_limit < g->base)
-      g->young_limit *= 2;
-    g->good = 0;
-  } else if (++g->good >= YOUNG_SHRINK && g->young_limit > YOUNG_MIN) {
-    g->young_limit /= 2;
-    g->good = 0;
+  if (++g->quiet >= SHRINK_AFTER && g->factor > FACTOR_MIN) {
+    g->factor--;
+    g->quiet = 0;
   }
   g->young = n;               /* allocated after this collection */
   g->nyoung++;
@@ -102,12 +110,11 @@ void lb_gc_account(lua_State *L, size_t n) {
   g->pending += n;
   g->young += n;
   if (g->generational) {
-    if (g->young >= g->young_limit && g->young >= YOUNG_PER_ALLOC * n)
-      young_collect(L, g, n);
+    if (g->young >= interval(g, n)) young_collect(L, g, n);
     /* what young collections could not free: old garbage */
     live = lpy_mem_live() + n;
     slack = g->base > GC_MIN_BYTES ? g->base : GC_MIN_BYTES;
-    if (live > g->base && live - g->base >= slack + g->young_limit + n)
+    if (live > g->base && live - g->base >= slack + interval(g, n) + n)
       full_collect(L, g);
     return;
   }
@@ -128,8 +135,8 @@ static int l_memory_info(lua_State *L) {
   lua_setfield(L, -2, "full_collections");
   lua_pushinteger(L, (lua_Integer)g->nyoung);
   lua_setfield(L, -2, "young_collections");
-  lua_pushinteger(L, (lua_Integer)g->young_limit);
-  lua_setfield(L, -2, "young_interval");
+  lua_pushinteger(L, (lua_Integer)g->factor);
+  lua_setfield(L, -2, "young_factor");
   return 1;
 }
 
@@ -141,7 +148,7 @@ static const luaL_Reg funcs[] = {
 void lb_open_gc(lua_State *L, int modidx) {
   gcstate *g = lua_newuserdata(L, sizeof *g);
   memset(g, 0, sizeof *g);
-  g->young_limit = YOUNG_MIN;
+  g->factor = FACTOR_MIN;
 #if LUA_VERSION_NUM >= 504
   /* the state's mode, read without changing it when it is generational */
   g->generational = lua_gc(L, LUA_GCGEN, 0, 0) == LUA_GCGEN;
