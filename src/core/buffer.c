@@ -3,8 +3,9 @@
 ** 64 KiB and more are kept in a small cache when freed and handed out again
 ** for the same size (most recently freed first, so still warm in the CPU
 ** caches), so a loop of temporaries reuses memory that is already faulted
-** in instead of paying for fresh pages each time. From 4 MiB on, blocks
-** come from mmap with huge pages advised, as NumPy does.
+** in instead of paying for fresh pages each time; a block not taken again
+** within STALE_PUTS frees is given back. From 4 MiB on, blocks come from
+** mmap with huge pages advised, as NumPy does.
 */
 #include <pthread.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #define BIG_MIN (4u * 1024u * 1024u)    /* from here on: mmap */
 #define CACHE_SLOTS 32
 #define CACHE_MAX_BYTES ((size_t)256 * 1024 * 1024)
+#define STALE_PUTS 32
 #define PAGE 4096u
 
 static struct {
@@ -65,7 +67,8 @@ static void *cache_take(size_t len) {
   return p;
 }
 
-/* keep the block for reuse, evicting the oldest blocks to make room */
+/* keep the block for reuse, evicting stale blocks and then the oldest ones
+   to make room */
 static void cache_put(void *p, size_t len) {
   void *evp[CACHE_SLOTS];
   size_t evl[CACHE_SLOTS];
@@ -75,6 +78,16 @@ static void cache_put(void *p, size_t len) {
     return;
   }
   pthread_mutex_lock(&cache.lock);
+  cache.clock++;
+  /* a block not taken again within STALE_PUTS puts is of a size the
+     program no longer uses: give it back rather than keep it resident */
+  for (i = 0; i < CACHE_SLOTS; i++)
+    if (cache.ptr[i] && cache.clock - cache.stamp[i] > STALE_PUTS) {
+      evp[nev] = cache.ptr[i];
+      evl[nev++] = cache.len[i];
+      cache.total -= cache.len[i];
+      cache.ptr[i] = NULL;
+    }
   for (;;) {
     int oldest = -1, nfree = 0;
     for (i = 0; i < CACHE_SLOTS; i++) {
@@ -90,7 +103,7 @@ static void cache_put(void *p, size_t len) {
   for (slot = 0; cache.ptr[slot]; slot++) ;
   cache.ptr[slot] = p;
   cache.len[slot] = len;
-  cache.stamp[slot] = ++cache.clock;
+  cache.stamp[slot] = cache.clock;
   cache.total += len;
   pthread_mutex_unlock(&cache.lock);
   for (i = 0; i < nev; i++) release(evp[i], evl[i]);
