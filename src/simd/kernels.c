@@ -145,12 +145,14 @@ UNLOOP(sqrt_float64, double, double, sqrt(a))
 #define MATH1(OP, FN)                                                       \
   VUNARY(OP##_float32, float, VF, SLEEF_F(FN), FN##f, SPECIAL_F)            \
   VUNARY(OP##_float64, double, VD, SLEEF_D(FN), FN, SPECIAL_D)
-MATH1(log, log)
 MATH1(sin, sin)
 MATH1(cos, cos)
 
 #include "vmath_exp.h"
 #include "vmath_tanh.h"
+#include "vmath_log.h"
+VUNARY(log_float32, float, VF, SLEEF_F(log), logf, SPECIAL_F)
+VUNARY(log_float64, double, VD, vlog_d, log, LOG_RANGE_D)
 VUNARY(exp_float32, float, VF, SLEEF_F(exp), expf, SPECIAL0_F)
 VUNARY(exp_float64, double, VD, vexp_d, exp, EXP_RANGE_D)
 VUNARY(tanh_float32, float, VF, SLEEF_F(tanh), tanhf, SPECIAL_F)
