@@ -138,29 +138,28 @@ UNLOOP(sqrt_float64, double, double, sqrt(a))
     }                                                                       \
   }
 
-/* the lanes to redo: special results (see above), with or without zero */
-#define SPECIAL_D(r, v) BAD_VD(r, 0)
-#define SPECIAL_F(r, v) BAD_VF(r, 0)
-#define SPECIAL0_F(r, v) BAD_VF(r, 1)
-#define MATH1(OP, FN)                                                       \
-  VUNARY(OP##_float32, float, VF, SLEEF_F(FN), FN##f, SPECIAL_F)            \
-  VUNARY(OP##_float64, double, VD, SLEEF_D(FN), FN, SPECIAL_D)
-MATH1(sin, sin)
-MATH1(cos, cos)
-
+/* One header per function (vmath_<function>.h) gives the lane-wise code and
+   the mask of lanes to redo with libm. float32 exp and float64 power are
+   still SLEEF's, with every nan, infinite or zero result redone. */
 #include "vmath_exp.h"
-#include "vmath_tanh.h"
 #include "vmath_log.h"
-VUNARY(log_float32, float, VF, SLEEF_F(log), logf, SPECIAL_F)
-VUNARY(log_float64, double, VD, vlog_d, log, LOG_RANGE_D)
-VUNARY(exp_float32, float, VF, SLEEF_F(exp), expf, SPECIAL0_F)
+#include "vmath_sincos.h"
+#include "vmath_tanh.h"
+#include "vmath_f32.h"
+#define SLEEF_SPECIAL_F(r, v) BAD_VF(r, 1)
+#define SLEEF_SPECIAL_D2(r, u, v) BAD_VD(r, 1)
+VUNARY(exp_float32, float, VF, SLEEF_F(exp), expf, SLEEF_SPECIAL_F)
 VUNARY(exp_float64, double, VD, vexp_d, exp, EXP_RANGE_D)
-VUNARY(tanh_float32, float, VF, SLEEF_F(tanh), tanhf, SPECIAL_F)
+VUNARY(log_float32, float, VF, vlog_f, logf, LOG_RANGE_F)
+VUNARY(log_float64, double, VD, vlog_d, log, LOG_RANGE_D)
+VUNARY(sin_float32, float, VF, vsin_f, sinf, SIN_RANGE_F)
+VUNARY(sin_float64, double, VD, vsin_d, sin, SIN_RANGE_D)
+VUNARY(cos_float32, float, VF, vcos_f, cosf, COS_RANGE_F)
+VUNARY(cos_float64, double, VD, vcos_d, cos, COS_RANGE_D)
+VUNARY(tanh_float32, float, VF, vtanh_f, tanhf, TANH_RANGE_F)
 VUNARY(tanh_float64, double, VD, vtanh_d, tanh, TANH_RANGE_D)
-#define SPECIAL0_F2(r, u, v) BAD_VF(r, 1)
-#define SPECIAL0_D2(r, u, v) BAD_VD(r, 1)
-VBINARY(power_float32, float, VF, SLEEF_F(pow), powf, SPECIAL0_F2)
-VBINARY(power_float64, double, VD, SLEEF_D(pow), pow, SPECIAL0_D2)
+VBINARY(power_float32, float, VF, vpow_f, powf, POW_RANGE_F)
+VBINARY(power_float64, double, VD, SLEEF_D(pow), pow, SLEEF_SPECIAL_D2)
 #else
 /* the generic loops' own expressions (mathloops.c, loops.c) */
 #define MATH1(OP, FN) UNLOOP(OP##_float32, float, float, FN##f(a))          \
