@@ -82,15 +82,26 @@ UNLOOP(sqrt_float64, double, double, sqrt(a))
     T buf[W];                                                               \
     (void)ctx;                                                              \
     if (s[0] == (int64_t)sizeof(T) && s[1] == (int64_t)sizeof(T)) {         \
-      for (; i + 2 * W <= n; i += 2 * W) {                                  \
-        V v2 = LOADV(V, x + (i + W) * (int64_t)sizeof(T)), r2;              \
-        v = LOADV(V, x + i * (int64_t)sizeof(T));                           \
-        r = FN(v);                                                          \
-        r2 = FN(v2);                                                        \
+      while (i + 2 * W <= n) {                                              \
+        V v2, r2;                                                           \
+        /* no call in this loop, so its constants stay in registers; it    \
+           stops before storing a pair that has lanes for libm (the output  \
+           may be the input) */                                             \
+        for (; i + 2 * W <= n; i += 2 * W) {                                \
+          v = LOADV(V, x + i * (int64_t)sizeof(T));                         \
+          v2 = LOADV(V, x + (i + W) * (int64_t)sizeof(T));                  \
+          r = FN(v);                                                        \
+          r2 = FN(v2);                                                      \
+          if (MASK(r, v) | MASK(r2, v2)) break;                             \
+          STOREV(V, o + i * (int64_t)sizeof(T), r);                         \
+          STOREV(V, o + (i + W) * (int64_t)sizeof(T), r2);                  \
+        }                                                                   \
+        if (i + 2 * W > n) break;                                           \
         FIXUP1(T, V, r, v, LIBM, MASK);                                     \
         FIXUP1(T, V, r2, v2, LIBM, MASK);                                   \
         STOREV(V, o + i * (int64_t)sizeof(T), r);                           \
         STOREV(V, o + (i + W) * (int64_t)sizeof(T), r2);                    \
+        i += 2 * W;                                                         \
       }                                                                     \
     }                                                                       \
     for (; i < n; i += m) {                                                 \
@@ -116,12 +127,19 @@ UNLOOP(sqrt_float64, double, double, sqrt(a))
     (void)ctx;                                                              \
     if (s[0] == (int64_t)sizeof(T) && s[1] == (int64_t)sizeof(T) &&         \
         s[2] == (int64_t)sizeof(T))                                         \
-      for (; i + W <= n; i += W) {                                          \
-        u = LOADV(V, x + i * (int64_t)sizeof(T));                           \
-        v = LOADV(V, y + i * (int64_t)sizeof(T));                           \
-        r = FN(u, v);                                                       \
+      while (i + W <= n) {                                                  \
+        /* as in VUNARY: no call in the inner loop */                       \
+        for (; i + W <= n; i += W) {                                        \
+          u = LOADV(V, x + i * (int64_t)sizeof(T));                         \
+          v = LOADV(V, y + i * (int64_t)sizeof(T));                         \
+          r = FN(u, v);                                                     \
+          if (MASK(r, u, v)) break;                                         \
+          STOREV(V, o + i * (int64_t)sizeof(T), r);                         \
+        }                                                                   \
+        if (i + W > n) break;                                               \
         FIXUP2(T, V, r, u, v, LIBM, MASK);                                  \
         STOREV(V, o + i * (int64_t)sizeof(T), r);                           \
+        i += W;                                                             \
       }                                                                     \
     for (; i < n; i += m) {                                                 \
       m = n - i < W ? n - i : W;                                            \
@@ -139,15 +157,15 @@ UNLOOP(sqrt_float64, double, double, sqrt(a))
   }
 
 /* One header per function (vmath_<function>.h) gives the lane-wise code and
-   the mask of lanes to redo with libm. float32 exp and float64 power are
-   still SLEEF's, with every nan, infinite or zero result redone. */
+   the mask of lanes to redo with libm. float32 exp is still SLEEF's, with
+   every nan, infinite or zero result redone. */
 #include "vmath_exp.h"
 #include "vmath_log.h"
 #include "vmath_sincos.h"
 #include "vmath_tanh.h"
+#include "vmath_pow.h"
 #include "vmath_f32.h"
 #define SLEEF_SPECIAL_F(r, v) BAD_VF(r, 1)
-#define SLEEF_SPECIAL_D2(r, u, v) BAD_VD(r, 1)
 VUNARY(exp_float32, float, VF, SLEEF_F(exp), expf, SLEEF_SPECIAL_F)
 VUNARY(exp_float64, double, VD, vexp_d, exp, EXP_RANGE_D)
 VUNARY(log_float32, float, VF, vlog_f, logf, LOG_RANGE_F)
@@ -159,7 +177,7 @@ VUNARY(cos_float64, double, VD, vcos_d, cos, COS_RANGE_D)
 VUNARY(tanh_float32, float, VF, vtanh_f, tanhf, TANH_RANGE_F)
 VUNARY(tanh_float64, double, VD, vtanh_d, tanh, TANH_RANGE_D)
 VBINARY(power_float32, float, VF, vpow_f, powf, POW_RANGE_F)
-VBINARY(power_float64, double, VD, SLEEF_D(pow), pow, SLEEF_SPECIAL_D2)
+VBINARY(power_float64, double, VD, vpow_d, pow, POW_RANGE_D)
 #else
 /* the generic loops' own expressions (mathloops.c, loops.c) */
 #define MATH1(OP, FN) UNLOOP(OP##_float32, float, float, FN##f(a))          \
