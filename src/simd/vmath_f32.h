@@ -231,8 +231,10 @@ static inline VD vpow_f_d(VD m, VD e, VD y) {
   return VFMA_D(s, q, s);
 }
 static inline VF vpow_f(VF x, VF y) {
-  VFI u = (VFI)x - 0x3f330000, e = u >> 23;
-  VF m = (VF)((VFI)x - (e << 23)), ef = __builtin_convertvector(e, VF);
+  /* unsigned arithmetic: the lanes for libm may have any bits */
+  VFU u = (VFU)x - 0x3f330000u;
+  VFI e = (VFI)u >> 23;
+  VF m = (VF)((VFU)x - ((VFU)e << 23)), ef = __builtin_convertvector(e, VF);
   return F32_JOIN(vpow_f_d(F32_LO(m), F32_LO(ef), F32_LO(y)),
                   vpow_f_d(F32_HI(m), F32_HI(ef), F32_HI(y)));
 }
@@ -333,8 +335,10 @@ static const float vlog_f_tab[3][32] __attribute__((aligned(64))) = {
 };
 static inline VF vlog_f(VF x) {
   const float *T = &vlog_f_tab[0][0];
-  VFI u = (VFI)x - 0x3f330000, e = u >> 23, i = u >> 18;
-  VF m = (VF)((VFI)x - (e << 23)), f = __builtin_convertvector(e, VF);
+  /* unsigned arithmetic: the lanes for libm may have any bits */
+  VFU u = (VFU)x - 0x3f330000u;
+  VFI e = (VFI)u >> 23, i = (VFI)u >> 18;
+  VF m = (VF)((VFU)x - ((VFU)e << 23)), f = __builtin_convertvector(e, VF);
   VF r = VFMA_F(m, F32_LUT32(T, i), SPLAT_F(-1.0f));           /* exact */
   VF a = VFMA_F(f, SPLAT_F(0x1.62e4p-1f), F32_LUT32(T + 32, i)); /* exact */
   VF p = VFMA_F(SPLAT_F(0x1.992a28p-3f), r, SPLAT_F(-0x1.0016f4p-2f)), s;
