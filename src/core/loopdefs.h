@@ -67,31 +67,46 @@
     }                                                                       \
   }
 
-/* Float arithmetic on long contiguous runs: an output of NT_MIN bytes or
-   more cannot stay in the caches, so it is written with non-temporal
-   stores, which skip reading the destination lines first (about 1.3x the
-   bandwidth here). Elementwise the results are the same operations. */
+/* Float loops on long contiguous runs: an output of NT_MIN bytes or more
+   cannot stay in the caches, so it is written with non-temporal stores,
+   which skip reading the destination lines first (about 1.3x the
+   bandwidth here). EXPR is the element expression (of a, or a and b) and
+   VEXPR the same on 16-byte vectors va, vb (V; VI is the integer vector of
+   V's comparisons, VSEL a lane-wise select): the results are the same. */
 #define NT_MIN ((int64_t)16 << 20)
+#define VSEL(m, p, q) ((V)(((m) & (VI)(p)) | (~(m) & (VI)(q))))
 #if defined(__x86_64__)
-#define BINLOOP_NT(NAME, T, OP)                                             \
-  static void NAME##_nt(char *o, const char *x, const char *y, int64_t n) { \
+#define NT_BODY(T, NIN, EXPR, VEXPR)                                        \
     typedef T V __attribute__((vector_size(16)));                           \
+    typedef __typeof__((V){0} < (V){0}) VI __attribute__((unused));        \
     const int64_t k = 16 / (int64_t)sizeof(T);                              \
+    const T *X = (const T *)x, *Y = (const T *)y;                           \
     int64_t i = 0;                                                          \
     T *O = (T *)o;                                                          \
-    for (; i < n && ((uintptr_t)(O + i) & 15); i++)                         \
-      O[i] = ((const T *)x)[i] OP ((const T *)y)[i];                        \
+    for (; i < n && ((uintptr_t)(O + i) & 15); i++) {                       \
+      T a = X[i], b = NIN > 1 ? Y[i] : (T)0;                                \
+      (void)b;                                                              \
+      O[i] = (EXPR);                                                        \
+    }                                                                       \
     for (; i + k <= n; i += k) {                                            \
-      V va, vb, r;                                                          \
-      memcpy(&va, x + i * (int64_t)sizeof(T), 16);                          \
-      memcpy(&vb, y + i * (int64_t)sizeof(T), 16);                          \
-      r = va OP vb;                                                         \
+      V va, vb = {0}, r;                                                    \
+      memcpy(&va, X + i, 16);                                               \
+      if (NIN > 1) memcpy(&vb, Y + i, 16);                                  \
+      (void)vb;                                                             \
+      r = (VEXPR);                                                          \
       _mm_stream_si128((__m128i *)(O + i), (__m128i)r);                     \
     }                                                                       \
-    for (; i < n; i++) O[i] = ((const T *)x)[i] OP ((const T *)y)[i];       \
-    _mm_sfence();                                                           \
+    for (; i < n; i++) {                                                    \
+      T a = X[i], b = NIN > 1 ? Y[i] : (T)0;                                \
+      (void)b;                                                              \
+      O[i] = (EXPR);                                                        \
+    }                                                                       \
+    _mm_sfence();
+#define BINLOOP_NT(NAME, T, EXPR, VEXPR)                                    \
+  static void NAME##_nt(char *o, const char *x, const char *y, int64_t n) { \
+    NT_BODY(T, 2, EXPR, VEXPR)                                              \
   }                                                                         \
-  BINLOOP(NAME##_cached, T, T, a OP b)                                      \
+  BINLOOP(NAME##_cached, T, T, EXPR)                                        \
   static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
     if (n * (int64_t)sizeof(T) >= NT_MIN && s[0] == (int64_t)sizeof(T) &&   \
         s[1] == (int64_t)sizeof(T) && s[2] == (int64_t)sizeof(T))           \
@@ -99,8 +114,22 @@
     else                                                                    \
       NAME##_cached(args, n, s, ctx);                                       \
   }
+#define UNLOOP_NT(NAME, T, EXPR, VEXPR)                                     \
+  static void NAME##_nt(char *o, const char *x, int64_t n) {                \
+    const char *y = x;                                                      \
+    NT_BODY(T, 1, EXPR, VEXPR)                                              \
+  }                                                                         \
+  UNLOOP(NAME##_cached, T, T, EXPR)                                         \
+  static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
+    if (n * (int64_t)sizeof(T) >= NT_MIN && s[0] == (int64_t)sizeof(T) &&   \
+        s[1] == (int64_t)sizeof(T))                                         \
+      NAME##_nt(args[0], args[1], n);                                       \
+    else                                                                    \
+      NAME##_cached(args, n, s, ctx);                                       \
+  }
 #else
-#define BINLOOP_NT(NAME, T, OP) BINLOOP(NAME, T, T, a OP b)
+#define BINLOOP_NT(NAME, T, EXPR, VEXPR) BINLOOP(NAME, T, T, EXPR)
+#define UNLOOP_NT(NAME, T, EXPR, VEXPR) UNLOOP(NAME, T, T, EXPR)
 #endif
 
 /* a loop that may fail (integer power): the expression sets *err */
@@ -287,16 +316,18 @@ INT_TYPES(INT_HELPERS)
   UNLOOP(absolute_##N, T, T, N##_abs(a))
 
 #define HOT_FLOAT_LOOPS(N, T, S)                                            \
-  BINLOOP_NT(add_##N, T, +)                                                 \
-  BINLOOP_NT(subtract_##N, T, -)                                            \
-  BINLOOP_NT(multiply_##N, T, *)                                            \
-  BINLOOP_NT(true_divide_##N, T, /)                                         \
-  BINLOOP(maximum_##N, T, T, FMAXE(a, b))                                   \
-  BINLOOP(minimum_##N, T, T, FMINE(a, b))                                   \
+  BINLOOP_NT(add_##N, T, a + b, va + vb)                                   \
+  BINLOOP_NT(subtract_##N, T, a - b, va - vb)                              \
+  BINLOOP_NT(multiply_##N, T, a * b, va * vb)                              \
+  BINLOOP_NT(true_divide_##N, T, a / b, va / vb)                           \
+  BINLOOP_NT(maximum_##N, T, FMAXE(a, b),                                   \
+             VSEL((va > vb) | (va != va), va, vb))                          \
+  BINLOOP_NT(minimum_##N, T, FMINE(a, b),                                   \
+             VSEL((va < vb) | (va != va), va, vb))                          \
   BINLOOP(fmax_##N, T, T, (a > b || isnan(b)) ? a : b)                      \
   BINLOOP(fmin_##N, T, T, (a < b || isnan(b)) ? a : b)                      \
   CMP_LOOPS(N, T)                                                           \
-  UNLOOP(absolute_##N, T, T, fabs##S(a))
+  UNLOOP_NT(absolute_##N, T, fabs##S(a), (V)((VI)va & ~(VI)-(V){0}))
 
 /* ------------------------------------------------------- loop tables */
 #define L_(op, t) [LPY_##t] = op##_##t
