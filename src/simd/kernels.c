@@ -165,6 +165,8 @@ UNLOOP(sqrt_float64, double, double, sqrt(a))
 #include "vmath_tanh.h"
 #include "vmath_pow.h"
 #include "vmath_f32.h"
+#include "vmath_sincos_f32.h"
+#include "vmath_pow_f32.h"
 #define SLEEF_SPECIAL_F(r, v) BAD_VF(r, 1)
 VUNARY(exp_float32, float, VF, SLEEF_F(exp), expf, SLEEF_SPECIAL_F)
 VUNARY(exp_float64, double, VD, vexp_d, exp, EXP_RANGE_D)

@@ -1,48 +1,30 @@
 /*
-** vmath_f32.h - log, sin, cos, tanh and pow of float32 lanes (included by
-** kernels.c after vmath.h): each lane not selected by the function's mask
-** macro is faithfully rounded (within 1 ULP of the correctly rounded
-** result, so of glibc's logf, sinf, cosf and powf), and the same at AVX2
-** and AVX-512. Mask macros NAME_RANGE_F(r, v) (POW_RANGE_F(r, x, y)) give
-** the lanes to compute again with libm.
-**  - log, tanh: in float, from small tables (32 pieces) and short
-**    polynomials, with the leading terms kept exact (details below).
-**  - sin, cos, pow: in float64 halves of the vector, where the argument
-**    reduction is exact and a short polynomial is far more accurate than
-**    float needs.
-** All coefficients are ours: minimax fits (Remez exchange in mpmath, in
-** extended precision) or exact values, as said at each function.
+** vmath_f32.h - log and tanh of float32 lanes, and the float32 helpers the
+** other float32 headers use (included by kernels.c after vmath.h): each
+** lane not selected by the function's mask macro is within 1 ULP of the
+** correctly rounded result, and the same at AVX2 and AVX-512. Mask macros
+** NAME_RANGE_F(r, v) give the lanes to compute again with libm. Both
+** work in float, from small tables (32 pieces) and short polynomials,
+** with the leading terms kept exact (details below). All coefficients are
+** ours: minimax fits (Remez exchange in mpmath, in extended precision) or
+** exact values, as said at each function.
 */
 #ifndef LPY_VMATH_F32_H
 #define LPY_VMATH_F32_H
 
 /* Level-specific pieces, only where vector extensions cannot do the thing
-   or do it badly: float32 <-> float64 halves (gcc 12 splits a widening
-   __builtin_convertvector into 128-bit pieces), min/max, unsigned compare
-   to a bit mask, and lookups of 32 floats or 16 doubles by lane index
-   (two-table permutes at AVX-512; four one-table permutes and blends at
-   AVX2). Lookups only copy table entries, so both levels give the same
-   lanes. */
+   or do it badly: min, unsigned compare to a bit mask, and lookups of 32
+   floats by lane index (a two-table permute at AVX-512; four one-table
+   permutes and blends at AVX2). Lookups only copy table entries, so both
+   levels give the same lanes. */
 #ifdef __AVX512F__
-#define F32_LO(x) _mm512_cvtps_pd(_mm512_castps512_ps256(x))
-#define F32_HI(x) _mm512_cvtps_pd(_mm512_extractf32x8_ps(x, 1))
-#define F32_JOIN(a, b) _mm512_insertf32x8(_mm512_castps256_ps512( \
-    _mm512_cvtpd_ps(a)), _mm512_cvtpd_ps(b), 1)
 #define F32_MIN(a, b) _mm512_min_ps(a, b)
 #define F32_LUT32(tab, i) _mm512_permutex2var_ps(_mm512_load_ps(tab), \
     (__m512i)(i), _mm512_load_ps((tab) + 16))
-#define F64_LUT16(tab, i) _mm512_permutex2var_pd(_mm512_load_pd(tab), \
-    (__m512i)(i), _mm512_load_pd((tab) + 8))
-#define F64_MIN(a, b) _mm512_min_pd(a, b)
-#define F64_MAX(a, b) _mm512_max_pd(a, b)
 /* lanes where a >= b, unsigned, as a bit mask */
 #define F32_UGE(a, b) ((unsigned)_mm512_cmpge_epu32_mask((__m512i)(a), \
     _mm512_set1_epi32((int)(b))))
 #else
-#define F32_LO(x) _mm256_cvtps_pd(_mm256_castps256_ps128(x))
-#define F32_HI(x) _mm256_cvtps_pd(_mm256_extractf128_ps(x, 1))
-#define F32_JOIN(a, b) _mm256_insertf128_ps(_mm256_castps128_ps256( \
-    _mm256_cvtpd_ps(a)), _mm256_cvtpd_ps(b), 1)
 #define F32_MIN(a, b) _mm256_min_ps(a, b)
 /* 32 entries: four 8-entry permutes, chosen between by bits 3 and 4 */
 static inline __m256 f32_lut32_avx2(const float *tab, VFI i) {
@@ -57,24 +39,6 @@ static inline __m256 f32_lut32_avx2(const float *tab, VFI i) {
   return _mm256_blendv_ps(a, b, b4);
 }
 #define F32_LUT32(tab, i) f32_lut32_avx2(tab, i)
-/* 16 doubles: four 4-entry permutes (as float pairs), chosen between by
-   bits 2 and 3 of the index */
-static inline __m256d f64_lut16_avx2(const double *tab, VDU i) {
-  VDU k = (i & 3) * 2;
-  __m256i j = (__m256i)((k | k << 32) + 0x100000000ull);
-  __m256d b2 = (__m256d)(i << 61), b3 = (__m256d)(i << 60);
-  const float *t = (const float *)tab;
-  __m256d a = _mm256_blendv_pd(
-      (__m256d)_mm256_permutevar8x32_ps(_mm256_load_ps(t), j),
-      (__m256d)_mm256_permutevar8x32_ps(_mm256_load_ps(t + 8), j), b2);
-  __m256d b = _mm256_blendv_pd(
-      (__m256d)_mm256_permutevar8x32_ps(_mm256_load_ps(t + 16), j),
-      (__m256d)_mm256_permutevar8x32_ps(_mm256_load_ps(t + 24), j), b2);
-  return _mm256_blendv_pd(a, b, b3);
-}
-#define F64_LUT16(tab, i) f64_lut16_avx2(tab, (VDU)(i))
-#define F64_MIN(a, b) _mm256_min_pd(a, b)
-#define F64_MAX(a, b) _mm256_max_pd(a, b)
 #define F32_UGE(a, b) ((unsigned)_mm256_movemask_ps((__m256)((VFU)(a) >= (b))))
 #endif
 
@@ -178,122 +142,6 @@ static inline VF vtanh_f(VF x) {
 }
 /* only nan goes to libm (+-inf gives +-1 here) */
 #define TANH_RANGE_F(r, v) OUTSIDE_VF(v, __builtin_inff())
-
-/* piece i of m: c_i = 1 / (middle of the piece) as a float (1 for the
-   piece holding 1), -log2 c_i; and 2^(j/16) */
-static const double vpow_f_c[16] __attribute__((aligned(64))) = {
-  0x1.661ec6p+0, 0x1.571ed4p+0, 0x1.49539ep+0, 0x1.3c995ap+0, 0x1.30d190p+0,
-  0x1.25e228p+0, 0x1.1bb4a4p+0, 0x1.12358ep+0, 0x1.0953f4p+0, 0x1.000000p+0,
-  0x1.e573acp-1, 0x1.ca4b30p-1, 0x1.b20364p-1, 0x1.9c2d14p-1, 0x1.886e60p-1,
-  0x1.767dcep-1};
-static const double vpow_f_l[16] __attribute__((aligned(64))) = {
-  -0x1.efec5f071e3d9p-2, -0x1.b0b6804d30924p-2, -0x1.7418abe24a63dp-2,
-  -0x1.39de8cc6a56b9p-2, -0x1.01d9bb7350ffbp-2, -0x1.97c1d4d0c206ap-3,
-  -0x1.2f9e32a7954e4p-3, -0x1.960ca5af96cd0p-4, -0x1.a6f9d6f1d16afp-5,
-  0x0.0p+0, 0x1.3aa304acd04f4p-4, 0x1.476aa1c23e268p-3, 0x1.e840bea311339p-3,
-  0x1.40646707c3973p-2, 0x1.88e9c392b7fbbp-2, 0x1.ce0a4a2d1a3cfp-2};
-static const double vpow_f_t[16] __attribute__((aligned(64))) = {
-  0x1.000000p+0, 0x1.0b5586cf9890fp+0, 0x1.172b83c7d517bp+0,
-  0x1.2387a6e756238p+0, 0x1.306fe0a31b715p+0, 0x1.3dea64c123422p+0,
-  0x1.4bfdad5362a27p+0, 0x1.5ab07dd485429p+0, 0x1.6a09e667f3bcdp+0,
-  0x1.7a11473eb0187p+0, 0x1.8ace5422aa0dbp+0, 0x1.9c49182a3f090p+0,
-  0x1.ae89f995ad3adp+0, 0x1.c199bdd85529cp+0, 0x1.d5818dcfba487p+0,
-  0x1.ea4afa2a490dap+0};
-
-/* pow for x > 0 in float64 halves: log2 x = e + log2 m (m = x / 2^e in
-   [0.699, 1.398) from the bits, 16 pieces by the next 4 bits),
-   log2 m = -log2 c + log2(1 + r) with r = m c - 1 exact (|r| < 0.0297)
-   and log2(1 + r) = r Q(r), Q of degree 5 (2^-38 relative: z = y log2 x
-   must be good to 2^-26 when |z| is near 128); 2^z = 2^n 2^(j/16) 2^f with
-   k = 16 n + j = rint(16 z), |f| <= 1/32, 2^f = 1 + f E(f), E of degree
-   2 (2^-28.6 relative). Q and E: minimax fits (Remez in mpmath); one
-   rounding to float at the end, so the result is faithfully rounded. */
-static inline VD vpow_f_d(VD m, VD e, VD y) {
-  const double shift = 0x1.8p48;         /* rounds to a multiple of 1/16 */
-  VDU i = ((VDU)m - 0x3fe6600000000000ull) >> 48;   /* the piece */
-  VD r = VFMA_D(m, F64_LUT16(vpow_f_c, i), SPLAT_D(-1.0)), q, z, t, k, s;
-  q = SPLAT_D(-0x1.ed01ea6ae92e2p-3);
-  q = VFMA_D(q, r, SPLAT_D(0x1.27bf6803aa39bp-2));
-  q = VFMA_D(q, r, SPLAT_D(-0x1.71546e40912d8p-2));
-  q = VFMA_D(q, r, SPLAT_D(0x1.ec70978484b06p-2));
-  q = VFMA_D(q, r, SPLAT_D(-0x1.71547652d4357p-1));
-  q = VFMA_D(q, r, SPLAT_D(0x1.71547652bd479p+0));
-  z = VFMA_D(r, q, e + F64_LUT16(vpow_f_l, i)) * y;
-  /* beyond +-200 the result is 0 or inf anyway; nan becomes 200 */
-  z = F64_MAX(F64_MIN(z, SPLAT_D(200.0)), SPLAT_D(-200.0));
-  t = z + shift;
-  k = t - shift;
-  z = z - k;                             /* f, exact */
-  q = VFMA_D(SPLAT_D(0x1.c6b408d78266fp-5), z, SPLAT_D(0x1.ebffa47cdf7d5p-3));
-  q = VFMA_D(q, z, SPLAT_D(0x1.62e42feccc294p-1)) * z;
-  /* 2^(j/16) from the table, times 2^n in its exponent bits */
-  s = (VD)((VDU)F64_LUT16(vpow_f_t, (VDU)t) + ((VDU)t >> 4 << 52));
-  return VFMA_D(s, q, s);
-}
-static inline VF vpow_f(VF x, VF y) {
-  /* unsigned arithmetic: the lanes for libm may have any bits */
-  VFU u = (VFU)x - 0x3f330000u;
-  VFI e = (VFI)u >> 23;
-  VF m = (VF)((VFU)x - ((VFU)e << 23)), ef = __builtin_convertvector(e, VF);
-  return F32_JOIN(vpow_f_d(F32_LO(m), F32_LO(ef), F32_LO(y)),
-                  vpow_f_d(F32_HI(m), F32_HI(ef), F32_HI(y)));
-}
-/* libm for x <= 0, subnormal, inf or nan, and for results that are not
-   normal floats (nan, inf, 0 or subnormal: y inf or nan, overflow,
-   underflow): two unsigned compares of the bits */
-#define POW_RANGE_F(r, x, y) (F32_UGE((VFU)(r) - 0x00800000u, 0x7f000000u) | \
-    F32_UGE((VFU)(x) - 0x00800000u, 0x7f000000u))
-
-
-/* sin and cos in float64 halves: sin x = (-1)^n sin r with n = rint(x/pi)
-   and r = x - n pi, cos x = (-1)^n sin r with n = rint(x/pi - 1/2) and
-   r = (n + 1/2) pi - x. pi is a double P1 plus a double P2: n P1 and x
-   are multiples of 2^-52 and |x - n P1| < 2, so the first fused
-   multiply-add is exact, and the second leaves a relative error of 2^-53
-   plus n 2^-107 (below 2^-30 of the smallest |r| up to |x| = 2^48).
-   sin r = r + r^3 S(r^2) on |r| <= pi/2, S of degree 4, a minimax fit
-   (relative error of sin 2^-33, Remez in mpmath). */
-static inline VD vsin_f_poly(VD r, VD t) {
-  VD s = r * r, p;
-  p = VFMA_D(SPLAT_D(-0x1.9db444dc2c7f7p-26), s,
-             SPLAT_D(0x1.7196a9e866a6ap-19));
-  p = VFMA_D(p, s, SPLAT_D(-0x1.a0190650ed925p-13));
-  p = VFMA_D(p, s, SPLAT_D(0x1.11110fdbd9357p-7));
-  p = VFMA_D(p, s, SPLAT_D(-0x1.5555555461c2cp-3));
-  p = VFMA_D(p, s * r, r);
-  /* sin r has the sign of r on |r| <= pi/2; for r = -0 the sum above
-     gives +0, so take the sign from r (sin(-0) = -0) */
-  p = (VD)(((VDU)p & 0x7fffffffffffffffULL) | ((VDU)r & 0x8000000000000000ULL));
-  return (VD)((VDU)p ^ (VDU)t << 63);      /* (-1)^n, n's parity in t */
-}
-static inline VD vsin_f_d(VD x) {
-  const double shift = 0x1.8p52;
-  VD t = VFMA_D(x, SPLAT_D(0x1.45f306dc9c883p-2), SPLAT_D(shift));
-  VD n = t - shift;
-  VD r = VFMA_D(n, SPLAT_D(-0x1.921fb54442d18p+1), x);
-  r = VFMA_D(n, SPLAT_D(-0x1.1a62633145c07p-53), r);
-  return vsin_f_poly(r, t);
-}
-/* with -x as the argument */
-static inline VD vcos_f_d(VD xn) {
-  const double shift = 0x1.8p52;
-  VD t = VFMA_D(xn, SPLAT_D(-0x1.45f306dc9c883p-2), SPLAT_D(-0.5)) + shift;
-  VD h = (t - shift) + 0.5;
-  VD r = VFMA_D(h, SPLAT_D(0x1.921fb54442d18p+1), xn);
-  r = VFMA_D(h, SPLAT_D(0x1.1a62633145c07p-53), r);
-  return vsin_f_poly(r, t);
-}
-static inline VF vsin_f(VF x) {
-  return F32_JOIN(vsin_f_d(F32_LO(x)), vsin_f_d(F32_HI(x)));
-}
-static inline VF vcos_f(VF x) {
-  x = -x;
-  return F32_JOIN(vcos_f_d(F32_LO(x)), vcos_f_d(F32_HI(x)));
-}
-/* exact reduction up to |x| = 2^48; beyond, and inf and nan, libm */
-#define SIN_RANGE_F(r, v) OUTSIDE_VF(v, 0x1p48f)
-#define COS_RANGE_F(r, v) OUTSIDE_VF(v, 0x1p48f)
-
 
 /* log: x = 2^e m with m in [0.699, 1.398) (from the bits; subnormals go to
    libm), cut into 32 pieces by the next 5 bits of x; in piece i,
