@@ -16,16 +16,22 @@
      object old once it has lived through two young collections, and after
      that only a full collection frees it, so an array that a loop keeps
      for one iteration must not live through two. The interval is
-     `factor` times the array being allocated (and at least YOUNG_MIN): a
-     loop that allocates one array an iteration needs 2, one that allocates
-     more (a * b + c makes two) needs more. A full collection runs only for
-     what young collections cannot free: when the array memory in use has
-     grown past the amount in use after the last full collection by the
-     larger of that amount and GC_MIN_BYTES, plus the young interval. If
-     it then frees most of that growth, arrays are outliving two young
-     collections, and the factor grows by one (up to FACTOR_MAX); after
-     SHRINK_AFTER young collections with no full one it shrinks by one
-     (down to FACTOR_MIN), to follow a program whose loops change.
+     `factor` times the array being allocated (at least YOUNG_MIN, at most
+     the array memory in use after the last full collection): a loop that
+     allocates one array an iteration needs 2, one that allocates more
+     (a * b + c makes two) needs more. The factor is kept per size class
+     of the allocation (a power of two), since a program's loops tend to
+     differ in their arrays' sizes. A full collection runs only for what
+     young collections cannot free: when the array memory in use has grown
+     past the amount in use after the last full collection by the larger
+     of that amount and GC_MIN_BYTES, plus the young interval. If it then
+     frees most of that growth, arrays are outliving two young
+     collections, and the factor of the allocation's class grows by one
+     (up to FACTOR_MAX). After `patience` young collections of a class
+     with no full one, its factor is tried one lower (down to FACTOR_MIN),
+     to follow a program whose loops change; a try that a full collection
+     soon proves wrong doubles that class's patience, one that holds
+     resets it to PATIENCE_MIN.
    - In incremental mode a full collection runs once the bytes allocated
      since the last one pass the larger of GC_MIN_BYTES, the array memory in
      use after it and twice the Lua heap: a full collection costs time in
@@ -41,18 +47,33 @@
 #define YOUNG_MIN ((size_t)256 << 10)
 #define FACTOR_MIN 2
 #define FACTOR_MAX 64
-#define SHRINK_AFTER 1024
+#define PATIENCE_MIN 64
+#define PATIENCE_MAX (1 << 20)
+#define NCLASS 64              /* size classes: bit length of the size */
 static const char gc_key = 'g';
+
+typedef struct sizeclass {
+  int factor;              /* young interval, in arrays of this class */
+  int patience;            /* young collections before a lower try */
+  int quiet;               /* young collections since the last full one */
+  int trying;              /* the factor was lowered and not yet proven */
+} sizeclass;
 
 typedef struct gcstate {
   size_t pending;          /* bytes since the last full collection */
   size_t young;            /* bytes since the last young collection */
-  size_t factor;           /* young interval, in arrays of the current size */
   size_t base;             /* array bytes in use after the last full one */
-  int quiet;               /* young collections since the last full one */
   int generational;        /* the mode seen at the last full collection */
   lua_Integer nfull, nyoung;   /* collections run, for np.memory_info */
+  int last;                /* class of the last allocation */
+  sizeclass cls[NCLASS];
 } gcstate;
+
+static int class_of(size_t n) {
+  int c = 0;
+  while (n > 1 && c < NCLASS - 1) { n >>= 1; c++; }
+  return c;
+}
 
 static gcstate *state(lua_State *L) {
   gcstate *g;
@@ -62,8 +83,9 @@ static gcstate *state(lua_State *L) {
   return g;
 }
 
-static void full_collect(lua_State *L, gcstate *g) {
+static void full_collect(lua_State *L, gcstate *g, size_t n) {
   size_t before = lpy_mem_live(), after;
+  sizeclass *c = &g->cls[class_of(n)];
 #if LUA_VERSION_NUM >= 504
   if (lua_gc(L, LUA_GCGEN, 0, 0) == LUA_GCGEN) {
     g->generational = 1;         /* nothing changed: collect as asked */
@@ -78,26 +100,40 @@ static void full_collect(lua_State *L, gcstate *g) {
   after = lpy_mem_live();
   /* most of the growth was garbage that young collections let grow old */
   if (g->generational && before > g->base &&
-      before - after > (before - g->base) / 2 && g->factor < FACTOR_MAX)
-    g->factor++;
+      before - after > (before - g->base) / 2) {
+    if (c->factor < FACTOR_MAX) c->factor++;
+    if (c->trying && c->patience < PATIENCE_MAX) c->patience *= 2;
+    c->trying = 0;
+  }
+  c->quiet = 0;
   g->pending = g->young = 0;
-  g->quiet = 0;
   g->base = after;
   g->nfull++;
 }
 
-/* bytes between young collections when n bytes are being allocated */
+/* bytes between young collections when n bytes are being allocated: no
+   more garbage than the memory in use after the last full collection
+   (unless the minimum factor asks for more) */
 static size_t interval(const gcstate *g, size_t n) {
-  size_t i = g->factor * n;
+  size_t i = (size_t)g->cls[class_of(n)].factor * n, cap = FACTOR_MIN * n;
+  if (cap < g->base) cap = g->base;
+  if (i > cap) i = cap;
   return i > YOUNG_MIN ? i : YOUNG_MIN;
 }
 
 static void young_collect(lua_State *L, gcstate *g, size_t n) {
+  sizeclass *c = &g->cls[class_of(n)];
   /* a step that ends a cycle: the state has gone incremental since */
   if (lua_gc(L, LUA_GCSTEP, 0)) g->generational = 0;
-  if (++g->quiet >= SHRINK_AFTER && g->factor > FACTOR_MIN) {
-    g->factor--;
-    g->quiet = 0;
+  if (++c->quiet >= c->patience) {
+    c->quiet = 0;
+    if (c->trying) {             /* the lower factor held */
+      c->trying = 0;
+      c->patience = PATIENCE_MIN;
+    } else if (c->factor > FACTOR_MIN) {
+      c->factor--;
+      c->trying = 1;
+    }
   }
   g->young = n;               /* allocated after this collection */
   g->nyoung++;
@@ -109,18 +145,19 @@ void lb_gc_account(lua_State *L, size_t n) {
   if (!g) return;
   g->pending += n;
   g->young += n;
+  g->last = class_of(n);
   if (g->generational) {
     if (g->young >= interval(g, n)) young_collect(L, g, n);
     /* what young collections could not free: old garbage */
     live = lpy_mem_live() + n;
     slack = g->base > GC_MIN_BYTES ? g->base : GC_MIN_BYTES;
     if (live > g->base && live - g->base >= slack + interval(g, n) + n)
-      full_collect(L, g);
+      full_collect(L, g, n);
     return;
   }
   if (g->pending < GC_MIN_BYTES || g->pending < g->base) return;
   if (g->pending >= (size_t)lua_gc(L, LUA_GCCOUNT, 0) << 11)
-    full_collect(L, g);
+    full_collect(L, g, n);
 }
 
 /* np.memory_info(): array memory and the collections LumPy asked for */
@@ -135,7 +172,7 @@ static int l_memory_info(lua_State *L) {
   lua_setfield(L, -2, "full_collections");
   lua_pushinteger(L, (lua_Integer)g->nyoung);
   lua_setfield(L, -2, "young_collections");
-  lua_pushinteger(L, (lua_Integer)g->factor);
+  lua_pushinteger(L, (lua_Integer)g->cls[g->last].factor);
   lua_setfield(L, -2, "young_factor");
   return 1;
 }
@@ -147,8 +184,12 @@ static const luaL_Reg funcs[] = {
 
 void lb_open_gc(lua_State *L, int modidx) {
   gcstate *g = lua_newuserdata(L, sizeof *g);
+  int i;
   memset(g, 0, sizeof *g);
-  g->factor = FACTOR_MIN;
+  for (i = 0; i < NCLASS; i++) {
+    g->cls[i].factor = FACTOR_MIN;
+    g->cls[i].patience = PATIENCE_MIN;
+  }
 #if LUA_VERSION_NUM >= 504
   /* the state's mode, read without changing it when it is generational */
   g->generational = lua_gc(L, LUA_GCGEN, 0, 0) == LUA_GCGEN;
