@@ -29,7 +29,7 @@
 /* 32 entries: four 8-entry permutes, chosen between by bits 3 and 4 */
 static inline __m256 f32_lut32_avx2(const float *tab, VFI i) {
   __m256i j = (__m256i)i;
-  __m256 b3 = (__m256)(i << 28), b4 = (__m256)(i << 27);
+  __m256 b3 = (__m256)((VFU)i << 28), b4 = (__m256)((VFU)i << 27);
   __m256 a = _mm256_blendv_ps(
       _mm256_permutevar8x32_ps(_mm256_load_ps(tab), j),
       _mm256_permutevar8x32_ps(_mm256_load_ps(tab + 8), j), b3);

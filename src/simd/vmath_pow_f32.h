@@ -54,7 +54,7 @@
 #define VPOW_F_LUT16(tab, i) _mm256_blendv_ps(                               \
     _mm256_permutevar8x32_ps(_mm256_load_ps(tab), (__m256i)(i)),            \
     _mm256_permutevar8x32_ps(_mm256_load_ps((tab) + 8), (__m256i)(i)),      \
-    (__m256)((VFI)(i) << 28))
+    (__m256)((VFU)(i) << 28))
 #define VPOW_F_CLAMP128(z) _mm256_max_ps(_mm256_min_ps(z,                    \
     _mm256_set1_ps(128.0f)), _mm256_set1_ps(-128.0f))
 /* the same lanes: bits - 2^23 >= 0x7f000000, unsigned, for x or result */
@@ -101,8 +101,10 @@ static inline VF vpow_f(VF x, VF y) {
   const float shift = 0x1.8p19f;        /* rounds to a multiple of 1/16 */
   /* i: 16 e + the piece (its low 4 bits index the tables), so
      t1 = i / 16 + (h_i - piece / 16) = e + h_i, exactly */
-  VFI u = (VFI)x - 0x3f330000, i = u >> 19;
-  VF m = (VF)((u & 0x7fffff) + 0x3f330000), fi = __builtin_convertvector(i, VF);
+  /* unsigned arithmetic: the lanes for libm may have any bits */
+  VFU u = (VFU)x - 0x3f330000u;
+  VFI i = (VFI)u >> 19;
+  VF m = (VF)((u & 0x7fffffu) + 0x3f330000u), fi = __builtin_convertvector(i, VF);
   VF r = VFMA_F(m, VPOW_F_LUT16(T, i), SPLAT_F(-1.0f));               /* exact */
   VF t1 = VFMA_F(fi, SPLAT_F(0x1p-4f), VPOW_F_LUT16(T + 16, i));      /* exact */
   VF l = VPOW_F_LUT16(T + 32, i), g, p, s, sl, lh, ll, zh, zl, zs, t, k, f, q, sc;
@@ -136,7 +138,7 @@ static inline VF vpow_f(VF x, VF y) {
      and T_j in [1, 2), n = 128 gives +inf or nan, n = -128 -inf or a
      negative nan, n = -127 a subnormal whose product with 1 + q stays
      below 2^-126: all caught by the mask. */
-  sc = (VF)((VFI)VPOW_F_LUT16(T + 48, (VFI)t) + ((VFI)t << 19));
+  sc = (VF)((VFU)VPOW_F_LUT16(T + 48, (VFI)t) + ((VFU)t << 19));
   return VFMA_F(sc, q, sc);
 }
 
