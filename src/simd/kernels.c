@@ -34,10 +34,10 @@ UNLOOP(sqrt_float64, double, double, sqrt(a))
 #include "vmath.h"
 
 #if VMATH
-/* Lanes whose result is nan or infinite (domain errors, overflow), and for
-   exp and power also zero (underflow), are computed again by libm: there
-   SLEEF's vector code and libm may part (SLEEF's pow gives inf for a result
-   of exactly DBL_MAX), and special values must be libm's. */
+/* The lanes a function's mask selects (special inputs and results: nan,
+   infinities, overflow, underflow, arguments outside the vector code's
+   range) are computed again by libm, so that special values and the
+   overflow and underflow boundaries are libm's. */
 #define FIXUP1(T, V, r, v, LIBM, MASK)                                      \
   do {                                                                      \
     unsigned bad_ = MASK(r, v);                                             \
