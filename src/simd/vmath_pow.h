@@ -33,102 +33,68 @@
    bits are bits(T_j) - (j << 48), so that adding n << 48 gives T_j 2^(n >> 4);
    d_j = j ln2/16 - log(T_j) (mpmath). AVX-512 permutes them in registers
    (one array each); AVX2 loads (invc, log c) and (T_j, d_j) pairs. */
+/* each table once, as (first, second) pairs: X(invc, log c) and X(T_j, d_j) */
+#define VPOW_LOGTAB(X) \
+  X(0x1.6d713fc0a2a0bp+0, -0x1.6c7938a784c48p-2) \
+  X(0x1.6578165cce3bfp+0, -0x1.55e2661efffacp-2) \
+  X(0x1.5dd617aadeb82p+0, -0x1.3fc8650789248p-2) \
+  X(0x1.5685cc412ae7ap+0, -0x1.2a25ef6a6efbcp-2) \
+  X(0x1.4f822f3b00bd9p+0, -0x1.14f612cf7f074p-2) \
+  X(0x1.48c6a2abe99d1p+0, -0x1.003429415844ap-2) \
+  X(0x1.424ee5fdbe45fp+0, -0x1.d7b7a982713b8p-3) \
+  X(0x1.3c170c5a7ce83p+0, -0x1.afd1efb9b5808p-3) \
+  X(0x1.361b751603c62p+0, -0x1.88af639b05f10p-3) \
+  X(0x1.3058c4872b043p+0, -0x1.6248b35ac5b88p-3) \
+  X(0x1.2acbddc757b50p+0, -0x1.3c96f4fdf22e8p-3) \
+  X(0x1.2571dcdc92d07p+0, -0x1.17939d5e3e978p-3) \
+  X(0x1.204812014c803p+0, -0x1.e670f6ca7ccc8p-4) \
+  X(0x1.1b4bfd0e798e0p+0, -0x1.9eff629be2cc0p-4) \
+  X(0x1.167b493b7b552p+0, -0x1.58c75aeac44d8p-4) \
+  X(0x1.11d3c9d134520p+0, -0x1.13be4f2160ba8p-4) \
+  X(0x1.0d5376849de9dp+0, -0x1.9fb464dc1a8f0p-5) \
+  X(0x1.08f868edc3b02p+0, -0x1.1a22f2a580f60p-5) \
+  X(0x1.04c0d94cb4af8p+0, -0x1.2d6c24ba922a0p-6) \
+  X(0x1.0000000000000p+0, 0x0.0p+0) \
+  X(0x1.f3014cb1732dbp-1, 0x1.a534a91132fe0p-6) \
+  X(0x1.e441937ff154fp-1, 0x1.c8619d30ee470p-5) \
+  X(0x1.d65aa4288970ap-1, 0x1.5b800335cc8e0p-4) \
+  X(0x1.c93a5819227f0p-1, 0x1.cf6eac9a8a210p-4) \
+  X(0x1.bcd081c049599p-1, 0x1.2016314e36fd0p-3) \
+  X(0x1.b10ea9292c866p-1, 0x1.56f27610e8588p-3) \
+  X(0x1.a5e7d412939b3p-1, 0x1.8c60509267d18p-3) \
+  X(0x1.9b5055ab4c396p-1, 0x1.c07263b77d3ecp-3) \
+  X(0x1.913da62a9e9bfp-1, 0x1.f339ee3714490p-3) \
+  X(0x1.87a63f4196b1ep-1, 0x1.126377df8e560p-2) \
+  X(0x1.7e817e873fb3ep-1, 0x1.2a9422583bfbcp-2) \
+  X(0x1.75c78b3250c9bp-1, 0x1.4235e139254cep-2)
+#define VPOW_EXPTAB(X) \
+  X(0x1.0000000000000p+0, 0x0.0p+0) \
+  X(0x1.fb5586cf9890fp-1, 0x1.79aa65d837b6cp-54) \
+  X(0x1.f72b83c7d517bp-1, -0x1.01b15eaa59348p-55) \
+  X(0x1.f387a6e756238p-1, 0x1.68efde3a8a894p-54) \
+  X(0x1.f06fe0a31b715p-1, 0x1.34d754db0abb6p-55) \
+  X(0x1.edea64c123422p-1, 0x1.59f48a72a4c6dp-55) \
+  X(0x1.ebfdad5362a27p-1, 0x1.690cebb7aafb0p-56) \
+  X(0x1.eab07dd485429p-1, 0x1.063e1e21c5409p-54) \
+  X(0x1.ea09e667f3bcdp-1, -0x1.3b3efbf5e2229p-54) \
+  X(0x1.ea11473eb0187p-1, -0x1.b32dcb94da51dp-56) \
+  X(0x1.eace5422aa0dbp-1, 0x1.db72fc1f0eab4p-55) \
+  X(0x1.ec49182a3f090p-1, 0x1.1affc2b91ce27p-56) \
+  X(0x1.ee89f995ad3adp-1, 0x1.c1a7792cb3387p-55) \
+  X(0x1.f199bdd85529cp-1, 0x1.36eae30af0cb3p-56) \
+  X(0x1.f5818dcfba487p-1, 0x1.4a385a63d07a7p-56) \
+  X(0x1.fa4afa2a490dap-1, -0x1.ff7128fd391f1p-55)
+#define VPOW_1ST(a, b) a,
+#define VPOW_2ND(a, b) b,
+#define VPOW_BOTH(a, b) a, b,
 #ifdef __AVX512F__
-static const double vpow_invc[32] = {
-  0x1.6d713fc0a2a0bp+0, 0x1.6578165cce3bfp+0, 0x1.5dd617aadeb82p+0,
-  0x1.5685cc412ae7ap+0, 0x1.4f822f3b00bd9p+0, 0x1.48c6a2abe99d1p+0,
-  0x1.424ee5fdbe45fp+0, 0x1.3c170c5a7ce83p+0, 0x1.361b751603c62p+0,
-  0x1.3058c4872b043p+0, 0x1.2acbddc757b50p+0, 0x1.2571dcdc92d07p+0,
-  0x1.204812014c803p+0, 0x1.1b4bfd0e798e0p+0, 0x1.167b493b7b552p+0,
-  0x1.11d3c9d134520p+0, 0x1.0d5376849de9dp+0, 0x1.08f868edc3b02p+0,
-  0x1.04c0d94cb4af8p+0, 0x1.0000000000000p+0, 0x1.f3014cb1732dbp-1,
-  0x1.e441937ff154fp-1, 0x1.d65aa4288970ap-1, 0x1.c93a5819227f0p-1,
-  0x1.bcd081c049599p-1, 0x1.b10ea9292c866p-1, 0x1.a5e7d412939b3p-1,
-  0x1.9b5055ab4c396p-1, 0x1.913da62a9e9bfp-1, 0x1.87a63f4196b1ep-1,
-  0x1.7e817e873fb3ep-1, 0x1.75c78b3250c9bp-1,
-};
-static const double vpow_logc[32] = {
-  -0x1.6c7938a784c48p-2, -0x1.55e2661efffacp-2, -0x1.3fc8650789248p-2,
-  -0x1.2a25ef6a6efbcp-2, -0x1.14f612cf7f074p-2, -0x1.003429415844ap-2,
-  -0x1.d7b7a982713b8p-3, -0x1.afd1efb9b5808p-3, -0x1.88af639b05f10p-3,
-  -0x1.6248b35ac5b88p-3, -0x1.3c96f4fdf22e8p-3, -0x1.17939d5e3e978p-3,
-  -0x1.e670f6ca7ccc8p-4, -0x1.9eff629be2cc0p-4, -0x1.58c75aeac44d8p-4,
-  -0x1.13be4f2160ba8p-4, -0x1.9fb464dc1a8f0p-5, -0x1.1a22f2a580f60p-5,
-  -0x1.2d6c24ba922a0p-6, 0x0.0p+0, 0x1.a534a91132fe0p-6,
-  0x1.c8619d30ee470p-5, 0x1.5b800335cc8e0p-4, 0x1.cf6eac9a8a210p-4,
-  0x1.2016314e36fd0p-3, 0x1.56f27610e8588p-3, 0x1.8c60509267d18p-3,
-  0x1.c07263b77d3ecp-3, 0x1.f339ee3714490p-3, 0x1.126377df8e560p-2,
-  0x1.2a9422583bfbcp-2, 0x1.4235e139254cep-2,
-};
-static const double vpow_expt[16] = {
-  0x1.0000000000000p+0, 0x1.fb5586cf9890fp-1, 0x1.f72b83c7d517bp-1,
-  0x1.f387a6e756238p-1, 0x1.f06fe0a31b715p-1, 0x1.edea64c123422p-1,
-  0x1.ebfdad5362a27p-1, 0x1.eab07dd485429p-1, 0x1.ea09e667f3bcdp-1,
-  0x1.ea11473eb0187p-1, 0x1.eace5422aa0dbp-1, 0x1.ec49182a3f090p-1,
-  0x1.ee89f995ad3adp-1, 0x1.f199bdd85529cp-1, 0x1.f5818dcfba487p-1,
-  0x1.fa4afa2a490dap-1,
-};
-static const double vpow_expd[16] = {
-  0x0.0p+0, 0x1.79aa65d837b6cp-54, -0x1.01b15eaa59348p-55,
-  0x1.68efde3a8a894p-54, 0x1.34d754db0abb6p-55, 0x1.59f48a72a4c6dp-55,
-  0x1.690cebb7aafb0p-56, 0x1.063e1e21c5409p-54, -0x1.3b3efbf5e2229p-54,
-  -0x1.b32dcb94da51dp-56, 0x1.db72fc1f0eab4p-55, 0x1.1affc2b91ce27p-56,
-  0x1.c1a7792cb3387p-55, 0x1.36eae30af0cb3p-56, 0x1.4a385a63d07a7p-56,
-  -0x1.ff7128fd391f1p-55,
-};
+static const double vpow_invc[32] = { VPOW_LOGTAB(VPOW_1ST) };
+static const double vpow_logc[32] = { VPOW_LOGTAB(VPOW_2ND) };
+static const double vpow_expt[16] = { VPOW_EXPTAB(VPOW_1ST) };
+static const double vpow_expd[16] = { VPOW_EXPTAB(VPOW_2ND) };
 #else
-static const double vpow_logtab2[64] = {
-  0x1.6d713fc0a2a0bp+0, -0x1.6c7938a784c48p-2,
-  0x1.6578165cce3bfp+0, -0x1.55e2661efffacp-2,
-  0x1.5dd617aadeb82p+0, -0x1.3fc8650789248p-2,
-  0x1.5685cc412ae7ap+0, -0x1.2a25ef6a6efbcp-2,
-  0x1.4f822f3b00bd9p+0, -0x1.14f612cf7f074p-2,
-  0x1.48c6a2abe99d1p+0, -0x1.003429415844ap-2,
-  0x1.424ee5fdbe45fp+0, -0x1.d7b7a982713b8p-3,
-  0x1.3c170c5a7ce83p+0, -0x1.afd1efb9b5808p-3,
-  0x1.361b751603c62p+0, -0x1.88af639b05f10p-3,
-  0x1.3058c4872b043p+0, -0x1.6248b35ac5b88p-3,
-  0x1.2acbddc757b50p+0, -0x1.3c96f4fdf22e8p-3,
-  0x1.2571dcdc92d07p+0, -0x1.17939d5e3e978p-3,
-  0x1.204812014c803p+0, -0x1.e670f6ca7ccc8p-4,
-  0x1.1b4bfd0e798e0p+0, -0x1.9eff629be2cc0p-4,
-  0x1.167b493b7b552p+0, -0x1.58c75aeac44d8p-4,
-  0x1.11d3c9d134520p+0, -0x1.13be4f2160ba8p-4,
-  0x1.0d5376849de9dp+0, -0x1.9fb464dc1a8f0p-5,
-  0x1.08f868edc3b02p+0, -0x1.1a22f2a580f60p-5,
-  0x1.04c0d94cb4af8p+0, -0x1.2d6c24ba922a0p-6,
-  0x1.0000000000000p+0, 0x0.0p+0,
-  0x1.f3014cb1732dbp-1, 0x1.a534a91132fe0p-6,
-  0x1.e441937ff154fp-1, 0x1.c8619d30ee470p-5,
-  0x1.d65aa4288970ap-1, 0x1.5b800335cc8e0p-4,
-  0x1.c93a5819227f0p-1, 0x1.cf6eac9a8a210p-4,
-  0x1.bcd081c049599p-1, 0x1.2016314e36fd0p-3,
-  0x1.b10ea9292c866p-1, 0x1.56f27610e8588p-3,
-  0x1.a5e7d412939b3p-1, 0x1.8c60509267d18p-3,
-  0x1.9b5055ab4c396p-1, 0x1.c07263b77d3ecp-3,
-  0x1.913da62a9e9bfp-1, 0x1.f339ee3714490p-3,
-  0x1.87a63f4196b1ep-1, 0x1.126377df8e560p-2,
-  0x1.7e817e873fb3ep-1, 0x1.2a9422583bfbcp-2,
-  0x1.75c78b3250c9bp-1, 0x1.4235e139254cep-2,
-};
-static const double vpow_exptab2[32] = {
-  0x1.0000000000000p+0, 0x0.0p+0,
-  0x1.fb5586cf9890fp-1, 0x1.79aa65d837b6cp-54,
-  0x1.f72b83c7d517bp-1, -0x1.01b15eaa59348p-55,
-  0x1.f387a6e756238p-1, 0x1.68efde3a8a894p-54,
-  0x1.f06fe0a31b715p-1, 0x1.34d754db0abb6p-55,
-  0x1.edea64c123422p-1, 0x1.59f48a72a4c6dp-55,
-  0x1.ebfdad5362a27p-1, 0x1.690cebb7aafb0p-56,
-  0x1.eab07dd485429p-1, 0x1.063e1e21c5409p-54,
-  0x1.ea09e667f3bcdp-1, -0x1.3b3efbf5e2229p-54,
-  0x1.ea11473eb0187p-1, -0x1.b32dcb94da51dp-56,
-  0x1.eace5422aa0dbp-1, 0x1.db72fc1f0eab4p-55,
-  0x1.ec49182a3f090p-1, 0x1.1affc2b91ce27p-56,
-  0x1.ee89f995ad3adp-1, 0x1.c1a7792cb3387p-55,
-  0x1.f199bdd85529cp-1, 0x1.36eae30af0cb3p-56,
-  0x1.f5818dcfba487p-1, 0x1.4a385a63d07a7p-56,
-  0x1.fa4afa2a490dap-1, -0x1.ff7128fd391f1p-55,
-};
+static const double vpow_logtab2[64] = { VPOW_LOGTAB(VPOW_BOTH) };
+static const double vpow_exptab2[32] = { VPOW_EXPTAB(VPOW_BOTH) };
 #endif
 
 /* vpow_logtab(i, 0 / 1): invc / log c of entry i & 31; vpow_exptab(j, jd,
