@@ -16,7 +16,6 @@
 #define VMATH 1
 typedef __m512d VD;
 typedef __m512 VF;
-#define SLEEF_D(f) Sleef_##f##d8_u10avx512f
 #define SLEEF_F(f) Sleef_##f##f16_u10avx512f
 #define VFMA_D(a, b, c) _mm512_fmadd_pd(a, b, c)
 #define VFMA_F(a, b, c) _mm512_fmadd_ps(a, b, c)
@@ -25,10 +24,8 @@ typedef __m512 VF;
     _mm512_set1_pd(lim), _CMP_NLE_UQ))
 #define OUTSIDE_VF(x, lim) ((unsigned)_mm512_cmp_ps_mask(_mm512_abs_ps(x), \
     _mm512_set1_ps(lim), _CMP_NLE_UQ))
-/* lanes whose result is nan, +-inf (x*0 != 0) or zero, as a bit mask */
-#define BAD_VD(r, Z) ((unsigned)(_mm512_cmp_pd_mask(_mm512_mul_pd(r, _mm512_setzero_pd()), \
-    _mm512_setzero_pd(), _CMP_NEQ_UQ) | \
-    (Z ? _mm512_cmp_pd_mask(r, _mm512_setzero_pd(), _CMP_EQ_OQ) : 0)))
+/* lanes whose float32 result is nan, +-inf (x*0 != 0) or, if Z, zero, as
+   a bit mask (for SLEEF's exp) */
 #define BAD_VF(r, Z) ((unsigned)(_mm512_cmp_ps_mask(_mm512_mul_ps(r, _mm512_setzero_ps()), \
     _mm512_setzero_ps(), _CMP_NEQ_UQ) | \
     (Z ? _mm512_cmp_ps_mask(r, _mm512_setzero_ps(), _CMP_EQ_OQ) : 0)))
@@ -38,7 +35,6 @@ typedef __m512 VF;
 #define VMATH 1
 typedef __m256d VD;
 typedef __m256 VF;
-#define SLEEF_D(f) Sleef_##f##d4_u10avx2
 #define SLEEF_F(f) Sleef_##f##f8_u10avx2
 #define VFMA_D(a, b, c) _mm256_fmadd_pd(a, b, c)
 #define VFMA_F(a, b, c) _mm256_fmadd_ps(a, b, c)
@@ -46,9 +42,6 @@ typedef __m256 VF;
     _mm256_andnot_pd(_mm256_set1_pd(-0.0), x), _mm256_set1_pd(lim), _CMP_NLE_UQ)))
 #define OUTSIDE_VF(x, lim) ((unsigned)_mm256_movemask_ps(_mm256_cmp_ps(      \
     _mm256_andnot_ps(_mm256_set1_ps(-0.0f), x), _mm256_set1_ps(lim), _CMP_NLE_UQ)))
-#define BAD_VD(r, Z) ((unsigned)_mm256_movemask_pd(_mm256_or_pd(              \
-    _mm256_cmp_pd(_mm256_mul_pd(r, _mm256_setzero_pd()), _mm256_setzero_pd(), _CMP_NEQ_UQ), \
-    Z ? _mm256_cmp_pd(r, _mm256_setzero_pd(), _CMP_EQ_OQ) : _mm256_setzero_pd())))
 #define BAD_VF(r, Z) ((unsigned)_mm256_movemask_ps(_mm256_or_ps(              \
     _mm256_cmp_ps(_mm256_mul_ps(r, _mm256_setzero_ps()), _mm256_setzero_ps(), _CMP_NEQ_UQ), \
     Z ? _mm256_cmp_ps(r, _mm256_setzero_ps(), _CMP_EQ_OQ) : _mm256_setzero_ps())))
