@@ -49,7 +49,7 @@
 #define FACTOR_MAX 64
 #define PATIENCE_MIN 64
 #define PATIENCE_MAX (1 << 20)
-#define NCLASS 64              /* size classes: bit length of the size */
+#define NCLASS 65              /* size classes: bit length of the size */
 static const char gc_key = 'g';
 
 typedef struct sizeclass {
@@ -69,10 +69,9 @@ typedef struct gcstate {
   sizeclass cls[NCLASS];
 } gcstate;
 
+/* the size class of n bytes: its bit length */
 static int class_of(size_t n) {
-  int c = 0;
-  while (n > 1 && c < NCLASS - 1) { n >>= 1; c++; }
-  return c;
+  return n ? 64 - __builtin_clzll((unsigned long long)n) : 0;
 }
 
 static gcstate *state(lua_State *L) {
@@ -83,9 +82,8 @@ static gcstate *state(lua_State *L) {
   return g;
 }
 
-static void full_collect(lua_State *L, gcstate *g, size_t n) {
+static void full_collect(lua_State *L, gcstate *g, sizeclass *c) {
   size_t before = lpy_mem_live(), after;
-  sizeclass *c = &g->cls[class_of(n)];
 #if LUA_VERSION_NUM >= 504
   if (lua_gc(L, LUA_GCGEN, 0, 0) == LUA_GCGEN) {
     g->generational = 1;         /* nothing changed: collect as asked */
@@ -114,15 +112,14 @@ static void full_collect(lua_State *L, gcstate *g, size_t n) {
 /* bytes between young collections when n bytes are being allocated: no
    more garbage than the memory in use after the last full collection
    (unless the minimum factor asks for more) */
-static size_t interval(const gcstate *g, size_t n) {
-  size_t i = (size_t)g->cls[class_of(n)].factor * n, cap = FACTOR_MIN * n;
+static size_t interval(const gcstate *g, const sizeclass *c, size_t n) {
+  size_t i = (size_t)c->factor * n, cap = FACTOR_MIN * n;
   if (cap < g->base) cap = g->base;
   if (i > cap) i = cap;
   return i > YOUNG_MIN ? i : YOUNG_MIN;
 }
 
-static void young_collect(lua_State *L, gcstate *g, size_t n) {
-  sizeclass *c = &g->cls[class_of(n)];
+static void young_collect(lua_State *L, gcstate *g, sizeclass *c, size_t n) {
   /* a step that ends a cycle: the state has gone incremental since */
   if (lua_gc(L, LUA_GCSTEP, 0)) g->generational = 0;
   if (++c->quiet >= c->patience) {
@@ -141,23 +138,25 @@ static void young_collect(lua_State *L, gcstate *g, size_t n) {
 
 void lb_gc_account(lua_State *L, size_t n) {
   gcstate *g = state(L);
+  sizeclass *c;
   size_t live, slack;
   if (!g) return;
   g->pending += n;
   g->young += n;
   g->last = class_of(n);
+  c = &g->cls[g->last];
   if (g->generational) {
-    if (g->young >= interval(g, n)) young_collect(L, g, n);
+    if (g->young >= interval(g, c, n)) young_collect(L, g, c, n);
     /* what young collections could not free: old garbage */
     live = lpy_mem_live() + n;
     slack = g->base > GC_MIN_BYTES ? g->base : GC_MIN_BYTES;
-    if (live > g->base && live - g->base >= slack + interval(g, n) + n)
-      full_collect(L, g, n);
+    if (live > g->base && live - g->base >= slack + interval(g, c, n) + n)
+      full_collect(L, g, c);
     return;
   }
   if (g->pending < GC_MIN_BYTES || g->pending < g->base) return;
   if (g->pending >= (size_t)lua_gc(L, LUA_GCCOUNT, 0) << 11)
-    full_collect(L, g, n);
+    full_collect(L, g, c);
 }
 
 /* np.memory_info(): array memory and the collections LumPy asked for */
