@@ -8,7 +8,7 @@ Protocol: one command per line on stdin, one reply per line on the file named
 by argv[1] (a FIFO made by run.lua; stdout when absent, for trying it by hand):
     ops <json>             -> ok <count>
     info                   -> <json: numpy version, cpu features>
-    setup <i>              -> ok          (make op i's inputs: np.ones(shape, dtype))
+    setup <i>              -> ok          (make op i's inputs, see make_input)
     calibrate <i> <secs>   -> <n>         (iterations per sample taking >= secs)
     sample <i> <n>         -> <secs>      (seconds per iteration over n iterations)
     free <i>               -> ok
@@ -17,6 +17,7 @@ Any failure replies `error <message>` on one line.
 """
 
 import itertools
+import re
 import json
 import sys
 import time
@@ -53,10 +54,27 @@ def _inner(_n, {args}, _now, _repeat):
 """
 
 
+def make_input(inp):
+    """The input array, the same values as make_input in run.lua (0-based
+    positions for the "indexN" kind)."""
+    kind, dtype, shape = inp["kind"], inp["dtype"], tuple(inp["shape"])
+    if kind == "ones":
+        return np.ones(shape, dtype=dtype)
+    v = np.arange(int(np.prod(shape)), dtype=np.int64) * 2654435761 % 4294967296
+    n = re.sub(r"^[a-z]+", "", kind)
+    if n:
+        v = v % int(float(n))
+    if kind == "rand" and dtype == "bool":
+        v = v >= 2147483648
+    elif kind == "rand" and dtype.startswith("float"):
+        v = v / 4294967296
+    return v.astype(dtype).reshape(shape)
+
+
 def setup(i):
     op = ops[i]
     names = [inp["name"] for inp in op["inputs"]]
-    arrays = [np.ones(tuple(inp["shape"]), dtype=op["dtype"]) for inp in op["inputs"]]
+    arrays = [make_input(inp) for inp in op["inputs"]]
     src = TEMPLATE.format(args=", ".join(names), out=op["out"], stmt=op["py"])
     env = {"np": np}
     exec(compile(src, "<op %d: %s>" % (i + 1, op["py"]), "exec"), env)

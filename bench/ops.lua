@@ -8,8 +8,12 @@
 --
 --   NAME       what the table shows in its "operation" column
 --   DTYPE      dtype of every input array
---   INPUTS     "name:shape name:shape ...", shape as "1e7" or "1000x1000"; each input
---              is np.ones(shape, dtype) on both sides
+--   INPUTS     "name:shape[:kind[:dtype]] ...", shape as "1e7" or "1000x1000"; each
+--              input is np.ones(shape, dtype) on both sides, or by kind: "rand" (the
+--              same pseudo-random values on both sides: floats in [0, 1), integers
+--              below 2^32, booleans), "randN" (integers below N, e.g. rand1e3),
+--              "indexN" (positions into N elements: 1-based in Lua, 0-based in
+--              NumPy); dtype overrides DTYPE for that input (e.g. "m:1e7:rand:bool")
 --   LUA_STATEMENT  one assignment `out = expression`, run in a loop exactly as written
 --              (`c = a + b`: each result replaces the previous one, as in a user's loop)
 --   py         the NumPy statement, when it is not spelled the same (0-based, `a[::2]`)
@@ -93,5 +97,7 @@ for _, c in ipairs { { "float64", "float32", 4 }, { "float32", "float64", 8 }, {
          bw = n == "1e7" and 0.8 or nil, out_size = c[3] }
   end
 end
+
+-- issue 4: reductions, sorting, indexing, manipulation
 
 return ops

@@ -124,14 +124,19 @@ local function load_ops()
     op.inputs_spec = assert(op.inputs, where .. ": no inputs")
     op.inputs, op.elements = {}, 0
     local shapes, seen = {}, {}
-    for name, shape in op.inputs_spec:gmatch("([%a_][%w_]*):(%S+)") do
+    for name, spec in op.inputs_spec:gmatch("([%a_][%w_]*):(%S+)") do
+      local shape, kind, dtype = spec:match("^([^:]+):?([^:]*):?([^:]*)$")
+      assert(shape, where .. ": bad input " .. spec)
+      assert(kind == "" or kind == "ones" or kind == "rand" or kind:match("^rand[%de]+$")
+             or kind:match("^index[%de]+$"), where .. ": bad input kind " .. kind)
       local dims, count = {}, 1
       for d in shape:gmatch("[^x]+") do
         local n = math.tointeger(tonumber(d))
         assert(n and n >= 0, where .. ": bad dimension " .. d)
         dims[#dims + 1] = n; count = count * n
       end
-      op.inputs[#op.inputs + 1] = { name = name, shape = dims }
+      op.inputs[#op.inputs + 1] = { name = name, shape = dims,
+        kind = kind ~= "" and kind or "ones", dtype = dtype ~= "" and dtype or op.dtype }
       op.elements = math.max(op.elements, count)
       if not seen[shape] then seen[shape] = true; shapes[#shapes + 1] = shape end
     end
@@ -257,6 +262,22 @@ local function start_python()
 end
 
 ---------------------------------------------------------------------------- the LumPy side
+-- An input array (same values as make_input in numpy_bench.py): "ones"; "rand",
+-- v = (i * 2654435761) mod 2^32 for i = 0, 1, ... as floats in [0, 1), integers,
+-- or booleans v >= 2^31; "randN", v mod N; "indexN", positions v mod N (1-based).
+local function make_input(inp)
+  if inp.kind == "ones" then return np.ones(inp.shape, inp.dtype) end
+  local count = 1
+  for _, d in ipairs(inp.shape) do count = count * d end
+  local v = np.arange(count, { dtype = "int64" }) * 2654435761 % 4294967296
+  local n = inp.kind:match("^%a+(.+)$")
+  if n then v = v % math.tointeger(tonumber(n)) end
+  if inp.kind:match("^index") then v = v + 1
+  elseif inp.kind == "rand" and inp.dtype == "bool" then v = np.greater_equal(v, 2147483648)
+  elseif inp.kind == "rand" and inp.dtype:match("^float") then v = v / 4294967296 end
+  return v:astype(inp.dtype):reshape(inp.shape)
+end
+
 local function compile_lua(op)
   local names = {}
   for i, inp in ipairs(op.inputs) do names[i] = inp.name end
@@ -268,7 +289,7 @@ local function compile_lua(op)
   local chunk, err = load(src, "=[" .. op.lua .. "]", "t", env)
   if not chunk then error(err, 0) end
   local arrays = {}
-  for i, inp in ipairs(op.inputs) do arrays[i] = np.ones(inp.shape, op.dtype) end
+  for i, inp in ipairs(op.inputs) do arrays[i] = make_input(inp) end
   local fn = chunk(now, table.unpack(arrays, 1, #op.inputs))
   fn(1) -- warm-up; fails early on a statement LumPy cannot run yet
   return fn
@@ -469,6 +490,8 @@ for _, r in ipairs(results) do
     local isz = ({ float64 = 8, float32 = 4, int32 = 4, int64 = 8, int16 = 2, int8 = 1,
       uint8 = 1, uint16 = 2, uint32 = 4, uint64 = 8, complex64 = 8, complex128 = 16, bool = 1 })[op.dtype] or 8
     for _, inp in ipairs(op.inputs) do
+      local isz = isz
+      if inp.dtype ~= op.dtype then isz = ({ float64 = 8, float32 = 4, int32 = 4, int64 = 8, bool = 1 })[inp.dtype] or isz end
       local c = 1
       for _, d in ipairs(inp.shape) do c = c * d end
       bytes = bytes + c * isz
@@ -587,7 +610,7 @@ local function write_md(path)
   w("\n## Targets (issue 2)\n")
   for _, l in ipairs(target_lines) do w("- ", l) end
   w("\n## Statements timed\n")
-  w("Each input is `np.ones(shape, dtype)`; each statement runs in a loop, its result replacing the previous one.\n")
+  w("Each input is `np.ones(shape, dtype)` unless its kind says otherwise (bench/ops.lua); each statement runs in a loop, its result replacing the previous one.\n")
   w("| operation | inputs | LumPy | NumPy |\n|---|---|---|---|")
   local seen = {}
   for _, r in ipairs(results) do

@@ -254,4 +254,9 @@ return function(np)
     if type(r) == "boolean" then return r end
     return np.array_equal(r, np.ones_like(r))
   end)
+
+  -- the other pure-Lua parts, one file per area, each given the module table
+  for _, m in ipairs { "reduce", "sort", "fancy", "manip", "stats" } do
+    require("lumpy." .. m)(np)
+  end
 end

@@ -117,6 +117,11 @@ LPY_API void lb_open_complex(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_convert(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_runtime(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_gc(lua_State *L, int modidx);
+LPY_API void lb_open_reduce(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_sort(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_fancy(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_manip(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_stats(lua_State *L, int modidx, int mtidx);
 
 /* indexing entry points used by __index / __newindex */
 LPY_API int lb_index_get(lua_State *L);

@@ -300,6 +300,11 @@ LUMPY_EXPORT int luaopen_lumpy(lua_State *L) {
   lb_open_ufunc(L, mod, mt);
   lb_open_print(L, mod, mt);
   lb_open_runtime(L, mod, mt);
+  lb_open_reduce(L, mod, mt);
+  lb_open_sort(L, mod, mt);
+  lb_open_fancy(L, mod, mt);
+  lb_open_manip(L, mod, mt);
+  lb_open_stats(L, mod, mt);
   lb_finish_array(L, mt);
   lua_pushliteral(L, LUMPY_VERSION);
   lua_setfield(L, mod, "__version__");
