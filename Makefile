@@ -93,6 +93,9 @@ env:
 	@echo 'export LUA_PATH="$(CURDIR)/lua/?.lua;;"'
 	@echo 'export LUA_CPATH="$(CURDIR)/$(BUILD)/?.so;;"'
 
+# the specs `make test` and `make sanitize` run: all of them, or e.g.
+# SPECS=spec/reduce_spec.lua while working on one area
+SPECS ?= spec
 SPEC_ENV = LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/spec/?.lua;;" LUA_CPATH="$(CURDIR)/$(BUILD)/?.so;;"
 
 # ---- make ctest: the C core's own tests, built without Lua
@@ -122,7 +125,7 @@ ctest: $(BUILD)/test_core $(BUILD)/test_format $(BUILD)/test_simd
 
 test: deps
 	$(MAKE) all ctest
-	$(SPEC_ENV) $(LUA) $(BUSTED) --lua=$(LUA) -o utfTerminal spec
+	$(SPEC_ENV) $(LUA) $(BUSTED) --lua=$(LUA) -o utfTerminal $(SPECS)
 	$(MAKE) test-levels
 	$(MAKE) cross-aarch64
 	$(MAKE) check-rock
@@ -213,7 +216,7 @@ sanitize: deps
 	$(if $(SAN_KEEP_LOADED),$(MAKE) $(SAN_KEEP))
 	@case "$(ASAN_LIB)" in /*) test -f "$(ASAN_LIB)" && exit 0;; esac; \
 	  echo "sanitize: libasan.so not found ($(CC) -print-file-name=libasan.so gave '$(ASAN_LIB)')" >&2; exit 1
-	$(SAN_ENV) $(LUA) $(BUSTED) -o utfTerminal spec || { \
+	$(SAN_ENV) $(LUA) $(BUSTED) -o utfTerminal $(SPECS) || { \
 	  echo "sanitize: the specs failed under ASan/UBSan (see above); if a leak report has unnamed frames, rerun with 'make sanitize SAN_KEEP_LOADED=1'" >&2; exit 1; }
 
 # ---- make install PREFIX=/usr/local [DESTDIR=...]
