@@ -45,4 +45,21 @@ describe("binding", function()
     assert.equal("float64", np.result_type(i8, 1.5).name)
     assert.equal("complex64", np.promote_types("float32", "complex64").name)
   end)
+
+  it("casts and assigns through misaligned views", function()
+    -- int64 and float64 elements starting 1 byte into a buffer: every cast
+    -- and assignment path reads and writes them byte-exactly
+    local raw = np.zeros(41, "uint8")
+    local v = raw["2:33"]:view("int64")
+    v[{}] = np.arange(4)
+    assert.same({0, 1, 2, 3}, v:tolist())
+    assert.same({0.0, 1.0, 2.0, 3.0}, v:astype("float64"):tolist())
+    assert.same({0, 1, 2, 3}, v:astype("int32"):tolist())
+    local f = raw["2:41"]:view("float64")
+    f["1:4"] = v:astype("float32")       -- float32 -> float64 into misaligned memory
+    assert.same({0.0, 1.0, 2.0, 3.0, 0.0}, f:tolist())
+    f["2:4"] = np.array({-1.5, 2.5, 1e300})
+    assert.same({0.0, -1.5, 2.5, 1e300, 0.0}, f:tolist())
+    assert.same({0, -1, 2}, f["1:3"]:astype("int16"):tolist())
+  end)
 end)

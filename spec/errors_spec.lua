@@ -83,6 +83,7 @@ local CASES = {
   { "expand_dims", "np.expand_dims(np.zeros(3), {1, 1})" },
   { "broadcast_to", "np.broadcast_to(np.zeros(3), {4})" },
   { "broadcast_to", "np.broadcast_to(np.zeros(3), {-1})" },
+  { "broadcast_to", "np.broadcast_to(np.zeros(1), {2^40, 2^40, 6})" },
   { "broadcast_shapes", "np.broadcast_shapes({2}, {3})" },
   { "broadcast_arrays", "np.broadcast_arrays(np.zeros(2), np.zeros(3))" },
   -- casting, views, elements

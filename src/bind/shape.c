@@ -292,7 +292,9 @@ static void broadcast_view(lua_State *L, int idx, lpy_array *a, int nd,
   int64_t st[LPY_MAXDIMS];
   int k, off = nd - a->ndim, bc = 0;
   lpy_array *v;
+  lpy_err e;
   if (off < 0) lb_error(L, fn, "input operand has more dimensions than allowed by the axis remapping");
+  if (lpy_shape_size(nd, shape, &e) < 0) lb_core_error(L, fn, &e);
   for (k = 0; k < nd; k++) {
     int ak = k - off;
     if (ak < 0) { st[k] = 0; bc = 1; continue; }

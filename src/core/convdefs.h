@@ -10,6 +10,8 @@
 #ifndef LPY_CONVDEFS_H
 #define LPY_CONVDEFS_H
 
+#include <stdint.h>
+#include <string.h>
 #include "ctypes.h"
 
 /* -------- float -> integer, without undefined behaviour */
@@ -59,14 +61,18 @@ static inline uint64_t f2u64(double v) {
   static void cast_##SN##_##DN(const char *s, int64_t ss, char *d,          \
                                int64_t ds, int64_t n) {                     \
     int64_t i;                                                              \
-    if (ss == (int64_t)sizeof(ST) && ds == (int64_t)sizeof(DT)) {           \
+    if (ss == (int64_t)sizeof(ST) && ds == (int64_t)sizeof(DT) &&          \
+        (uintptr_t)s % _Alignof(ST) == 0 && (uintptr_t)d % _Alignof(DT) == 0) { \
       const ST *restrict a = (const ST *)s;                                 \
       DT *restrict b = (DT *)d;                                             \
       for (i = 0; i < n; i++) b[i] = CONV_##SK##_##DK(DT, a[i]);            \
-    } else {                                                                \
+    } else { /* strided or misaligned: element by element through memcpy */ \
       for (i = 0; i < n; i++, s += ss, d += ds) {                           \
-        ST v = *(const ST *)s;                                              \
-        *(DT *)d = CONV_##SK##_##DK(DT, v);                                 \
+        ST v;                                                               \
+        DT r;                                                               \
+        memcpy(&v, s, sizeof v);                                            \
+        r = CONV_##SK##_##DK(DT, v);                                        \
+        memcpy(d, &r, sizeof r);                                            \
       }                                                                     \
     }                                                                       \
   }

@@ -140,33 +140,36 @@ lpy_dtype lpy_promote_weak(lpy_dtype t, int weak) {
 }
 
 /* ------------------------------------------------------------ elements */
+/* an element may sit at any address (a view made with view() over bytes) */
+#define LOAD(T, p) ({ T v_; memcpy(&v_, (p), sizeof v_); v_; })
+
 double lpy_get_double(lpy_dtype t, const char *p) {
   switch (t) {
-    case LPY_BOOL: return *(const uint8_t *)p != 0;
-    case LPY_INT8: return *(const int8_t *)p;
-    case LPY_INT16: return *(const int16_t *)p;
-    case LPY_INT32: return *(const int32_t *)p;
-    case LPY_INT64: return (double)*(const int64_t *)p;
-    case LPY_UINT8: return *(const uint8_t *)p;
-    case LPY_UINT16: return *(const uint16_t *)p;
-    case LPY_UINT32: return *(const uint32_t *)p;
-    case LPY_UINT64: return (double)*(const uint64_t *)p;
-    case LPY_FLOAT32: case LPY_COMPLEX64: return *(const float *)p;
-    default: return *(const double *)p;
+    case LPY_BOOL: return LOAD(uint8_t, p) != 0;
+    case LPY_INT8: return LOAD(int8_t, p);
+    case LPY_INT16: return LOAD(int16_t, p);
+    case LPY_INT32: return LOAD(int32_t, p);
+    case LPY_INT64: return (double)LOAD(int64_t, p);
+    case LPY_UINT8: return LOAD(uint8_t, p);
+    case LPY_UINT16: return LOAD(uint16_t, p);
+    case LPY_UINT32: return LOAD(uint32_t, p);
+    case LPY_UINT64: return (double)LOAD(uint64_t, p);
+    case LPY_FLOAT32: case LPY_COMPLEX64: return LOAD(float, p);
+    default: return LOAD(double, p);
   }
 }
 
 int64_t lpy_get_int64(lpy_dtype t, const char *p) {
   switch (t) {
-    case LPY_BOOL: return *(const uint8_t *)p != 0;
-    case LPY_INT8: return *(const int8_t *)p;
-    case LPY_INT16: return *(const int16_t *)p;
-    case LPY_INT32: return *(const int32_t *)p;
-    case LPY_INT64: return *(const int64_t *)p;
-    case LPY_UINT8: return *(const uint8_t *)p;
-    case LPY_UINT16: return *(const uint16_t *)p;
-    case LPY_UINT32: return *(const uint32_t *)p;
-    case LPY_UINT64: return (int64_t)*(const uint64_t *)p;
+    case LPY_BOOL: return LOAD(uint8_t, p) != 0;
+    case LPY_INT8: return LOAD(int8_t, p);
+    case LPY_INT16: return LOAD(int16_t, p);
+    case LPY_INT32: return LOAD(int32_t, p);
+    case LPY_INT64: return LOAD(int64_t, p);
+    case LPY_UINT8: return LOAD(uint8_t, p);
+    case LPY_UINT16: return LOAD(uint16_t, p);
+    case LPY_UINT32: return LOAD(uint32_t, p);
+    case LPY_UINT64: return (int64_t)LOAD(uint64_t, p);
     default: {
       lpy_castfn f = lpy_cast_fn(t, LPY_INT64);
       int64_t r;
@@ -178,9 +181,9 @@ int64_t lpy_get_int64(lpy_dtype t, const char *p) {
 
 void lpy_get_complex(lpy_dtype t, const char *p, double *re, double *im) {
   if (t == LPY_COMPLEX64) {
-    *re = ((const float *)p)[0]; *im = ((const float *)p)[1];
+    *re = LOAD(float, p); *im = LOAD(float, p + 4);
   } else if (t == LPY_COMPLEX128) {
-    *re = ((const double *)p)[0]; *im = ((const double *)p)[1];
+    *re = LOAD(double, p); *im = LOAD(double, p + 8);
   } else {
     *re = lpy_get_double(t, p); *im = 0;
   }
