@@ -87,6 +87,12 @@ static void raw_loop(char **args, int64_t m, const int64_t *steps, void *ctx) {
 }
 
 static int bad_index(const idx_ctx *c, int axis, lpy_err *e) {
+  if (axis < 0 && c->badunsigned)
+    return lpy_err_set(e, LPY_EINDEX, "index %llu is out of bounds for size %lld",
+                       (unsigned long long)c->badu, (long long)c->n);
+  if (axis < 0)
+    return lpy_err_set(e, LPY_EINDEX, "index %lld is out of bounds for size %lld",
+                       (long long)c->badv, (long long)c->n);
   if (c->badunsigned)
     return lpy_err_set(e, LPY_EINDEX, "index %llu is out of bounds for axis %d with size %lld",
                        (unsigned long long)c->badu, axis + 1, (long long)c->n);
@@ -121,13 +127,13 @@ static int add_index(int64_t *off, int nd, const int64_t *shape,
   return c.bad ? bad_index(&c, axis, e) : 0;
 }
 
-int lpy_fancy_positions(const lpy_array *idx, int64_t n, int mode, int axis,
-                        int64_t *out, lpy_err *e) {
+int lpy_fancy_addpos(int64_t *out, int nd, const int64_t *shape,
+                     const lpy_array *idx, int64_t n, int64_t mult, int mode,
+                     int axis, lpy_err *e) {
   if (!lpy_isint(idx->dtype))
     return lpy_err_set(e, LPY_ETYPE, "arrays used as indices must be of integer type, not %s",
                        lpy_dtypes[idx->dtype].name);
-  if (idx->size > 0) memset(out, 0, (size_t)idx->size * sizeof *out);
-  return add_index(out, idx->ndim, idx->shape, idx, n, 1, mode, axis, e);
+  return add_index(out, nd, shape, idx, n, mult, mode, axis, e);
 }
 
 /* ---------------------------------------------------------- masks */

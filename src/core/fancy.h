@@ -60,11 +60,13 @@ LPY_API int lpy_fancy_get(const lpy_fancy *f, lpy_array *out, lpy_err *e);
 LPY_API int lpy_fancy_set(const lpy_fancy *f, const char *src, int scalar,
                           lpy_err *e);
 
-/* 0-based positions of the LumPy positions in idx (any integer dtype) on
-   an axis of length n under mode, in C order into out (idx->size entries);
-   'axis' (0-based) names the axis in messages. */
-LPY_API int lpy_fancy_positions(const lpy_array *idx, int64_t n, int mode,
-                                int axis, int64_t *out, lpy_err *e);
+/* out (int64, C order, shape (nd, shape)) += mult * the 0-based position
+   of each LumPy position in idx (any integer dtype, broadcast to shape) on
+   an axis of length n under mode; 'axis' (0-based) names the axis in
+   messages, -1 for none. */
+LPY_API int lpy_fancy_addpos(int64_t *out, int nd, const int64_t *shape,
+                             const lpy_array *idx, int64_t n, int64_t mult,
+                             int mode, int axis, lpy_err *e);
 /* number of nonzero elements of a bool array */
 LPY_API int64_t lpy_fancy_count(const lpy_array *mask);
 
