@@ -1,0 +1,107 @@
+-- fancy_spec.lua: advanced indexing (integer index arrays and bool masks in
+-- a[...], reading and assignment) and the index functions (take, put,
+-- take_along_axis, compress, choose, ix_, ravel_multi_index, ...), checked
+-- against NumPy through spec/fixtures/fancy.lua (tools/fixtures/fancy.py
+-- translates the 1-based positions).
+local H = require "helper"
+local np = require "lumpy"
+local fx = H.fixture("fancy")
+
+local function label(c)
+  local keys = {}
+  for k in pairs(c.env or {}) do keys[#keys + 1] = k end
+  table.sort(keys)
+  local parts = {}
+  for _, k in ipairs(keys) do
+    local v = c.env[k]
+    if H.isfixture(v) then
+      parts[#parts + 1] = string.format("%s:%s%s", k, v.dtype, H.shape_str and H.shape_str(v.shape) or "")
+    end
+  end
+  return c.code .. "  [" .. table.concat(parts, " ") .. "]"
+end
+
+describe("fancy: NumPy parity", function()
+  for n, c in ipairs(fx.cases) do
+    it(n .. ": " .. label(c), function()
+      H.run_case(c)
+      if c.expect.kind == "error" and c.contains then
+        local env = {}
+        for k, x in pairs(c.env or {}) do env[k] = H.convert(x) end
+        local ok, msg = pcall(H.eval(c.code, env))
+        assert.is_false(ok)
+        for _, w in ipairs(c.contains) do H.assert_contains(tostring(msg), w) end
+      end
+    end)
+  end
+end)
+
+describe("fancy: by hand", function()
+  it("reading copies, writing goes through views", function()
+    local a = np.arange(6)
+    local i = np.array({1, 2})
+    local c = a[i]
+    c[1] = 100
+    assert.are.equal(0, a[1])           -- a copy: a is unchanged
+    local w = a["2:6"]                  -- a view of elements 2..6
+    w[np.array({1})] = 50
+    assert.are.equal(50, a[2])
+  end)
+  it("string keys cannot hold arrays: only the table form mixes them", function()
+    local a = np.arange(12):reshape(3, 4)
+    -- a[{idx, "2:3"}] mixes an index array with a slice string
+    local r = a[{np.array({3, 1}), "2:3"}]
+    assert.are.same({{9, 10}, {1, 2}}, r:tolist())
+  end)
+  it("the 1-D mask fast path agrees with the general path", function()
+    local a = np.arange(1000) * 1.5
+    local m = np.equal(np.remainder(np.arange(1000), 7), 3)
+    local fast = a[m]                   -- contiguous: the compress loop
+    local slow = a["::-1"]["::-1"][m]   -- same elements through a view
+    assert.is_true(fast == slow)
+    assert.are.equal(143, #fast)
+    -- a mask whose last element is true (the loop stops at the last true)
+    local m2 = np.equal(np.remainder(np.arange(10), 3), 0)
+    assert.are.same({0, 3, 6, 9}, np.arange(10)[m2]:tolist())
+    local b = np.arange(10)
+    b[m2] = np.array({-1, -2, -3, -4})
+    assert.are.same({-1, 1, 2, -2, 4, 5, -3, 7, 8, -4}, b:tolist())
+  end)
+  it("the row-gather fast path checks every position", function()
+    local a = np.arange(5)
+    local ok, msg = pcall(function() return a[np.array({1, 2, 6})] end)
+    assert.is_false(ok)
+    H.assert_contains(msg, "index 6 is out of bounds for axis 1 with size 5")
+    ok, msg = pcall(function() return a[np.array({-6})] end)
+    assert.is_false(ok)
+    H.assert_contains(msg, "index -6")
+  end)
+  it("uint64 positions beyond int64 are out of range, wrap takes them modulo", function()
+    local a = np.arange(5)
+    local big = np.array({-1}):view("uint64")      -- 2^64 - 1
+    local ok, msg = pcall(function() return a[big] end)
+    assert.is_false(ok)
+    H.assert_contains(msg, "18446744073709551615")
+    -- (2^64 - 1) - 1 = 2^64 - 2 = 18446744073709551614; mod 5 = 4: position 5
+    assert.are.same({4}, np.take(a, big, nil, nil, "wrap"):tolist())
+    assert.are.same({4}, np.take(a, big, nil, nil, "clip"):tolist())
+  end)
+  it("a bad value never writes a part of the selection", function()
+    local a = np.zeros(4, "int64")
+    assert.is_false(pcall(function() a[np.array({1, 2, 9})] = 7 end))
+    assert.are.same({0, 0, 0, 0}, a:tolist())
+    assert.is_false(pcall(np.put, a, {1, 9}, 7))
+    assert.are.same({0, 0, 0, 0}, a:tolist())
+  end)
+  it("large selections", function()
+    local n = 100000
+    local a = np.arange(n)
+    local m = np.equal(np.remainder(a, 2), 1)
+    local odd = a[m]
+    assert.are.equal(n // 2, #odd)
+    assert.are.equal(n - 1, odd[-1])
+    local rev = a[np.arange(n, 0, -1)]
+    assert.are.equal(n - 1, rev[1])
+    assert.are.equal(0, rev[-1])
+  end)
+end)
