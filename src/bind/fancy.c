@@ -178,7 +178,9 @@ static int l_ravel_multi_index(lua_State *L) {
   lpy_array *idx[LPY_MAXDIMS], *out;
   lpy_err e;
   lb_checkopts(L, opts, fn, allowed);
-  luaL_checktype(L, 1, LUA_TTABLE);
+  if (lua_type(L, 1) != LUA_TTABLE)
+    return lb_error(L, fn, "multi_index must be a sequence of index arrays, got %s",
+                    luaL_typename(L, 1));
   n = lb_checkshape(L, 2, dims, fn);
   if ((int)lua_rawlen(L, 1) != n)
     return lb_error(L, fn, "parameter multi_index must be a sequence of length %d", n);

@@ -180,6 +180,7 @@ static void parse_item(lua_State *L, int idx, ixlist *ix) {
       const lpy_array *arr = lb_test(L, idx);
       ixitem *it;
       if (!arr) lb_error(L, ix->fn, "invalid index of type %s", luaL_typename(L, idx));
+      if (arr->flags & LB_CLOSED) lb_error(L, ix->fn, "array is closed");
       it = add_item(L, ix);
       it->arr = arr;
       if (arr->dtype == LPY_BOOL) {
