@@ -90,6 +90,11 @@ describe("fancy: by hand", function()
     local a = np.zeros(4, "int64")
     assert.is_false(pcall(function() a[np.array({1, 2, 9})] = 7 end))
     assert.are.same({0, 0, 0, 0}, a:tolist())
+    for _, p in ipairs({0, 5, -5, math.mininteger, math.maxinteger}) do
+      assert.is_false(pcall(function() a[np.array({1, p})] = 7 end))
+      assert.is_false(pcall(function() a[np.array({1, p})] = np.array({1, 2}) end))
+      assert.is_false(pcall(function() a[np.array({1, p}, "int32")] = 7 end))
+    end
     assert.is_false(pcall(np.put, a, {1, 9}, 7))
     assert.are.same({0, 0, 0, 0}, a:tolist())
   end)

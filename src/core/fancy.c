@@ -583,6 +583,42 @@ static int row_get(const lpy_fancy *f, char *out, lpy_err *e) {
   return 0;
 }
 
+/* element scatter in raise mode: check every position first (nothing is
+   written when one is bad), then write */
+#define PUT1(T) {                                                         \
+    T *d = (T *)f->data, v;                                               \
+    const T *s = (const T *)src;                                          \
+    if (scalar) {                                                         \
+      memcpy(&v, src, sizeof v);                                          \
+      for (j = 0; j < cnt; j++) d[NORM_RAISE(x[j], n)] = v;               \
+    } else for (j = 0; j < cnt; j++) d[NORM_RAISE(x[j], n)] = s[j];       \
+  } break;
+
+static int row_put1(const lpy_fancy *f, const char *src, int scalar,
+                    lpy_err *e) {
+  const lpy_fancy_entry *a = &f->adv[0];
+  const int64_t *x = (const int64_t *)a->arr->data;
+  int64_t cnt = a->arr->size, n = f->shape[0], j;
+  uint64_t bad = 0;
+  for (j = 0; j < cnt; j++) bad |= (uint64_t)NORM_RAISE(x[j], n) >= (uint64_t)n;
+  if (bad) {
+    idx_ctx c;
+    for (j = 0; j < cnt; j++)
+      if ((uint64_t)NORM_RAISE(x[j], n) >= (uint64_t)n) break;
+    memset(&c, 0, sizeof c);
+    c.n = n; c.badv = x[j];
+    return bad_index(&c, a->axis, e);
+  }
+  switch (lpy_itemsize(f->dtype)) {
+    case 1: PUT1(uint8_t)
+    case 2: PUT1(uint16_t)
+    case 4: PUT1(uint32_t)
+    case 8: PUT1(uint64_t)
+    default: PUT1(u128)
+  }
+  return 0;
+}
+
 static int row_set(const lpy_fancy *f, const char *src, int scalar, lpy_err *e) {
   const lpy_fancy_entry *a = &f->adv[0];
   int64_t cnt = a->arr->size, rowb = lpy_itemsize(f->dtype), j, isz = rowb;
@@ -590,6 +626,9 @@ static int row_set(const lpy_fancy *f, const char *src, int scalar, lpy_err *e) 
   int k;
   for (k = 1; k < f->ndim; k++) rowb *= f->shape[k];
   if (cnt == 0) return 0;
+  if (a->mode == LPY_MODE_RAISE && rowb == isz &&
+      (isz == 1 || isz == 2 || isz == 4 || isz == 8 || isz == 16))
+    return row_put1(f, src, scalar, e);
   pos = lpy_alloc((size_t)cnt * sizeof *pos, 0);
   if (!pos) return lpy_err_set(e, LPY_EMEMORY, "out of memory");
   if (rows(f, pos, e)) {
