@@ -276,6 +276,8 @@ int lpy_fancy_prepare(lpy_fancy *f, lpy_err *e) {
   if (broadcast_entries(f, e)) return e->code;
   f->bsize = lpy_shape_size(f->bndim, f->bshape, e);
   if (f->bsize < 0) return e->code;
+  if (f->bsize > ((int64_t)1 << 58))      /* its offsets must fit memory */
+    return lpy_err_set(e, LPY_EMEMORY, "the index arrays are too big");
   /* basic dims: before the first advanced one (when consecutive), then
      the rest */
   f->npre = f->npost = 0;
