@@ -41,7 +41,8 @@ typedef struct idx_ctx {
 /* args[0]: int64 offsets (+= position * stride); args[1]: the index */
 #define IDX_BODY(T) {                                                     \
     for (k = 0; k < m; k++) {                                             \
-      T x = *(const T *)(pi + k * si);                                    \
+      T x;                                                                \
+      memcpy(&x, pi + k * si, sizeof x);   /* may be misaligned */        \
       int64_t v, i;                                                       \
       if ((T)-1 > 0 && sizeof(T) == 8 && (uint64_t)x > INT64_MAX) {       \
         if (c->mode == LPY_MODE_RAISE) {                                  \
@@ -432,11 +433,18 @@ static void walk(const lpy_fancy *f, const int64_t *off, char *b, int64_t bstep,
 }
 
 /* ---------------------------------------------------------- fast paths */
+/* the typed loops below need elements at addresses aligned for their type */
+static int aligned(const void *p, int isz) {
+  uintptr_t al = (uintptr_t)(isz > 8 ? 8 : isz);
+  return (uintptr_t)p % al == 0;
+}
+
 /* one mask covering every dimension of a contiguous V */
 static int whole_mask(const lpy_fancy *f) {
   const lpy_fancy_entry *a = &f->adv[0];
   int isz = lpy_itemsize(f->dtype);
   return f->nadv == 1 && a->kind == LPY_FANCY_MASK && a->arr->ndim == f->ndim &&
+         aligned(f->data, isz) &&
          is_c_contig(f->ndim, f->shape, f->strides, isz) &&
          is_c_contig(a->arr->ndim, a->arr->shape, a->arr->strides, 1);
 }
@@ -445,7 +453,8 @@ static int whole_mask(const lpy_fancy *f) {
 static int row_index(const lpy_fancy *f) {
   const lpy_fancy_entry *a = &f->adv[0];
   return f->nadv == 1 && a->kind == LPY_FANCY_INDEX && a->dim == 0 &&
-         a->arr->dtype == LPY_INT64 &&
+         a->arr->dtype == LPY_INT64 && aligned(a->arr->data, 8) &&
+         aligned(f->data, lpy_itemsize(f->dtype)) &&
          is_c_contig(f->ndim, f->shape, f->strides, lpy_itemsize(f->dtype)) &&
          is_c_contig(a->arr->ndim, a->arr->shape, a->arr->strides, 8);
 }
@@ -672,12 +681,13 @@ int lpy_fancy_get(const lpy_fancy *f, lpy_array *out, lpy_err *e) {
 int lpy_fancy_set(const lpy_fancy *f, const char *src, int scalar, lpy_err *e) {
   int64_t *off;
   int isz = lpy_itemsize(f->dtype);
-  if (whole_mask(f)) {
+  int fast = scalar || aligned(src, isz);   /* typed loops: aligned values */
+  if (fast && whole_mask(f)) {
     compress_set(f->adv[0].arr->data, f->adv[0].arr->size, src, scalar,
                  f->data, isz);
     return 0;
   }
-  if (row_index(f)) return row_set(f, src, scalar, e);
+  if (fast && row_index(f)) return row_set(f, src, scalar, e);
   if (offsets(f, &off, e)) return e->code;
   if (off && f->osize > 0) walk(f, off, (char *)src, scalar ? 0 : isz, 1);
   if (off) lpy_free(off, (size_t)f->bsize * sizeof *off);
