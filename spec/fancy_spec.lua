@@ -98,6 +98,19 @@ describe("fancy: by hand", function()
     assert.is_false(pcall(np.put, a, {1, 9}, 7))
     assert.are.same({0, 0, 0, 0}, a:tolist())
   end)
+  it("bool bytes other than 0 and 1 count as true", function()
+    local n = 10000                               -- several 4080-byte blocks
+    local bytes = np.remainder(np.arange(n), 256):astype("uint8")
+    local m = bytes:view("bool")                  -- true where the byte is not 0
+    local a = np.arange(n)
+    local r = a[m]
+    assert.are.equal(n - 40, #r)                  -- 0, 256, ..., 9984: 40 zeros
+    assert.are.equal(1, r[1])
+    assert.are.equal(n - 1, r[-1])
+    local b = np.zeros(n, "int64")
+    b[m] = 1
+    assert.are.same(r:tolist(), a[b:astype("bool")]:tolist())
+  end)
   it("large selections", function()
     local n = 100000
     local a = np.arange(n)

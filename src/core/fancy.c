@@ -138,17 +138,35 @@ int lpy_fancy_addpos(int64_t *out, int nd, const int64_t *shape,
 }
 
 /* ---------------------------------------------------------- masks */
+/* nonzero bytes among n contiguous ones: byte counters for blocks of 255
+   steps of 16, which the compiler turns into vector compares and adds */
+static int64_t count_bytes(const char *p, int64_t n) {
+  int64_t total = 0, j;
+  while (n >= 4080) {
+    uint8_t acc[16] = {0};
+    int l;
+    for (j = 0; j < 4080; j += 16)
+      for (l = 0; l < 16; l++) acc[l] += p[j + l] != 0;
+    for (l = 0; l < 16; l++) total += acc[l];
+    p += 4080;
+    n -= 4080;
+  }
+  for (j = 0; j < n; j++) total += p[j] != 0;
+  return total;
+}
+
 int64_t lpy_fancy_count(const lpy_array *m) {
   int64_t ctr[LPY_MAXDIMS] = {0}, total = 0, len, st;
   const char *p = m->data;
   int nd = m->ndim, k;
   if (m->size == 0) return 0;
   if (nd == 0) return p[0] != 0;
+  if (m->flags & LPY_C_CONTIGUOUS) return count_bytes(p, m->size);
   len = m->shape[nd - 1];
   st = m->strides[nd - 1];
   for (;;) {
     int64_t j, c = 0;
-    if (st == 1) for (j = 0; j < len; j++) c += p[j] != 0;
+    if (st == 1) c = count_bytes(p, len);
     else for (j = 0; j < len; j++) c += p[j * st] != 0;
     total += c;
     for (k = nd - 2; k >= 0; k--) {
@@ -470,6 +488,13 @@ static void compress_get(const char *m, int64_t n, int64_t count,
                          const char *src, char *dst, int isz) {
   int64_t i, k = 0, last = n - 1;
   if (count == 0) return;
+  /* the last true element: skip zero words from the end first */
+  while (last >= 8) {
+    uint64_t w;
+    memcpy(&w, m + last - 7, 8);
+    if (w) break;
+    last -= 8;
+  }
   while (!m[last]) last--;
   switch (isz) {
     case 1: COMPRESS(uint8_t)
