@@ -101,6 +101,14 @@ static int bad_index(const idx_ctx *c, int axis, lpy_err *e) {
                      (long long)c->badv, axis + 1, (long long)c->n);
 }
 
+static int bad_value(int64_t v, int64_t n, int axis, lpy_err *e) {
+  idx_ctx c;
+  memset(&c, 0, sizeof c);
+  c.n = n;
+  c.badv = v;
+  return bad_index(&c, axis, e);
+}
+
 static int empty_take(lpy_err *e) {
   return lpy_err_set(e, LPY_EINDEX, "cannot do a non-empty take from an empty axis");
 }
@@ -545,7 +553,7 @@ static void compress_set(const char *m, int64_t n, const char *src,
   }
 }
 
-/* validated 0-based row of index j, or -1 (c records the bad value) */
+/* the 0-based rows of the positions of the single index entry */
 static int rows(const lpy_fancy *f, int64_t *pos, lpy_err *e) {
   const lpy_fancy_entry *a = &f->adv[0];
   const int64_t *x = (const int64_t *)a->arr->data;
@@ -553,12 +561,7 @@ static int rows(const lpy_fancy *f, int64_t *pos, lpy_err *e) {
   if (a->mode == LPY_MODE_RAISE) {
     for (j = 0; j < cnt; j++) {
       int64_t i = NORM_RAISE(x[j], n);
-      if ((uint64_t)i >= (uint64_t)n) {
-        idx_ctx c;
-        memset(&c, 0, sizeof c);
-        c.n = n; c.badv = x[j];
-        return bad_index(&c, a->axis, e);
-      }
+      if ((uint64_t)i >= (uint64_t)n) return bad_value(x[j], n, a->axis, e);
       pos[j] = i;
     }
     return 0;
@@ -584,12 +587,8 @@ static int row_get(const lpy_fancy *f, char *out, lpy_err *e) {
   int64_t *pos;
   int k;
   for (k = 1; k < f->ndim; k++) rowb *= f->shape[k];
-  if (cnt == 0 || rowb == 0) {
-    /* still check the positions */
-    if (cnt == 0) return 0;
-  }
-  if (a->mode == LPY_MODE_RAISE && rowb == lpy_itemsize(f->dtype) &&
-      (rowb == 1 || rowb == 2 || rowb == 4 || rowb == 8 || rowb == 16)) {
+  if (cnt == 0) return 0;
+  if (a->mode == LPY_MODE_RAISE && rowb == lpy_itemsize(f->dtype)) {
     const int64_t *x = (const int64_t *)a->arr->data;
     int64_t bad = -1;
     switch (rowb) {
@@ -599,13 +598,7 @@ static int row_get(const lpy_fancy *f, char *out, lpy_err *e) {
       case 8: TAKE1(uint64_t)
       default: TAKE1(u128)
     }
-    if (bad >= 0) {
-      idx_ctx c;
-      memset(&c, 0, sizeof c);
-      c.n = n; c.badv = x[bad];
-      return bad_index(&c, a->axis, e);
-    }
-    return 0;
+    return bad >= 0 ? bad_value(x[bad], n, a->axis, e) : 0;
   }
   pos = lpy_alloc((size_t)cnt * sizeof *pos, 0);
   if (!pos) return lpy_err_set(e, LPY_EMEMORY, "out of memory");
@@ -638,12 +631,9 @@ static int row_put1(const lpy_fancy *f, const char *src, int scalar,
   uint64_t bad = 0;
   for (j = 0; j < cnt; j++) bad |= (uint64_t)NORM_RAISE(x[j], n) >= (uint64_t)n;
   if (bad) {
-    idx_ctx c;
     for (j = 0; j < cnt; j++)
       if ((uint64_t)NORM_RAISE(x[j], n) >= (uint64_t)n) break;
-    memset(&c, 0, sizeof c);
-    c.n = n; c.badv = x[j];
-    return bad_index(&c, a->axis, e);
+    return bad_value(x[j], n, a->axis, e);
   }
   switch (lpy_itemsize(f->dtype)) {
     case 1: PUT1(uint8_t)
