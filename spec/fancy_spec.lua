@@ -153,3 +153,71 @@ describe("fancy: misaligned arrays", function()
     assert.are.same(e, v[all]:tolist())
   end)
 end)
+
+describe("fancy: random keys never crash", function()
+  -- random arrays and keys (many of them invalid); every failure must be a
+  -- LumPy error naming the function
+  it("reads, writes and the index functions", function()
+    local state = 12345
+    local function R(lo, hi)              -- a small LCG: the same run every time
+      state = (state * 1103515245 + 12345) % 2147483648
+      if not hi then lo, hi = 1, lo end
+      return lo + state % (hi - lo + 1)
+    end
+    local dts = {"bool", "int8", "uint8", "int32", "int64", "uint64", "float32", "complex128"}
+    local function rshape()
+      local s = {}
+      for k = 1, R(0, 3) do s[k] = R(0, 4) end
+      return s
+    end
+    local function rarr(s, dt)
+      local n = 1
+      for _, d in ipairs(s) do n = n * d end
+      return np.arange(n):astype(dt):reshape(s)
+    end
+    local function ritem()
+      local r = R(11)
+      if r == 1 then return R(-6, 6)
+      elseif r == 2 then return ({":", "::-1", "2:", "-2:", "1:1"})[R(5)]
+      elseif r == 3 then return np.newaxis
+      elseif r == 4 then return np.ellipsis
+      elseif r == 5 then return R(2) == 1
+      elseif r <= 8 then
+        local i = np.asarray(np.remainder(rarr(rshape(), "int64") * 7, 11) - 5)
+        return i:astype(({"int8", "int64", "uint8", "uint64", "int32", "float64"})[R(6)])
+      elseif r <= 10 then
+        return np.asarray(np.equal(np.remainder(rarr(rshape(), "int64"), R(1, 3)), 0))
+      else
+        return np.broadcast_to(np.array({R(-3, 3)}), {R(0, 3)})
+      end
+    end
+    local function check(prefix, ok, msg)
+      if not ok then
+        assert(type(msg) == "string" and msg:sub(1, #prefix) == prefix,
+               "expected an error from " .. prefix .. ", got " .. tostring(msg))
+      end
+    end
+    local modes = {"raise", "wrap", "clip"}
+    local vals = {0, 1.5, true, np.arange(3), {1, 2}}
+    for _ = 1, 400 do
+      local a = rarr(rshape(), dts[R(#dts)])
+      if a.ndim > 0 and R(3) == 1 then a = a["::-1"] end
+      local key = {}
+      for k = 1, R(0, 4) do key[k] = ritem() end
+      if R(3) == 1 then key = key[1] or {} end
+      check("lumpy.index:", pcall(function() return a[key] end))
+      check("lumpy.setindex:", pcall(function() a[key] = vals[R(#vals)] end))
+      local ix = ritem()
+      if type(ix) ~= "string" then
+        check("lumpy.take:", pcall(np.take, a, ix, R(2) == 1 and R(-3, 3) or nil, nil, modes[R(3)]))
+        check("lumpy.put:", pcall(np.put, a, ix, vals[R(#vals)], modes[R(3)]))
+        check("lumpy.take_along_axis:", pcall(np.take_along_axis, a, ix, R(-3, 3)))
+        check("lumpy.compress:", pcall(np.compress, ix, a, R(-2, 2)))
+        check("lumpy.choose:", pcall(np.choose, ix, {a, a}))
+        check("lumpy.ravel_multi_index:",
+              pcall(np.ravel_multi_index, {ix, ix}, {R(0, 4), R(0, 4)}, modes[R(3)]))
+        check("lumpy.unravel_index:", pcall(np.unravel_index, ix, rshape()))
+      end
+    end
+  end)
+end)
