@@ -99,5 +99,10 @@ for _, c in ipairs { { "float64", "float32", 4 }, { "float32", "float64", 8 }, {
 end
 
 -- issue 4: reductions, sorting, indexing, manipulation
+-- advanced indexing (fancy): a bool mask over 1e7 elements, a gather of 1e6
+-- random positions (1-based in Lua, 0-based in NumPy)
+op { "a[m] (bool mask)", "float64", "a:1e7 m:1e7:rand:bool", "c = a[m]" }
+op { "a[i] (int64 gather)", "float64", "a:1e6 i:1e6:index1e6:int64", "c = a[i]" }
+op { "np.take(a, i)", "float64", "a:1e6 i:1e6:index1e6:int64", "c = np.take(a, i)" }
 
 return ops

@@ -1,20 +1,26 @@
 /*
-** index.c - basic indexing with LumPy's 1-based, inclusive positions:
+** index.c - a[key] and a[key] = v with LumPy's 1-based, inclusive positions:
 ** integers, slices (strings "2:5, :, -1" or tables {2, 5, 1}, {} for all),
-** newaxis and ellipsis; reading gives views (or a Lua value for a single
-** element), assignment broadcasts the value into the selection.
+** newaxis and ellipsis give views (or a Lua value for a single element);
+** integer arrays and bool masks (alone, or in a table with the rest) give
+** copies through the core's advanced indexing (src/core/fancy.c).
+** Assignment broadcasts the value into the selection.
 */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lbind.h"
+#include "../core/fancy.h"
 
-enum { IX_INT, IX_SLICE, IX_NEWAXIS, IX_ELLIPSIS };
+enum { IX_INT, IX_SLICE, IX_NEWAXIS, IX_ELLIPSIS, IX_ARRAY, IX_MASK,
+       IX_BOOL0 };
 
 typedef struct ixitem {
   int kind;
   int has_start, has_stop;
   int64_t start, stop, step;    /* positions as the user wrote them */
+  const lpy_array *arr;         /* IX_ARRAY, IX_MASK */
+  int bval;                     /* IX_BOOL0 */
 } ixitem;
 
 typedef struct ixlist {
@@ -164,10 +170,36 @@ static void parse_item(lua_State *L, int idx, ixlist *ix) {
       }
       return;
     }
-    default:
-      if (lb_test(L, idx))
-        lb_error(L, ix->fn, "indexing with arrays (advanced indexing) is not supported yet");
-      lb_error(L, ix->fn, "invalid index of type %s", luaL_typename(L, idx));
+    case LUA_TBOOLEAN: {
+      ixitem *it = add_item(L, ix);
+      it->kind = IX_BOOL0;
+      it->bval = lua_toboolean(L, idx);
+      return;
+    }
+    default: {
+      const lpy_array *arr = lb_test(L, idx);
+      ixitem *it;
+      if (!arr) lb_error(L, ix->fn, "invalid index of type %s", luaL_typename(L, idx));
+      if (arr->flags & LB_CLOSED) lb_error(L, ix->fn, "array is closed");
+      it = add_item(L, ix);
+      it->arr = arr;
+      if (arr->dtype == LPY_BOOL) {
+        it->kind = arr->ndim == 0 ? IX_BOOL0 : IX_MASK;
+        if (arr->ndim == 0) it->bval = arr->data[0] != 0;
+      } else if (!lpy_isint(arr->dtype)) {
+        lb_error(L, ix->fn, "arrays used as indices must be of integer (or boolean) type, not %s",
+                 lpy_dtypes[arr->dtype].name);
+      } else if (arr->ndim == 0) {
+        /* a 0-d integer array is an integer, as in NumPy */
+        if (arr->dtype == LPY_UINT64 && lpy_get_int64(arr->dtype, arr->data) < 0)
+          lb_error(L, ix->fn, "index %llu is out of bounds", 
+                   (unsigned long long)lpy_get_int64(arr->dtype, arr->data));
+        it->kind = IX_INT;
+        it->start = lpy_get_int64(arr->dtype, arr->data);
+      } else {
+        it->kind = IX_ARRAY;
+      }
+    }
   }
 }
 
@@ -183,8 +215,6 @@ static void parse_key(lua_State *L, int idx, ixlist *ix) {
     }
     return;
   }
-  if (lua_type(L, idx) == LUA_TBOOLEAN || lb_test(L, idx))
-    lb_error(L, ix->fn, "indexing with arrays or booleans (advanced indexing) is not supported yet");
   parse_item(L, idx, ix);
 }
 
@@ -226,12 +256,31 @@ static void slice_span(const ixitem *it, int64_t n, int64_t *first,
   *first = *count > 0 ? a : 0;
 }
 
-static void apply(lua_State *L, const lpy_array *a, const ixlist *ix, view *v) {
-  int consumed = 0, ints = 0, ell = -1, i, ax = 0;
+static void add_dim(lua_State *L, const ixlist *ix, view *v, int64_t n,
+                    int64_t stride) {
+  if (v->ndim >= LPY_MAXDIMS)
+    lb_error(L, ix->fn, "the result would have more than %d dimensions", LPY_MAXDIMS);
+  v->shape[v->ndim] = n;
+  v->strides[v->ndim++] = stride;
+}
+
+static int is_adv(int kind) {
+  return kind == IX_ARRAY || kind == IX_MASK || kind == IX_BOOL0;
+}
+
+/* Apply the key to a: basic items make the view v; advanced ones (when f
+   is given) become entries of f, each spanning its whole axis in v.
+   Returns 1 when the key has advanced items. */
+static int apply(lua_State *L, const lpy_array *a, const ixlist *ix, view *v,
+                 lpy_fancy *f) {
+  int consumed = 0, ints = 0, adv = 0, ell = -1, i, ax = 0, status = -1;
   for (i = 0; i < ix->n; i++) {
-    if (ix->it[i].kind == IX_INT) ints++;
-    if (ix->it[i].kind == IX_INT || ix->it[i].kind == IX_SLICE) consumed++;
-    else if (ix->it[i].kind == IX_ELLIPSIS) {
+    int k = ix->it[i].kind;
+    if (k == IX_INT) ints++;
+    if (is_adv(k)) adv++;
+    if (k == IX_INT || k == IX_SLICE || k == IX_ARRAY) consumed++;
+    else if (k == IX_MASK) consumed += ix->it[i].arr->ndim;
+    else if (k == IX_ELLIPSIS) {
       if (ell >= 0) lb_error(L, ix->fn, "an index can only have a single ellipsis ('...')");
       ell = i;
     }
@@ -239,13 +288,24 @@ static void apply(lua_State *L, const lpy_array *a, const ixlist *ix, view *v) {
   if (consumed > a->ndim)
     lb_error(L, ix->fn, "too many indices for array: array is %d-dimensional, but %d were indexed",
              a->ndim, consumed);
+  if (adv > LPY_FANCY_MAXADV) lb_error(L, ix->fn, "too many indices");
   v->ndim = 0;
   v->data = a->data;
   v->scalar = ints == ix->n && ints == a->ndim;
+  if (adv) {
+    f->nadv = 0;
+    f->dtype = a->dtype;
+  }
   for (i = 0; i < ix->n; i++) {
     const ixitem *it = &ix->it[i];
-    if (v->ndim >= LPY_MAXDIMS && it->kind != IX_INT)
-      lb_error(L, ix->fn, "the result would have more than %d dimensions", LPY_MAXDIMS);
+    /* NumPy's rule: integers count as advanced indices when there are
+       any; advanced indices separated by anything else go first */
+    if (adv) {
+      if (is_adv(it->kind) || it->kind == IX_INT) {
+        if (status == -1) status = 0;
+        else if (status == 1) status = 2;
+      } else if (status == 0) status = 1;
+    }
     switch (it->kind) {
       case IX_INT:
         v->data += position(L, it->start, a->shape[ax], ax, ix->fn) * a->strides[ax];
@@ -255,41 +315,53 @@ static void apply(lua_State *L, const lpy_array *a, const ixlist *ix, view *v) {
         int64_t first, count;
         slice_span(it, a->shape[ax], &first, &count);
         v->data += first * a->strides[ax];
-        v->shape[v->ndim] = count;
-        v->strides[v->ndim++] = a->strides[ax] * it->step;
+        add_dim(L, ix, v, count, a->strides[ax] * it->step);
         ax++;
         break;
       }
       case IX_NEWAXIS:
         v->scalar = 0;
-        v->shape[v->ndim] = 1;
-        v->strides[v->ndim++] = 0;
+        add_dim(L, ix, v, 1, 0);
         break;
+      case IX_ARRAY: case IX_MASK: case IX_BOOL0: {
+        lpy_fancy_entry *en = &f->adv[f->nadv++];
+        int k, nd = it->kind == IX_MASK ? it->arr->ndim : it->kind == IX_ARRAY;
+        memset(en, 0, sizeof *en);
+        en->kind = it->kind == IX_ARRAY ? LPY_FANCY_INDEX
+                 : it->kind == IX_MASK ? LPY_FANCY_MASK : LPY_FANCY_BOOL0;
+        en->arr = it->arr;
+        en->dim = v->ndim;
+        en->axis = ax;
+        en->mode = LPY_MODE_RAISE;
+        en->boolval = it->bval;
+        if (it->kind == IX_BOOL0) add_dim(L, ix, v, 1, 0);
+        for (k = 0; k < nd; k++, ax++) add_dim(L, ix, v, a->shape[ax], a->strides[ax]);
+        break;
+      }
       default: {
         int k, rest = a->ndim - consumed;
-        if (v->ndim + rest > LPY_MAXDIMS)
-          lb_error(L, ix->fn, "the result would have more than %d dimensions", LPY_MAXDIMS);
-        for (k = 0; k < rest; k++, ax++) {
-          v->shape[v->ndim] = a->shape[ax];
-          v->strides[v->ndim++] = a->strides[ax];
-        }
+        for (k = 0; k < rest; k++, ax++) add_dim(L, ix, v, a->shape[ax], a->strides[ax]);
       }
     }
   }
-  for (; ax < a->ndim; ax++) {
-    if (v->ndim >= LPY_MAXDIMS)
-      lb_error(L, ix->fn, "the result would have more than %d dimensions", LPY_MAXDIMS);
-    v->shape[v->ndim] = a->shape[ax];
-    v->strides[v->ndim++] = a->strides[ax];
-  }
+  for (; ax < a->ndim; ax++) add_dim(L, ix, v, a->shape[ax], a->strides[ax]);
+  if (!adv) return 0;
+  v->scalar = 0;
+  f->consec = status != 2;
+  f->data = v->data;
+  f->ndim = v->ndim;
+  memcpy(f->shape, v->shape, (size_t)v->ndim * sizeof(int64_t));
+  memcpy(f->strides, v->strides, (size_t)v->ndim * sizeof(int64_t));
+  return 1;
 }
 
 /* ---------------------------------------------------------- entry points */
 int lb_index_get(lua_State *L) {
   lpy_array *a = lb_check(L, 1, "index");
   ixlist ix;
-  ix.fn = "index";
   view v;
+  lpy_fancy f;
+  ix.fn = "index";
   if (lua_type(L, 2) == LUA_TNUMBER && lua_isinteger(L, 2) && a->ndim >= 1) {
     /* fast path: a[i] */
     int64_t i = position(L, lua_tointeger(L, 2), a->shape[0], 0, "index");
@@ -302,10 +374,45 @@ int lb_index_get(lua_State *L) {
     return 1;
   }
   parse_key(L, 2, &ix);
-  apply(L, a, &ix, &v);
+  if (apply(L, a, &ix, &v, &f)) {
+    lpy_err e;
+    lpy_array *out;
+    if (lpy_fancy_prepare(&f, &e)) return lb_core_error(L, "index", &e);
+    out = lb_push_new(L, a->dtype, f.ondim, f.oshape, 0, "index");
+    if (lpy_fancy_get(&f, out, &e)) return lb_core_error(L, "index", &e);
+    return 1;
+  }
   if (v.scalar && ix.n > 0) lb_push_elem(L, a->dtype, v.data);
   else lb_push_view(L, 1, a->dtype, v.ndim, v.shape, v.strides, v.data);
   return 1;
+}
+
+/* a[key] = value for an advanced key: the value is converted to a's dtype
+   and broadcast to the selection's shape */
+static int fancy_set(lua_State *L, lpy_array *a, lpy_fancy *f) {
+  lpy_err e;
+  lpy_array *src;
+  if (lpy_fancy_prepare(f, &e)) return lb_core_error(L, "setindex", &e);
+  if (lua_type(L, 3) == LUA_TNUMBER || lua_type(L, 3) == LUA_TBOOLEAN ||
+      lb_testcomplex(L, 3)) {
+    _Alignas(16) char val[16];
+    lpy_operand op;
+    lb_operand(L, 3, &op, "setindex");
+    if (op.weak == LPY_WEAK_INT) lb_check_int_fits(L, a->dtype, op.i, "setindex");
+    lpy_set_scalar(a->dtype, val, &op);
+    if (lpy_fancy_set(f, val, 1, &e)) return lb_core_error(L, "setindex", &e);
+    return 0;
+  }
+  src = lb_toarray(L, 3, -1, "setindex");
+  if (!(src->dtype == a->dtype && src->ndim == f->ondim &&
+        memcmp(src->shape, f->oshape, (size_t)f->ondim * sizeof(int64_t)) == 0 &&
+        (src->flags & LPY_C_CONTIGUOUS) && !lpy_arrays_overlap(src, a))) {
+    lpy_array *tmp = lb_push_new(L, a->dtype, f->ondim, f->oshape, 0, "setindex");
+    if (lpy_array_assign(tmp, src, &e)) return lb_core_error(L, "setindex", &e);
+    src = tmp;
+  }
+  if (lpy_fancy_set(f, src->data, 0, &e)) return lb_core_error(L, "setindex", &e);
+  return 0;
 }
 
 int lb_index_set(lua_State *L) {
@@ -313,13 +420,14 @@ int lb_index_set(lua_State *L) {
   lpy_array_space dst;
   ixlist ix;
   view v;
+  lpy_fancy f;
   lpy_array *src;
   lpy_err e;
   if (!(a->flags & LPY_WRITEABLE))
     return lb_error(L, "setindex", "assignment destination is read-only");
   ix.fn = "setindex";
   parse_key(L, 2, &ix);
-  apply(L, a, &ix, &v);
+  if (apply(L, a, &ix, &v, &f)) return fancy_set(L, a, &f);
   lpy_array_init(&dst.a, a->dtype, v.ndim, v.shape, v.strides, v.data, NULL);
   switch (lua_type(L, 3)) {
     case LUA_TNUMBER: case LUA_TBOOLEAN: {
