@@ -224,6 +224,10 @@ static int l_flip(lua_State *L) {
       st[i] = -st[i];
     }
   }
+  if (a->ndim == 0) {                   /* NumPy's m[()]: a scalar */
+    lb_push_elem(L, a->dtype, a->data);
+    return 1;
+  }
   lb_push_view(L, 1, a->dtype, a->ndim, a->shape, st, p);
   return 1;
 }
