@@ -100,4 +100,13 @@ end
 
 -- issue 4: reductions, sorting, indexing, manipulation
 
+-- manipulation: concatenate 100 float64 arrays of 1e4 elements (one input per array)
+do
+  local names, inputs = {}, {}
+  for i = 1, 100 do names[i] = "x" .. i; inputs[i] = "x" .. i .. ":1e4" end
+  local list = table.concat(names, ", ")
+  op { "concatenate 100 x 1e4", "float64", table.concat(inputs, " "),
+       "c = np.concatenate({" .. list .. "})", py = "c = np.concatenate([" .. list .. "])" }
+end
+
 return ops

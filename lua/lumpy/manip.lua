@@ -648,6 +648,7 @@ return function(np)
     -- the padded array with the original in its place
     local shape, orig = {}, {}
     for i = 1, nd do
+      if width[i][1] > math.maxinteger - a.shape[i] - width[i][2] then fail("array is too big") end
       shape[i] = width[i][1] + a.shape[i] + width[i][2]
       orig[i] = { width[i][1] + 1, width[i][1] + a.shape[i] }
     end
