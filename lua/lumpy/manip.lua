@@ -266,6 +266,9 @@ return function(np)
       out[i] = full[i] * c.shape[i]
     end
     if c.ndim == 0 then return c:copy() end
+    local size = 1.0
+    for i = 1, #out do size = size * out[i] end
+    if size >= 2.0 ^ 62 then fail("array is too big; the product of its dimensions overflows") end
     return np.broadcast_to(c:reshape(inter), big):copy():reshape(out)
   end)
 
@@ -465,9 +468,8 @@ return function(np)
     for r, i in ipairs(order) do idx[i] = idx[i] + r - 1 end
     shape[ax + 1] = n + k
     local new = np.empty(shape, a.dtype)
-    local taken, old = {}, {}
-    for i = 1, k do taken[idx[i]] = true end
-    for j = 0, n + k - 1 do if not taken[j] then old[#old + 1] = j end end
+    local old = np.ones(n + k, "bool")        -- where a's slabs go
+    if k > 0 then C.put(old, np.zeros(k, "bool"), idx, 0) end
     if k > 0 then
       local vs = copy_shape(shape)
       vs[ax + 1] = k

@@ -345,6 +345,25 @@ static int l_repeat(lua_State *L) {
 }
 
 /* ---------------------------------------------------------- gather / scatter */
+/* positions at idx for an axis of length len: integers, or a bool mask of
+   length len (the positions where it is true); returns their count */
+static int64_t read_positions(lua_State *L, int idx, int64_t len, int64_t **pos,
+                              int64_t *one, const char *fn) {
+  lpy_array *m = lb_test(L, idx);
+  int64_t n, i;
+  if (m && m->dtype == LPY_BOOL) {
+    if (m->ndim != 1 || m->shape[0] != len)
+      lb_error(L, fn, "mask length does not match the axis");
+    *pos = lua_newuserdatauv(L, (size_t)(len ? len : 1) * sizeof(int64_t), 0);
+    for (i = n = 0; i < len; i++)
+      if (m->data[i * m->strides[0]]) (*pos)[n++] = i;
+    return n;
+  }
+  n = read_ints(L, idx, pos, one, fn, "positions");
+  if (n < 0) { *pos = one; n = 1; }
+  return n;
+}
+
 /* np._manip.take(a, positions, axis): slabs of a at 0-based positions
    (integers, or a bool mask of the axis' length) along 0-based axis, as a
    new array */
@@ -354,18 +373,8 @@ static int l_take(lua_State *L) {
   int64_t *idx, one, n, i, sh[LPY_MAXDIMS];
   int axis = (int)lb_checkinteger(L, 3, fn);
   lpy_err e;
-  lpy_array *m = lb_test(L, 2);
   if (axis < 0 || axis >= a->ndim) return lb_error(L, fn, "bad axis");
-  if (m && m->dtype == LPY_BOOL) {      /* a mask: the positions it selects */
-    if (m->ndim != 1 || m->shape[0] != a->shape[axis])
-      return lb_error(L, fn, "mask length does not match the axis");
-    idx = lua_newuserdatauv(L, (size_t)(m->size ? m->size : 1) * sizeof(int64_t), 0);
-    for (i = n = 0; i < m->size; i++)
-      if (m->data[i * m->strides[0]]) idx[n++] = i;
-  } else {
-    n = read_ints(L, 2, &idx, &one, fn, "positions");
-    if (n < 0) { idx = &one; n = 1; }
-  }
+  n = read_positions(L, 2, a->shape[axis], &idx, &one, fn);
   for (i = 0; i < n; i++)
     if (idx[i] < 0 || idx[i] >= a->shape[axis])
       return lb_error(L, fn, "position %lld is out of bounds", (long long)idx[i] + 1);
@@ -377,7 +386,7 @@ static int l_take(lua_State *L) {
 }
 
 /* np._manip.put(dst, src, positions, axis): dst's slabs at 0-based
-   positions along axis = src's slabs in order (src has dst's shape but
+   positions (or where a bool mask is true) along axis = src's slabs in order (src has dst's shape but
    #positions along axis; it is cast to dst's dtype) */
 static int l_put(lua_State *L) {
   const char *fn = "put";
@@ -386,8 +395,7 @@ static int l_put(lua_State *L) {
   int axis = (int)lb_checkinteger(L, 4, fn), k;
   lpy_err e;
   if (axis < 0 || axis >= d->ndim || s->ndim != d->ndim) return lb_error(L, fn, "bad axis");
-  n = read_ints(L, 3, &idx, &one, fn, "positions");
-  if (n < 0) { idx = &one; n = 1; }
+  n = read_positions(L, 3, d->shape[axis], &idx, &one, fn);
   for (k = 0; k < d->ndim; k++)
     if (s->shape[k] != (k == axis ? n : d->shape[k])) return lb_error(L, fn, "shapes do not match");
   for (i = 0; i < n; i++)
