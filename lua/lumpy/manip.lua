@@ -1,6 +1,6 @@
 -- lumpy/manip.lua - array manipulation written in Lua on the C primitives
--- (concatenate, flip, array_split, repeat and the slab gather / scatter
--- np._manip.take / put): stack and its variants, block, the split
+-- (concatenate, flip, array_split, repeat, the slab gather / scatter
+-- np._manip.take / put and np._manip.nonzero_box): stack and its variants, block, the split
 -- variants, tile, roll, rot90, pad, append, insert, delete, resize,
 -- trim_zeros. Loaded by lumpy/extras.lua with the module table.
 -- Positions are LumPy's (1-based, negative from the end); each function
@@ -297,8 +297,9 @@ return function(np)
       local n = a.shape[k + 1]
       local s = total[k]
       if s and n > 0 and s % n ~= 0 then
-        -- result[j] = a[(j - s) mod n]
-        r = C.take(r, (np.arange(n) - s % n) % n, k)
+        -- result[j] = a[(j - s) mod n]: the last s slabs, then the rest
+        s = s % n
+        r = np.concatenate({ r[at_axis(a.ndim, k, n - s, n)], r[at_axis(a.ndim, k, 0, n - s)] }, k + 1)
       end
     end
     if rawequal(r, a) then return a:copy() end
@@ -332,23 +333,8 @@ return function(np)
     local a = np.asarray(filt)
     if a.ndim == 0 then fail("trim_zeros needs an array of at least one dimension") end
     local nd, shape = a.ndim, a.shape
-    local lo, hi = {}, {}
-    local flat = np.not_equal(a, 0):flatten():tolist()
-    local idx = {}
-    for k = 1, nd do idx[k] = 1 end
-    for i = 1, #flat do
-      if flat[i] then
-        for k = 1, nd do
-          if not lo[k] or idx[k] < lo[k] then lo[k] = idx[k] end
-          if not hi[k] or idx[k] > hi[k] then hi[k] = idx[k] end
-        end
-      end
-      for k = nd, 1, -1 do
-        idx[k] = idx[k] + 1
-        if idx[k] <= shape[k] then break end
-        idx[k] = 1
-      end
-    end
+    local lo, hi = C.nonzero_box(a)
+    lo, hi = lo or {}, hi or {}
     local sel = {}
     for k = 1, nd do
       if not lo[k] then sel[k] = { 1, 0 }   -- all zero: nothing left

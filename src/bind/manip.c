@@ -1,7 +1,8 @@
 /*
 ** manip.c - Lua binding of array manipulation: concatenate, flip,
-** array_split / split, repeat, and the slab gather / scatter that
-** lua/lumpy/manip.lua builds delete, insert and roll on (np._manip).
+** array_split / split, repeat, and what lua/lumpy/manip.lua builds on
+** (np._manip): slab gather / scatter (delete, insert) and the box of
+** nonzero elements (trim_zeros).
 ** Positions given by the user are 1-based (negative from the end).
 */
 #include <string.h>
@@ -407,6 +408,20 @@ static int l_put(lua_State *L) {
   return 0;
 }
 
+/* np._manip.nonzero_box(a): nil when every element is zero, else two
+   sequences: the first and last 1-based position holding a nonzero
+   element along each axis */
+static int l_nonzero_box(lua_State *L) {
+  lpy_array *a = lb_check(L, 1, "trim_zeros");
+  int64_t lo[LPY_MAXDIMS], hi[LPY_MAXDIMS];
+  int k;
+  if (!lpy_nonzero_box(a, lo, hi)) return 0;
+  for (k = 0; k < a->ndim; k++) { lo[k]++; hi[k]++; }
+  lb_push_shape(L, a->ndim, lo);
+  lb_push_shape(L, a->ndim, hi);
+  return 2;
+}
+
 static const luaL_Reg funcs[] = {
   {"concatenate", l_concatenate}, {"flip", l_flip},
   {"array_split", l_array_split}, {"split", l_split},
@@ -415,7 +430,7 @@ static const luaL_Reg funcs[] = {
 };
 
 static const luaL_Reg internal[] = {
-  {"take", l_take}, {"put", l_put},
+  {"take", l_take}, {"put", l_put}, {"nonzero_box", l_nonzero_box},
   {NULL, NULL}
 };
 

@@ -116,3 +116,46 @@ int lpy_repeat(lpy_array *dst, lpy_array *src, int axis,
   }
   return LPY_OK;
 }
+
+static int nonzero_at(lpy_dtype t, const char *p) {
+  if (lpy_iscomplex(t)) {
+    double re, im;
+    lpy_get_complex(t, p, &re, &im);
+    return re != 0 || im != 0;
+  }
+  if (t == LPY_BOOL) return *p != 0;
+  if (lpy_isint(t)) return lpy_get_int64(t, p) != 0;
+  return lpy_get_double(t, p) != 0;
+}
+
+int lpy_nonzero_box(const lpy_array *a, int64_t *lo, int64_t *hi) {
+  int64_t idx[LPY_MAXDIMS] = {0}, i;
+  int nd = a->ndim, k, found = 0;
+  const char *p = a->data;
+  if (a->size == 0) return 0;
+  if (nd == 1) {
+    int64_t n = a->shape[0], s = a->strides[0];
+    for (i = 0; i < n && !nonzero_at(a->dtype, p + i * s); i++) {}
+    if (i == n) return 0;
+    lo[0] = i;
+    for (i = n - 1; !nonzero_at(a->dtype, p + i * s); i--) {}
+    hi[0] = i;
+    return 1;
+  }
+  for (;;) {
+    if (nonzero_at(a->dtype, p)) {
+      for (k = 0; k < nd; k++) {
+        if (!found || idx[k] < lo[k]) lo[k] = idx[k];
+        if (!found || idx[k] > hi[k]) hi[k] = idx[k];
+      }
+      found = 1;
+    }
+    for (k = nd - 1; k >= 0; k--) {      /* next multi-index, C order */
+      p += a->strides[k];
+      if (++idx[k] < a->shape[k]) break;
+      p -= a->strides[k] * a->shape[k];
+      idx[k] = 0;
+    }
+    if (k < 0) return found;
+  }
+}

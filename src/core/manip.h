@@ -30,4 +30,10 @@ LPY_API int lpy_take_axis(lpy_array *dst, lpy_array *src, int axis,
 LPY_API int lpy_repeat(lpy_array *dst, lpy_array *src, int axis,
                        const int64_t *counts, int64_t ncounts, lpy_err *e);
 
+/* The box around a's nonzero elements: lo[k] and hi[k] are the first and
+   last position along axis k holding one (0-based). Returns 0 when every
+   element is zero (lo, hi untouched), else 1. A 1-D array is scanned from
+   its ends only. Nonzero as NumPy's truth: nan counts, -0.0 does not. */
+LPY_API int lpy_nonzero_box(const lpy_array *a, int64_t *lo, int64_t *hi);
+
 #endif
