@@ -65,33 +65,37 @@ static int64_t read_ints(lua_State *L, int idx, int64_t **out, int64_t *one,
 }
 
 /* ---------------------------------------------------------- concatenate */
-/* the arrays of sequence seq pushed from the top of the stack; returns
-   their count, pointers in a userdata pushed last */
+/* the arrays of sequence seq (an array: its sub-arrays along the first
+   axis); returns their count. Pushes a table that keeps the converted
+   arrays alive (anchor) and the userdata holding the pointers. */
 static int collect(lua_State *L, int seq, lpy_array ***arrs, const char *fn) {
   lpy_array *s = lb_test(L, seq), **v;
-  int n, i;
-  if (s) {                            /* an array: its sub-arrays */
+  lua_Integer len;
+  int n, i, anchor;
+  if (s) {
     if (s->ndim == 0) lb_error(L, fn, "zero-dimensional arrays cannot be concatenated");
-    if (s->shape[0] > 1000000) lb_error(L, fn, "too many arrays");
-    n = (int)s->shape[0];
+    len = s->shape[0];
   } else {
     if (lua_type(L, seq) != LUA_TTABLE)
       lb_error(L, fn, "expected a sequence of arrays, got %s", luaL_typename(L, seq));
-    n = (int)lua_rawlen(L, seq);
+    len = (lua_Integer)lua_rawlen(L, seq);
   }
-  luaL_checkstack(L, n + 4, "too many arrays");
+  if (len > (1 << 26)) lb_error(L, fn, "too many arrays");
+  n = (int)len;
+  lua_newtable(L);
+  anchor = lua_gettop(L);
+  v = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof *v, 0);
   for (i = 0; i < n; i++) {
     if (s) {
-      lb_push_view(L, seq, s->dtype, s->ndim - 1, s->shape + 1, s->strides + 1,
-                   s->data + i * s->strides[0]);
+      v[i] = lb_push_view(L, seq, s->dtype, s->ndim - 1, s->shape + 1,
+                          s->strides + 1, s->data + i * s->strides[0]);
     } else {
       lua_rawgeti(L, seq, i + 1);
-      lb_toarray(L, -1, -1, fn);
+      v[i] = lb_toarray(L, -1, -1, fn);
       lua_remove(L, -2);
     }
+    lua_rawseti(L, anchor, i + 1);
   }
-  v = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof *v, 0);
-  for (i = 0; i < n; i++) v[i] = lb_test(L, -n - 1 + i);
   *arrs = v;
   return n;
 }
@@ -169,6 +173,7 @@ static int l_concatenate(lua_State *L) {
         lpy_array *c = lb_push_new(L, in[i]->dtype, in[i]->ndim, in[i]->shape, 0, fn);
         if (lpy_array_assign(c, in[i], &e) != 0) lb_core_error(L, fn, &e);
         in[i] = c;
+        lua_rawseti(L, -3, i + 1);      /* the anchor keeps the copy alive */
       }
     lua_pushvalue(L, outidx);
   } else {
@@ -376,6 +381,7 @@ static int l_take(lua_State *L) {
   lpy_err e;
   if (axis < 0 || axis >= a->ndim) return lb_error(L, fn, "bad axis");
   n = read_positions(L, 2, a->shape[axis], &idx, &one, fn);
+  a = contiguous(L, 1, a, fn);          /* block copies from here on */
   for (i = 0; i < n; i++)
     if (idx[i] < 0 || idx[i] >= a->shape[axis])
       return lb_error(L, fn, "position %lld is out of bounds", (long long)idx[i] + 1);
@@ -404,6 +410,11 @@ static int l_put(lua_State *L) {
       return lb_error(L, fn, "position %lld is out of bounds", (long long)idx[i] + 1);
   if (!(d->flags & LPY_WRITEABLE)) return lb_error(L, fn, "destination is read-only");
   if (lpy_arrays_overlap(d, s)) return lb_error(L, fn, "source and destination overlap");
+  if (s->dtype != d->dtype || !(s->flags & LPY_C_CONTIGUOUS)) {
+    lpy_array *c = lb_push_new(L, d->dtype, s->ndim, s->shape, 0, fn);
+    if (lpy_array_assign(c, s, &e) != 0) lb_core_error(L, fn, &e);
+    s = c;
+  }
   if (lpy_take_axis(d, s, axis, idx, n, 1, &e) != 0) lb_core_error(L, fn, &e);
   return 0;
 }
