@@ -1,14 +1,14 @@
 -- lumpy/manip.lua - array manipulation written in Lua on the C primitives
--- (concatenate, flip, array_split, repeat, the slab gather / scatter
--- np._manip.take / put and np._manip.nonzero_box): stack and its variants, block, the split
--- variants, tile, roll, rot90, pad, append, insert, delete, resize,
--- trim_zeros. Loaded by lumpy/extras.lua with the module table.
+-- of src/bind/manip.c (concatenate, flip, array_split, repeat, and the
+-- internal np._manip: take / put of slabs, nonzero_box): stack and its
+-- variants, block, the split variants, tile, roll, rot90, pad, append,
+-- insert, delete, resize, trim_zeros. Loaded by lumpy/extras.lua with the
+-- module table.
 -- Positions are LumPy's (1-based, negative from the end); each function
 -- says how they map to NumPy's.
 
 return function(np)
   local C = np._manip
-  local methods = getmetatable(np.zeros(1)).methods
 
   -- run f, reporting any error as coming from lumpy.<name>
   local function named(name, f)
