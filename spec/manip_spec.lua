@@ -130,6 +130,32 @@ describe("manipulation details", function()
     np.concatenate({ x["6:10"], x["1:5"] }, 1, { out = x })
     assert.are.same({ 5.0, 6.0, 7.0, 8.0, 9.0, 0.0, 1.0, 2.0, 3.0, 4.0 }, x:tolist())
   end)
+  it("concatenate into a strided out (a column of a matrix, reversed)", function()
+    local m = np.zeros({ 5, 2 }, "int32")
+    local col = m[{ { -1, 1, -1 }, 2 }]     -- column 2, bottom to top
+    local r = np.concatenate({ np.arange(2), np.arange(10, 13) }, 1, { out = col })
+    assert.is_true(rawequal(r, col))
+    assert.are.same({ { 0, 12 }, { 0, 11 }, { 0, 10 }, { 0, 1 }, { 0, 0 } }, m:tolist())
+  end)
+  it("every dtype: concatenate, split, repeat, roll, flip and edge pad agree with arange", function()
+    -- worked by hand: the pieces of arange(5) put back together are arange(5)
+    for _, dt in ipairs { "bool", "int8", "int16", "int32", "int64", "uint8", "uint16",
+                          "uint32", "uint64", "float32", "float64", "complex64", "complex128" } do
+      local a = np.arange(5):astype(dt)
+      local want = a:tolist()
+      local function same(x, what)
+        assert.are.equal(dt, x.dtype.name, what)
+        assert.are.same(want, x:tolist(), dt .. " " .. what)
+      end
+      same(np.concatenate({ a["1:2"], a["3:5"] }), "concatenate")
+      same(np.concatenate(np.split(a, { 2, 4 })), "split")
+      same(np.roll(np.roll(a, 2), -2), "roll")
+      same(np.flip(np.flip(a)), "flip")
+      same(np.repeat_(a, 2)["::2"], "repeat")
+      same(np.pad(a, 2, "edge")["3:7"], "pad")
+      same(np.delete(np.insert(a, 3, a[1]), 3), "insert/delete")
+    end
+  end)
   it("concatenate of many contiguous and strided inputs", function()
     local parts, want = {}, {}
     for i = 1, 50 do
