@@ -257,36 +257,57 @@ static void sum_int64(const char *p, int64_t n, int64_t s, void *out) {
   *(int64_t *)out = (int64_t)r;
 }
 
-/* min/max: 16 running lanes over contiguous data, folded in a fixed order,
-   so the result (which zero, which nan) is the same at every level */
+/* min/max: 16 running lanes over contiguous data, kept in the level's
+   vectors (RED_VBYTES wide), folded in a fixed order, so the result (which
+   zero, which nan) is the same at every level. VWIN(a, b) is the lane mask
+   where the running value a stays. */
+#if defined(__AVX512F__)
+#define RED_VBYTES 64
+#elif defined(__AVX2__)
+#define RED_VBYTES 32
+#else
+#define RED_VBYTES 16
+#endif
 #define LANES 16
-#define MINMAX_RED(NAME, T, OP)                                             \
+#define MINMAX_RED(NAME, T, OP, VWIN)                                       \
   static void NAME(const char *p, int64_t n, int64_t s, void *out) {        \
     T r = *(const T *)p;                                                    \
     int64_t i = 1, j;                                                       \
     if (s == (int64_t)sizeof(T) && n >= 2 * LANES) {                        \
-      const T *X = (const T *)p;                                            \
-      T acc[LANES];                                                         \
-      for (j = 0; j < LANES; j++) acc[j] = X[j];                            \
+      typedef T V __attribute__((vector_size(RED_VBYTES)));                 \
+      typedef __typeof__((V){0} < (V){0}) VI;                               \
+      enum { W = RED_VBYTES / sizeof(T), K = LANES / W };                   \
+      V acc[K], x;                                                          \
+      T fold[LANES];                                                        \
+      int k;                                                                \
+      memcpy(acc, p, sizeof acc);                                           \
       for (i = LANES; i + LANES <= n; i += LANES)                           \
-        for (j = 0; j < LANES; j++) {                                       \
-          T a = acc[j], b = X[i + j];                                       \
-          acc[j] = OP;                                                      \
+        for (k = 0; k < K; k++) {                                           \
+          VI m;                                                             \
+          memcpy(&x, p + (i + k * W) * (int64_t)sizeof(T), sizeof x);       \
+          m = VWIN(acc[k], x);                                              \
+          acc[k] = (V)((m & (VI)acc[k]) | (~m & (VI)x));                    \
         }                                                                   \
-      r = acc[0];                                                           \
-      for (j = 1; j < LANES; j++) { T a = r, b = acc[j]; r = OP; }          \
+      memcpy(fold, acc, sizeof acc);                                        \
+      r = fold[0];                                                          \
+      for (j = 1; j < LANES; j++) { T a = r, b = fold[j]; r = OP; }         \
     }                                                                       \
     for (; i < n; i++) { T a = r, b = *(const T *)(p + i * s); r = OP; }    \
     *(T *)out = r;                                                          \
   }
-MINMAX_RED(min_float32, float, FMINE(a, b))
-MINMAX_RED(min_float64, double, FMINE(a, b))
-MINMAX_RED(max_float32, float, FMAXE(a, b))
-MINMAX_RED(max_float64, double, FMAXE(a, b))
-MINMAX_RED(min_int32, int32_t, MINE(a, b))
-MINMAX_RED(min_int64, int64_t, MINE(a, b))
-MINMAX_RED(max_int32, int32_t, MAXE(a, b))
-MINMAX_RED(max_int64, int64_t, MAXE(a, b))
+/* the lane-wise forms of FMINE/FMAXE (a nan in a wins) and MINE/MAXE */
+#define VFMIN(a, b) (((a) < (b)) | ((a) != (a)))
+#define VFMAX(a, b) (((a) > (b)) | ((a) != (a)))
+#define VIMIN(a, b) ((a) <= (b))
+#define VIMAX(a, b) ((a) >= (b))
+MINMAX_RED(min_float32, float, FMINE(a, b), VFMIN)
+MINMAX_RED(min_float64, double, FMINE(a, b), VFMIN)
+MINMAX_RED(max_float32, float, FMAXE(a, b), VFMAX)
+MINMAX_RED(max_float64, double, FMAXE(a, b), VFMAX)
+MINMAX_RED(min_int32, int32_t, MINE(a, b), VIMIN)
+MINMAX_RED(min_int64, int64_t, MINE(a, b), VIMIN)
+MINMAX_RED(max_int32, int32_t, MAXE(a, b), VIMAX)
+MINMAX_RED(max_int64, int64_t, MAXE(a, b), VIMAX)
 
 /* ------------------------------------------------------- the fill */
 #define SET(K, N, F, V) t->loop[LPY_SK_##K][LPY_##N] = F##_##N;            \
