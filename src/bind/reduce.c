@@ -169,7 +169,10 @@ static int do_reduce(lua_State *L, int op, const char *fn) {
     if (lb_optfield(L, opts, "initial") != LUA_TNIL) initidx = lua_gettop(L);
     else lua_pop(L, 1);
     if (lb_optfield(L, opts, "where") != LUA_TNIL) {
-      lpy_array *w = lb_toarray(L, -1, LPY_BOOL, fn);
+      lpy_array *w = lb_toarray(L, -1, -1, fn);
+      if (w->dtype != LPY_BOOL)
+        lb_error(L, fn, "where must be a bool array, got dtype %s",
+                 lpy_dtypes[w->dtype].name);
       broadcast_where(L, w, a, &wv.a, fn);
       where = &wv.a;          /* the converted mask stays on the stack */
     } else lua_pop(L, 1);
