@@ -169,7 +169,10 @@ static int do_reduce(lua_State *L, int op, const char *fn) {
     if (lb_optfield(L, opts, "initial") != LUA_TNIL) initidx = lua_gettop(L);
     else lua_pop(L, 1);
     if (lb_optfield(L, opts, "where") != LUA_TNIL) {
-      lpy_array *w = lb_toarray(L, -1, LPY_BOOL, fn);
+      lpy_array *w = lb_toarray(L, -1, -1, fn);
+      if (w->dtype != LPY_BOOL)
+        lb_error(L, fn, "where must be a bool array, got dtype %s",
+                 lpy_dtypes[w->dtype].name);
       broadcast_where(L, w, a, &wv.a, fn);
       where = &wv.a;          /* the converted mask stays on the stack */
     } else lua_pop(L, 1);
@@ -193,7 +196,8 @@ static int do_reduce(lua_State *L, int op, const char *fn) {
   }
   if (out) {
     check_out(L, out, fnd, fshape, opname, fn);
-    if (out->dtype == t) {
+    if (out->dtype == t && !lpy_arrays_overlap(out, a) &&
+        !(where && lpy_arrays_overlap(out, where))) {
       /* reduce straight into out, seen with the kept axes */
       int64_t ost[LPY_MAXDIMS];
       int j = 0;
@@ -366,7 +370,7 @@ static int l_diagonal(lua_State *L) {
     len = off >= n2 ? 0 : (n1 < n2 - off ? n1 : n2 - off);
     if (len > 0) data += off * a->strides[ax2];
   } else {
-    len = -off >= n1 ? 0 : (n1 + off < n2 ? n1 + off : n2);
+    len = off <= -n1 ? 0 : (n1 + off < n2 ? n1 + off : n2);
     if (len > 0) data -= off * a->strides[ax1];
   }
   for (k = 0; k < nd; k++)
