@@ -105,4 +105,27 @@ op { "a[m] (bool mask)", "float64", "a:1e7 m:1e7:rand:bool", "c = a[m]" }
 op { "a[i] (int64 gather)", "float64", "a:1e6 i:1e6:index1e6:int64", "c = a[i]" }
 op { "np.take(a, i)", "float64", "a:1e6 i:1e6:index1e6:int64", "c = np.take(a, i)" }
 
+-- reductions: full sums and means at >= 80% of the add bandwidth (the output
+-- is a scalar, so only the input's bytes count: out_size = 0), sums over
+-- either axis of a matrix (Lua's 1-based axes), argmax
+op { "sum", "float64", "a:1e7:rand", "x = a:sum()", py = "x = a.sum()", target = 1.0,
+     kernel = "sum", bw = 0.8, out_size = 0 }
+op { "mean", "float64", "a:1e7:rand", "x = a:mean()", py = "x = a.mean()", target = 1.0,
+     kernel = "sum", bw = 0.8, out_size = 0 }
+op { "sum(axis 1)", "float64", "a:1000x1000:rand", "x = a:sum(1)", py = "x = a.sum(0)",
+     target = 1.0, kernel = "add" }
+op { "sum(axis 2)", "float64", "a:1000x1000:rand", "x = a:sum(2)", py = "x = a.sum(1)",
+     target = 1.0, kernel = "sum" }
+op { "argmax", "float64", "a:1e7:rand", "x = a:argmax()", py = "x = a.argmax()",
+     target = 1.0, kernel = "max" }
+
+-- manipulation: concatenate 100 float64 arrays of 1e4 elements (one input per array)
+do
+  local names, inputs = {}, {}
+  for i = 1, 100 do names[i] = "x" .. i; inputs[i] = "x" .. i .. ":1e4" end
+  local list = table.concat(names, ", ")
+  op { "concatenate 100 x 1e4", "float64", table.concat(inputs, " "),
+       "c = np.concatenate({" .. list .. "})", py = "c = np.concatenate([" .. list .. "])" }
+end
+
 return ops
