@@ -170,6 +170,14 @@ static int l_argsort(lua_State *L) {
   lpy_array *a, *out;
   lpy_err e;
   pad(L, 4);
+  if (lb_test(L, 1) && lb_test(L, 1)->ndim == 0 && lua_isnil(L, 2) &&
+      !(opts && lb_optfield(L, opts, "axis") != LUA_TNIL)) {
+    /* as NumPy: the argsort of a 0-d array is {0} (here {1}) */
+    int64_t one = 1;
+    out = lb_push_new(L, LPY_INT64, 1, &one, 0, "argsort");
+    *(int64_t *)out->data = 1;
+    return 1;
+  }
   a = prepare(L, 2, opts, &axis, 1, "argsort");
   kind = read_kind_opt(L, opts, 3, "argsort");
   check_order(L, opts, 4, "argsort");
@@ -426,6 +434,7 @@ static lpy_array *operand_as(lua_State *L, int idx, const lpy_operand *op,
   if (op->arr) {
     r = lb_toarray(L, idx, t, fn);
   } else {
+    if (op->weak == LPY_WEAK_INT && lpy_isint(t)) lb_check_int_fits(L, t, op->i, fn);
     r = lb_push_new(L, t, 0, NULL, 0, fn);
     lpy_set_scalar(t, r->data, op);
   }
