@@ -31,6 +31,15 @@ static lpy_array *flat_copy(lua_State *L, int idx, int dtype, const char *fn) {
   return r;
 }
 
+/* the array-like at idx as C-contiguous data of dtype t: itself when it
+   already is, else a flat copy that replaces it */
+static lpy_array *contig_as(lua_State *L, int idx, lpy_dtype t, const char *fn) {
+  lpy_array *a = lb_test(L, idx);
+  if (a && a->dtype == t && (a->flags & LPY_C_CONTIGUOUS) && !(a->flags & LB_CLOSED))
+    return a;
+  return flat_copy(L, idx, t, fn);
+}
+
 /* a new contiguous copy of array a (at idx) in a's shape, pushed */
 static lpy_array *push_copy(lua_State *L, lpy_array *a, const char *fn) {
   lpy_err e;
@@ -343,8 +352,8 @@ static int l_searchsorted(lua_State *L) {
   }
   so = opt_or_arg(L, opts, "sorter", 4);
   t = lpy_promote(a->dtype, v->dtype);
-  a = flat_copy(L, 1, t, "searchsorted");
-  v = flat_copy(L, 2, t, "searchsorted");
+  a = contig_as(L, 1, t, "searchsorted");
+  v = contig_as(L, 2, t, "searchsorted");
   if (!lua_isnil(L, so)) {
     int64_t i, n = a->size;
     s = flat_copy(L, so, LPY_INT64, "searchsorted");
@@ -375,7 +384,10 @@ static lpy_array *push_coords(lua_State *L, lpy_array *a, int flat,
   shape[0] = lpy_count_nonzero(a);
   shape[1] = flat ? 1 : a->ndim;
   r = lb_push_new(L, LPY_INT64, flat ? 1 : 2, shape, 0, fn);
-  if (shape[0] * shape[1] > 0) lpy_nonzero(a, flat, (int64_t *)r->data, base);
+  if (shape[0] * shape[1] > 0) {
+    lpy_err e;
+    check(L, lpy_nonzero(a, flat, (int64_t *)r->data, base, &e), &e, fn);
+  }
   return r;
 }
 
@@ -388,6 +400,10 @@ static int nonzero_impl(lua_State *L, const char *fn) {
              "np.atleast_1d(scalar).nonzero() instead.");
   c = push_coords(L, a, 0, 1, fn);
   n = c->shape[0];
+  if (a->ndim == 1) {
+    lb_push_view(L, -1, LPY_INT64, 1, &n, NULL, c->data);
+    return 1;
+  }
   for (d = 0; d < a->ndim; d++) {
     int64_t st = a->ndim * 8;
     r = lb_push_new(L, LPY_INT64, 1, &n, 0, fn);
