@@ -179,13 +179,11 @@ static int l_argsort(lua_State *L) {
   lpy_array *a, *out;
   lpy_err e;
   pad(L, 4);
-  if (lb_test(L, 1) && lb_test(L, 1)->ndim == 0 && lua_isnil(L, 2) &&
-      !(opts && lb_optfield(L, opts, "axis") != LUA_TNIL)) {
-    /* as NumPy: the argsort of a 0-d array is {0} (here {1}) */
+  a = arg_array(L, 1, "argsort");
+  if (a->ndim == 0) {     /* as NumPy: a 0-d array is sorted as 1-d */
     int64_t one = 1;
-    out = lb_push_new(L, LPY_INT64, 1, &one, 0, "argsort");
-    *(int64_t *)out->data = 1;
-    return 1;
+    lb_push_view(L, 1, a->dtype, 1, &one, NULL, a->data);
+    lua_replace(L, 1);
   }
   a = prepare(L, 2, opts, &axis, 1, "argsort");
   kind = read_kind_opt(L, opts, 3, "argsort");
