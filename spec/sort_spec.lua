@@ -249,3 +249,23 @@ describe("searchsorted: properties", function()
     end
   end)
 end)
+
+describe("many results and keys", function()
+  it("nonzero of a 32-d array returns 32 arrays", function()
+    local sh = {}
+    for i = 1, 32 do sh[i] = 1 end
+    local r = table.pack(np.nonzero(np.ones(sh)))
+    assert.are.equal(32, r.n)
+    for i = 1, 32 do assert(r[i] == np.array({1}), "result " .. i) end
+  end)
+  it("lexsort with 200 keys (the first 199 are ties broken by the last)", function()
+    local keys = {}
+    for i = 1, 199 do keys[i] = np.array({i % 3, i % 3, i % 3}) end
+    keys[200] = np.array({2, 1, 0})
+    -- by hand: the primary (last) key orders the positions 3, 2, 1
+    assert(np.lexsort(keys) == np.array({3, 2, 1}))
+    keys[200] = np.array({0, 0, 0})
+    keys[199] = np.array({1, 0, 1})
+    assert(np.lexsort(keys) == np.array({2, 1, 3}))
+  end)
+end)

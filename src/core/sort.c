@@ -22,7 +22,9 @@
 #include "sort.h"
 
 #define SMALL 16          /* insertion sort below this length */
+#ifndef RADIX_MIN
 #define RADIX_MIN 256     /* radix sort from this length on */
+#endif
 
 static int depth_limit(int64_t n) {
   int d = 0;
