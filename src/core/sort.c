@@ -382,12 +382,6 @@ RADIX_TYPES(R_RADIX)
     memcpy(&x, a, sizeof x); memcpy(&y, b, sizeof y);                       \
     return EQ(x, y);                                                        \
   }                                                                         \
-  static int isnanv_##S(const void *a) {                                    \
-    T x;                                                                    \
-    memcpy(&x, a, sizeof x);                                                \
-    (void)x;                                                                \
-    return ISNAN(x);                                                        \
-  }                                                                         \
   static int64_t runs_##S(const void *va, int64_t n, int eqnan,             \
                           int64_t *st) {                                    \
     const T *a = (const T *)va;                                             \
@@ -425,14 +419,13 @@ typedef struct sortops {
                  int64_t m, int r, int64_t *o, int64_t base);
   int (*less)(const void *a, const void *b);
   int (*equal)(const void *a, const void *b);
-  int (*isnan)(const void *a);
   int64_t (*runs)(const void *a, int64_t n, int eqnan, int64_t *st);
 } sortops;
 
 #define OPS_R(S) sortv_##S, asortv_##S, rsortv_##S, arsortv_##S
 #define OPS_N(S) sortv_##S, asortv_##S, NULL, NULL
 #define OPS_REST(S) selectv_##S, aselectv_##S, searchv_##S, lessv_##S,       \
-                    equalv_##S, isnanv_##S, runs_##S
+                    equalv_##S, runs_##S
 static const sortops OPS[LPY_NTYPES] = {
   {OPS_R(b), OPS_REST(b)},     {OPS_R(i8), OPS_REST(i8)},
   {OPS_R(i16), OPS_REST(i16)}, {OPS_R(i32), OPS_REST(i32)},
@@ -457,7 +450,6 @@ static void asort_line(const sortops *op, const void *v, int64_t *x,
 
 int lpy_sort_less(lpy_dtype t, const char *a, const char *b) { return OPS[t].less(a, b); }
 int lpy_sort_equal(lpy_dtype t, const char *a, const char *b) { return OPS[t].equal(a, b); }
-int lpy_sort_isnan(lpy_dtype t, const char *a) { return OPS[t].isnan(a); }
 
 void lpy_searchsorted(lpy_dtype t, const char *a, int64_t n,
                       const int64_t *sorter, const char *v, int64_t m,
