@@ -252,6 +252,13 @@ static int partition_impl(lua_State *L, int inplace, int arg, const char *fn) {
   lpy_err e;
   pad(L, 5);
   if (lua_isnoneornil(L, 2)) lb_error(L, fn, "kth is required");
+  if (arg && lb_test(L, 1) && lb_test(L, 1)->ndim == 0) {
+    /* as argsort (and NumPy): a 0-d array is partitioned as 1-d */
+    int64_t one = 1;
+    lpy_array *z = lb_test(L, 1);
+    lb_push_view(L, 1, z->dtype, 1, &one, NULL, z->data);
+    lua_replace(L, 1);
+  }
   if (inplace) {
     int ai = opt_or_arg(L, opts, "axis", 3);
     a = lb_check(L, 1, fn);
@@ -318,7 +325,10 @@ static int l_lexsort(lua_State *L) {
     for (d = 0; same && d < k0->ndim; d++) same = keys[i]->shape[d] == k0->shape[d];
     if (!same) lb_error(L, "lexsort", "all keys need to be the same shape");
   }
-  if (k0->ndim == 0) lb_error(L, "lexsort", "keys must have at least one dimension");
+  if (k0->ndim == 0) {      /* scalar keys: one position (NumPy's 0) */
+    lua_pushinteger(L, 1);
+    return 1;
+  }
   axis = read_axis(L, 2, k0->ndim, 0, "lexsort");
   out = lb_push_new(L, LPY_INT64, k0->ndim, k0->shape, 0, "lexsort");
   check(L, lpy_lexsort(nk, keys, axis, out, 1, &e), &e, "lexsort");
