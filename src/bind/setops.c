@@ -187,13 +187,23 @@ static int l_isin(lua_State *L) {
   lbs_room(L, 40, "isin");
   static const char *const ok[] = {"assume_unique", "invert", "kind", NULL};
   int opts = lbs_get_opts(L, 3, ok, "isin");
-  int invert;
+  int invert, table = 0;
   lpy_array *a, *x, *y, *r;
   lpy_dtype t;
   lbs_pad(L, 4);
   invert = lbs_opt_bool(L, opts, "invert", 4);
+  if (opts && lb_optfield(L, opts, "kind") != LUA_TNIL) {
+    const char *k = lua_tostring(L, -1);
+    if (lua_type(L, -1) != LUA_TSTRING || (strcmp(k, "sort") && strcmp(k, "table")))
+      lb_error(L, "isin", "Invalid kind: '%s'. Please use None, 'sort' or 'table'.",
+               lua_type(L, -1) == LUA_TSTRING ? k : luaL_typename(L, -1));
+    table = !strcmp(k, "table");
+  }
   lua_settop(L, 2);
   t = common2(L, "isin");
+  if (table && (lpy_isinexact(lb_test(L, 1)->dtype) || lpy_isinexact(lb_test(L, 2)->dtype)))
+    lb_error(L, "isin", "The 'table' method is only supported for boolean or "
+             "integer arrays. Please select 'sort' or None for kind.");
   a = lb_test(L, 1);
   r = lb_push_new(L, LPY_BOOL, a->ndim, a->shape, 0, "isin");
   x = lbs_flat_copy(L, 1, t, "isin");
