@@ -57,11 +57,15 @@ int lbs_read_kind(lua_State *L, int idx, const char *fn) {
   if (lua_isnoneornil(L, idx)) return LPY_SORT_QUICK;
   if (lua_type(L, idx) != LUA_TSTRING) lb_error(L, fn, "sort kind must be a string");
   s = lua_tostring(L, idx);
-  if (!strcmp(s, "quicksort")) return LPY_SORT_QUICK;
-  if (!strcmp(s, "stable") || !strcmp(s, "mergesort")) return LPY_SORT_STABLE;
-  if (!strcmp(s, "heapsort")) return LPY_SORT_HEAP;
-  return lb_error(L, fn, "sort kind must be one of 'quicksort', 'mergesort', "
-                  "'heapsort' or 'stable' (got '%s')", s);
+  /* as NumPy: the first letter decides ("q", "quicksort", "Heap"...) */
+  switch (s[0]) {
+  case 'q': case 'Q': return LPY_SORT_QUICK;
+  case 'h': case 'H': return LPY_SORT_HEAP;
+  case 'm': case 'M': case 's': case 'S': return LPY_SORT_STABLE;
+  default:
+    return lb_error(L, fn, "sort kind must be one of 'quick', 'heap', or "
+                    "'stable' (got '%s')", s);
+  }
 }
 
 /* the axis argument at idx: nil -> the last axis; false -> -1 (None:
