@@ -32,7 +32,9 @@ lpy_array *lbs_flat_copy(lua_State *L, int idx, int dtype, const char *fn) {
    already is, else a flat copy that replaces it */
 lpy_array *lbs_contig_as(lua_State *L, int idx, lpy_dtype t, const char *fn) {
   lpy_array *a = lb_test(L, idx);
-  if (a && a->dtype == t && (a->flags & LPY_C_CONTIGUOUS) && !(a->flags & LB_CLOSED))
+  int al = lpy_itemsize(t) > 8 ? 8 : lpy_itemsize(t);
+  if (a && a->dtype == t && (a->flags & LPY_C_CONTIGUOUS) && !(a->flags & LB_CLOSED)
+      && ((uintptr_t)a->data & (uintptr_t)(al - 1)) == 0)
     return a;
   return lbs_flat_copy(L, idx, t, fn);
 }

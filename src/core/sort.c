@@ -26,6 +26,11 @@
 #define RADIX_MIN 256     /* radix sort from this length on */
 #endif
 
+/* can the line at p be read as a C array of its type in place */
+#define INPLACE(p, st, isz)                                                 \
+  ((st) == (isz) &&                                                         \
+   ((uintptr_t)(p) & (uintptr_t)(((isz) > 8 ? 8 : (isz)) - 1)) == 0)
+
 static int depth_limit(int64_t n) {
   int d = 0;
   while (n > 1) { n >>= 1; d++; }
@@ -523,14 +528,14 @@ static void iota(int64_t *x, int64_t n) {
 
 static void sort_fn(void *vc, char **p) {
   linectx *c = (linectx *)vc;
-  char *v = c->stride == c->isz ? p[0] : c->buf;
+  char *v = INPLACE(p[0], c->stride, c->isz) ? p[0] : c->buf;
   if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
   sort_line(c->op, v, c->n, c->kind, c->work);
   if (v != p[0]) scatter(p[0], v, c->n, c->stride, c->isz);
 }
 static void argsort_fn(void *vc, char **p) {
   linectx *c = (linectx *)vc;
-  char *v = c->stride == c->isz ? p[0] : c->buf;
+  char *v = INPLACE(p[0], c->stride, c->isz) ? p[0] : c->buf;
   if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
   iota(c->idx, c->n);
   asort_line(c->op, v, c->idx, c->n, c->kind, c->work);
@@ -538,7 +543,7 @@ static void argsort_fn(void *vc, char **p) {
 }
 static void part_fn(void *vc, char **p) {
   linectx *c = (linectx *)vc;
-  char *v = c->stride == c->isz ? p[0] : c->buf;
+  char *v = INPLACE(p[0], c->stride, c->isz) ? p[0] : c->buf;
   int64_t lo = 0;
   int j;
   if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
@@ -550,7 +555,7 @@ static void part_fn(void *vc, char **p) {
 }
 static void argpart_fn(void *vc, char **p) {
   linectx *c = (linectx *)vc;
-  char *v = c->stride == c->isz ? p[0] : c->buf;
+  char *v = INPLACE(p[0], c->stride, c->isz) ? p[0] : c->buf;
   int64_t lo = 0;
   int j;
   if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
@@ -635,7 +640,7 @@ int lpy_argpartition(const lpy_array *a, int axis, const int64_t *kth,
 /* one more key: stably re-sort the positions already in out */
 static void lexstep_fn(void *vc, char **p) {
   linectx *c = (linectx *)vc;
-  char *v = c->stride == c->isz ? p[0] : c->buf, *o = p[1];
+  char *v = INPLACE(p[0], c->stride, c->isz) ? p[0] : c->buf, *o = p[1];
   int64_t i;
   if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
   for (i = 0; i < c->n; i++, o += c->ostride) c->idx[i] = *(int64_t *)o;
@@ -734,7 +739,7 @@ int64_t lpy_sort_runs(lpy_dtype t, const char *a, int64_t n, int64_t m,
 #define X_NZ(S, T, TRUTH)                                                   \
   static int64_t nzcount_##S(const char *p, int64_t n, int64_t st) {       \
     int64_t i, c = 0;                                                       \
-    if (st == (int64_t)sizeof(T)) {                                         \
+    if (INPLACE(p, st, (int64_t)sizeof(T))) {                               \
       const T *v = (const T *)p;                                            \
       for (i = 0; i < n; i++) c += TRUTH(v[i]);                             \
     } else {                                                                \
