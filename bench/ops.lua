@@ -111,5 +111,6 @@ op { "sort stable float64", "float64", "a:1e6:rand", 'c = np.sort(a, -1, "stable
 op { "unique int64",   "int64",   "a:1e6:rand1e5", "c = np.unique(a)", target = 1.2 }
 op { "searchsorted float64", "float64", "a:1e6 v:1e5:rand", "c = np.searchsorted(a, v)", target = false }
 op { "nonzero bool",   "bool",    "a:1e6:rand", "c = np.nonzero(a)", target = false }
+op { "isin int64",     "int64",   "a:1e6:rand1e3 b:1e3:rand1e2", "c = np.isin(a, b)", target = false }
 
 return ops

@@ -161,20 +161,9 @@ static int l_unique(lua_State *L) {
 /* flags[i] = x[i] occurs in y (both 1-D contiguous of dtype t) */
 static void in1d(lua_State *L, lpy_array *x, lpy_array *y, int invert,
                  char *flags, const char *fn) {
-  int64_t m = x->size, n = y->size, i, *pos;
-  int isz = lpy_itemsize(x->dtype);
-  lpy_array *p;
   lpy_err e;
-  lbs_check(L, lpy_sort(y, 0, LPY_SORT_QUICK, &e), &e, fn);
-  p = lb_push_new(L, LPY_INT64, 1, &m, 0, fn);
-  pos = (int64_t *)p->data;
-  lpy_searchsorted(x->dtype, y->data, n, NULL, x->data, m, 0, pos, 0);
-  for (i = 0; i < m; i++) {
-    int found = pos[i] < n && lpy_sort_equal(x->dtype, x->data + i * isz,
-                                             y->data + pos[i] * isz);
-    flags[i] = (char)(found != invert);
-  }
-  lua_pop(L, 1);
+  lbs_check(L, lpy_in1d(x->dtype, x->data, x->size, y->data, y->size, invert,
+                        flags, &e), &e, fn);
 }
 
 static lpy_dtype common2(lua_State *L, const char *fn) {

@@ -387,6 +387,21 @@ RADIX_TYPES(R_RADIX)
     memcpy(&x, a, sizeof x); memcpy(&y, b, sizeof y);                       \
     return EQ(x, y);                                                        \
   }                                                                         \
+  /* flags[i] = (x[i] equals an element of the sorted y) != invert */      \
+  static void member_##S(const void *vy, int64_t n, const void *vx,         \
+                         int64_t m, int invert, char *flags) {              \
+    const T *y = (const T *)vy, *x = (const T *)vx;                         \
+    int64_t i;                                                              \
+    for (i = 0; i < m; i++) {                                               \
+      T key = x[i];                                                         \
+      int64_t lo = 0, hi = n;                                               \
+      while (lo < hi) {                                                     \
+        int64_t mid = lo + ((hi - lo) >> 1);                                \
+        if (LT(y[mid], key)) lo = mid + 1; else hi = mid;                   \
+      }                                                                     \
+      flags[i] = (char)((lo < n && EQ(y[lo], key)) != invert);             \
+    }                                                                       \
+  }                                                                         \
   static int64_t runs_##S(const void *va, int64_t n, int eqnan,             \
                           int64_t *st) {                                    \
     const T *a = (const T *)va;                                             \
@@ -413,6 +428,42 @@ SORT_TYPES(X_ENTRIES)
   }
 RADIX_TYPES(R_ENTRIES)
 
+/* membership through a table of the values of y, for integer dtypes whose
+   range in y is small (as NumPy's kind="table"): 0 when not used */
+#define R_TABLE(S, T, U, KEY)                                               \
+  static int table_##S(const void *vy, int64_t n, const void *vx,          \
+                       int64_t m, int invert, char *flags) {                \
+    const T *y = (const T *)vy, *x = (const T *)vx;                         \
+    T lo = y[0], hi = y[0];                                                 \
+    uint64_t range, d;                                                      \
+    int64_t i;                                                              \
+    char *tab;                                                              \
+    for (i = 1; i < n; i++) {                                               \
+      if (y[i] < lo) lo = y[i];                                             \
+      if (y[i] > hi) hi = y[i];                                             \
+    }                                                                       \
+    range = (uint64_t)hi - (uint64_t)lo;                                    \
+    if (range >= (uint64_t)6 * (uint64_t)(m + n) || range >= (1u << 30))    \
+      return 0;                                                             \
+    tab = lpy_alloc((size_t)range + 1, 1);                                  \
+    if (!tab) return 0;                                                     \
+    for (i = 0; i < n; i++) tab[(uint64_t)y[i] - (uint64_t)lo] = 1;         \
+    for (i = 0; i < m; i++) {                                               \
+      T v = x[i];                                                           \
+      d = (uint64_t)v - (uint64_t)lo;                                       \
+      flags[i] = (char)((v >= lo && v <= hi && tab[d]) != invert);          \
+    }                                                                       \
+    lpy_free(tab, (size_t)range + 1);                                       \
+    return 1;                                                               \
+  }
+#define INT_RADIX_TYPES(R)                                                  \
+  R(b, uint8_t, uint8_t, KEY_U) R(i8, int8_t, uint8_t, KEY_S)               \
+  R(i16, int16_t, uint16_t, KEY_S) R(i32, int32_t, uint32_t, KEY_S)         \
+  R(i64, int64_t, uint64_t, KEY_S) R(u8, uint8_t, uint8_t, KEY_U)           \
+  R(u16, uint16_t, uint16_t, KEY_U) R(u32, uint32_t, uint32_t, KEY_U)       \
+  R(u64, uint64_t, uint64_t, KEY_U)
+INT_RADIX_TYPES(R_TABLE)
+
 typedef struct sortops {
   void (*sort)(void *v, int64_t n, int kind, void *w);
   void (*asort)(const void *v, int64_t *x, int64_t n, int kind, void *w);
@@ -425,12 +476,20 @@ typedef struct sortops {
   int (*less)(const void *a, const void *b);
   int (*equal)(const void *a, const void *b);
   int64_t (*runs)(const void *a, int64_t n, int eqnan, int64_t *st);
+  void (*member)(const void *y, int64_t n, const void *x, int64_t m,
+                 int invert, char *flags);
+  int (*table)(const void *y, int64_t n, const void *x, int64_t m,
+               int invert, char *flags);           /* NULL: none */
 } sortops;
 
 #define OPS_R(S) sortv_##S, asortv_##S, rsortv_##S, arsortv_##S
 #define OPS_N(S) sortv_##S, asortv_##S, NULL, NULL
 #define OPS_REST(S) selectv_##S, aselectv_##S, searchv_##S, lessv_##S,       \
-                    equalv_##S, runs_##S
+                    equalv_##S, runs_##S, member_##S, table_##S
+#define table_f32 NULL
+#define table_f64 NULL
+#define table_c64 NULL
+#define table_c128 NULL
 static const sortops OPS[LPY_NTYPES] = {
   {OPS_R(b), OPS_REST(b)},     {OPS_R(i8), OPS_REST(i8)},
   {OPS_R(i16), OPS_REST(i16)}, {OPS_R(i32), OPS_REST(i32)},
@@ -460,6 +519,24 @@ void lpy_searchsorted(lpy_dtype t, const char *a, int64_t n,
                       const int64_t *sorter, const char *v, int64_t m,
                       int right, int64_t *out, int64_t base) {
   OPS[t].search(a, n, sorter, v, m, right, out, base);
+}
+
+int lpy_in1d(lpy_dtype t, const char *x, int64_t m, char *y, int64_t n,
+             int invert, char *flags, lpy_err *e) {
+  const sortops *op = &OPS[t];
+  size_t isz = (size_t)lpy_itemsize(t);
+  void *w;
+  if (n == 0) {
+    memset(flags, invert, (size_t)m);
+    return 0;
+  }
+  if (op->table && op->table(y, n, x, m, invert, flags)) return 0;
+  w = lpy_alloc((size_t)n * isz, 0);
+  if (!w) return lpy_err_set(e, LPY_EMEMORY, "out of memory");
+  sort_line(op, y, n, LPY_SORT_QUICK, w);
+  lpy_free(w, (size_t)n * isz);
+  op->member(y, n, x, m, invert, flags);
+  return 0;
 }
 
 /* --------------------------------------------------------- line drivers */

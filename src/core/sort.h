@@ -40,6 +40,11 @@ LPY_API void lpy_searchsorted(lpy_dtype t, const char *a, int64_t n,
                               const int64_t *sorter, const char *v, int64_t m,
                               int right, int64_t *out, int64_t base);
 
+/* flags[i] = (x[i] == some y[j]) != invert, for contiguous x (m elements)
+   and y (n elements, reordered: used as scratch) of dtype t */
+LPY_API int lpy_in1d(lpy_dtype t, const char *x, int64_t m, char *y,
+                     int64_t n, int invert, char *flags, lpy_err *e);
+
 /* element relations of dtype t: the sort order (nan last, complex by real
    then imaginary part) and == (a nan equals nothing) */
 LPY_API int lpy_sort_less(lpy_dtype t, const char *a, const char *b);
