@@ -1,0 +1,26 @@
+-- stats_spec.lua: statistics against NumPy (spec/fixtures/stats.lua):
+-- median, quantile/percentile (13 methods) and their nan forms, average,
+-- diff, ediff1d, gradient, trapz, cross, convolve, correlate, cov,
+-- corrcoef, histogram (+ estimators), histogram2d, bincount, digitize.
+-- Each case runs Lua code with the fixture inputs in scope. Exact unless
+-- the case carries ulps: cov/corrcoef/convolve/correlate (NumPy uses BLAS
+-- dot products, whose summation order is not NumPy's own).
+local H = require "helper"
+local np = require "lumpy"
+local fx = H.fixture("stats")
+
+describe("stats: NumPy parity", function()
+  for _, c in ipairs(fx.cases) do
+    it(c.code, function() H.run_case(c, fx.inputs) end)
+  end
+end)
+
+describe("stats: hand-checked", function()
+  it("digitize positions are 1-based", function()
+    -- NumPy: digitize([0.5, 1, 2.5, 9], [1, 2, 3]) = [0, 1, 2, 3]
+    assert.same({1, 2, 3, 4}, np.digitize({0.5, 1, 2.5, 9}, {1, 2, 3}):tolist())
+  end)
+  it("bincount is indexed by value", function()
+    assert.same({1, 2, 0, 1}, np.bincount({0, 1, 1, 3}):tolist())
+  end)
+end)

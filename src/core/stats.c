@@ -1,0 +1,688 @@
+/*
+** stats.c - order statistics (median and NumPy's 13 quantile methods on
+** sorted lines), NumPy-ordered sums, bincount / digitize / histogram
+** counting, correlation and the Gram product behind cov.
+** The arithmetic follows numpy/lib/function_base.py step by step (the
+** native-dtype difference b - a of _lerp, its two-sided formula, the
+** index rules of each method), so results match NumPy's bit for bit.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "stats.h"
+#include "ctypes.h"
+
+/* --------------------------------------------------------- element ops */
+/* Per dtype: NumPy's sort order (nan last), isnan, the value as a complex
+   double, and b - a computed in the dtype itself (integers wrap) */
+typedef struct elemops {
+  int (*cmp)(const void *, const void *);
+  int (*isnanf)(const void *);
+  void (*get)(const void *, double *, double *);
+  void (*sub)(const void *, const void *, double *, double *);
+} elemops;
+
+static int flt_lt(double a, double b) { return a < b || (b != b && a == a); }
+
+static int cplx_lt(double ar, double ai, double br, double bi) {
+  if (ar < br) return ai == ai || bi != bi;
+  if (ar > br) return bi != bi && ai == ai;
+  if (ar == br || (ar != ar && br != br)) return ai < bi || (bi != bi && ai == ai);
+  return br != br;
+}
+
+#define INT_OPS(NAME, T, UT)                                                \
+  static int cmp_##NAME(const void *x, const void *y) {                     \
+    T a = *(const T *)x, b = *(const T *)y;                                 \
+    return (a > b) - (a < b);                                               \
+  }                                                                         \
+  static int nan_##NAME(const void *x) { (void)x; return 0; }               \
+  static void get_##NAME(const void *x, double *r, double *i) {             \
+    *r = (double)*(const T *)x; *i = 0.0;                                   \
+  }                                                                         \
+  static void sub_##NAME(const void *b, const void *a, double *r,           \
+                         double *i) {                                       \
+    T d = (T)((UT)*(const T *)b - (UT)*(const T *)a);                       \
+    *r = (double)d; *i = 0.0;                                               \
+  }
+
+#define FLT_OPS(NAME, T)                                                    \
+  static int cmp_##NAME(const void *x, const void *y) {                     \
+    T a = *(const T *)x, b = *(const T *)y;                                 \
+    return flt_lt(a, b) ? -1 : flt_lt(b, a) ? 1 : 0;                        \
+  }                                                                         \
+  static int nan_##NAME(const void *x) { T a = *(const T *)x; return a != a; } \
+  static void get_##NAME(const void *x, double *r, double *i) {             \
+    *r = (double)*(const T *)x; *i = 0.0;                                   \
+  }                                                                         \
+  static void sub_##NAME(const void *b, const void *a, double *r,           \
+                         double *i) {                                       \
+    T d = *(const T *)b - *(const T *)a;                                    \
+    *r = (double)d; *i = 0.0;                                               \
+  }
+
+#define CPLX_OPS(NAME, T, R)                                                \
+  static int cmp_##NAME(const void *x, const void *y) {                     \
+    const T *a = (const T *)x, *b = (const T *)y;                           \
+    return cplx_lt(a->re, a->im, b->re, b->im) ? -1                         \
+         : cplx_lt(b->re, b->im, a->re, a->im) ? 1 : 0;                     \
+  }                                                                         \
+  static int nan_##NAME(const void *x) {                                    \
+    const T *a = (const T *)x; return a->re != a->re || a->im != a->im;     \
+  }                                                                         \
+  static void get_##NAME(const void *x, double *r, double *i) {             \
+    *r = (double)((const T *)x)->re; *i = (double)((const T *)x)->im;       \
+  }                                                                         \
+  static void sub_##NAME(const void *b, const void *a, double *r,           \
+                         double *i) {                                       \
+    R dr = ((const T *)b)->re - ((const T *)a)->re;                         \
+    R di = ((const T *)b)->im - ((const T *)a)->im;                         \
+    *r = (double)dr; *i = (double)di;                                       \
+  }
+
+INT_OPS(bool, uint8_t, uint8_t)
+INT_OPS(int8, int8_t, uint8_t)
+INT_OPS(int16, int16_t, uint16_t)
+INT_OPS(int32, int32_t, uint32_t)
+INT_OPS(int64, int64_t, uint64_t)
+INT_OPS(uint8, uint8_t, uint8_t)
+INT_OPS(uint16, uint16_t, uint16_t)
+INT_OPS(uint32, uint32_t, uint32_t)
+INT_OPS(uint64, uint64_t, uint64_t)
+FLT_OPS(float32, float)
+FLT_OPS(float64, double)
+CPLX_OPS(complex64, lpy_c64, float)
+CPLX_OPS(complex128, lpy_c128, double)
+
+#define OPS_ENTRY(NAME, T, K) { cmp_##NAME, nan_##NAME, get_##NAME, sub_##NAME },
+static const elemops ops[LPY_NTYPES] = { LPY_SRC_TYPES(OPS_ENTRY) };
+
+/* ------------------------------------------------------------ methods */
+static const char *const method_names[LPY_Q_NMETHODS] = {
+  "inverted_cdf", "averaged_inverted_cdf", "closest_observation",
+  "interpolated_inverted_cdf", "hazen", "weibull", "linear",
+  "median_unbiased", "normal_unbiased", "lower", "higher", "midpoint",
+  "nearest"
+};
+
+int lpy_quantile_method(const char *name) {
+  int i;
+  for (i = 0; i < LPY_Q_NMETHODS; i++)
+    if (strcmp(name, method_names[i]) == 0) return i;
+  return -1;
+}
+
+const char *lpy_quantile_method_name(int m) {
+  return (m >= 0 && m < LPY_Q_NMETHODS) ? method_names[m] : "?";
+}
+
+int lpy_quantile_discrete(int m) {
+  return m == LPY_Q_INVERTED_CDF || m == LPY_Q_CLOSEST_OBSERVATION ||
+         m == LPY_Q_LOWER || m == LPY_Q_HIGHER || m == LPY_Q_NEAREST;
+}
+
+lpy_dtype lpy_median_type(lpy_dtype t) {
+  if (lpy_isinexact(t)) return t;
+  return LPY_FLOAT64;
+}
+
+lpy_dtype lpy_quantile_type(lpy_dtype t, int m) {
+  if (lpy_quantile_discrete(m)) return t;
+  return lpy_iscomplex(t) ? LPY_COMPLEX128 : LPY_FLOAT64;
+}
+
+/* H&F's virtual index n*q + alpha + q*(1 - alpha - beta) - 1, as NumPy
+   groups it */
+static double hf_index(int64_t n, double q, double alpha, double beta) {
+  return (double)n * q + (alpha + q * (1.0 - alpha - beta)) - 1.0;
+}
+
+/* Python's float x % 2 == 0 */
+static int even(double x) {
+  double m = fmod(x, 2.0);
+  if (m < 0) m += 2.0;
+  return m == 0.0;
+}
+
+/* NumPy's _discret_interpolation_to_boundaries */
+static int64_t discrete_pos(double index, int closest) {
+  double prev = floor(index), gamma = index - prev;
+  int cond = closest ? (gamma == 0 && even(floor(index))) : gamma == 0;
+  double r = cond ? prev : prev + 1;
+  return r < 0 ? 0 : (int64_t)r;
+}
+
+/* Where quantile q of n sorted values lies: an element (returns 1, *lo is
+   its position) or between *lo and *hi with weight *g (returns 0). */
+static int qpos(int m, int64_t n, double q, int64_t *lo, int64_t *hi,
+                double *g) {
+  double vi, prev;
+  switch (m) {
+  case LPY_Q_INVERTED_CDF: *lo = discrete_pos((double)n * q - 1, 0); goto take;
+  case LPY_Q_CLOSEST_OBSERVATION:
+    *lo = discrete_pos((double)n * q - 1 - 0.5, 1); goto take;
+  case LPY_Q_LOWER: *lo = (int64_t)floor((double)(n - 1) * q); goto take;
+  case LPY_Q_HIGHER: *lo = (int64_t)ceil((double)(n - 1) * q); goto take;
+  case LPY_Q_NEAREST: *lo = (int64_t)rint((double)(n - 1) * q); goto take;
+  case LPY_Q_AVERAGED_INVERTED_CDF: vi = (double)n * q - 1; break;
+  case LPY_Q_INTERPOLATED_INVERTED_CDF: vi = hf_index(n, q, 0, 1); break;
+  case LPY_Q_HAZEN: vi = hf_index(n, q, 0.5, 0.5); break;
+  case LPY_Q_WEIBULL: vi = hf_index(n, q, 0, 0); break;
+  case LPY_Q_MEDIAN_UNBIASED: vi = hf_index(n, q, 1 / 3.0, 1 / 3.0); break;
+  case LPY_Q_NORMAL_UNBIASED: vi = hf_index(n, q, 3 / 8.0, 3 / 8.0); break;
+  case LPY_Q_MIDPOINT: {
+    double x = (double)(n - 1) * q;
+    vi = 0.5 * (floor(x) + ceil(x));
+    break;
+  }
+  default: vi = (double)(n - 1) * q; break;    /* linear */
+  }
+  /* NumPy's _get_indexes: -1 stands for the last element */
+  prev = floor(vi);
+  if (vi >= (double)(n - 1) || vi != vi) prev = -1;
+  else if (vi < 0) prev = 0;
+  *g = vi - prev;
+  if (m == LPY_Q_AVERAGED_INVERTED_CDF) *g = (*g == 0) ? 0.5 : 1.0;
+  else if (m == LPY_Q_MIDPOINT) *g = (fmod(vi, 1.0) == 0) ? 0.0 : 0.5;
+  if (prev < 0) *lo = *hi = n - 1;
+  else { *lo = (int64_t)prev; *hi = *lo + 1 < n ? *lo + 1 : n - 1; }
+  if (vi < 0) *hi = 0;
+  return 0;
+take:
+  if (*lo < 0) *lo = 0;
+  if (*lo > n - 1) *lo = n - 1;
+  return 1;
+}
+
+/* ------------------------------------------------------ line helpers */
+/* sort a line (nan last); with skipnan first move the nan out of the way
+   and return how many values are left */
+static int64_t prepare_line(lpy_dtype t, char *x, int64_t n, int skipnan) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  const elemops *o = &ops[t];
+  int64_t k = n, i;
+  if (skipnan && lpy_isinexact(t)) {
+    k = 0;
+    for (i = 0; i < n; i++)
+      if (!o->isnanf(x + i * sz)) {
+        if (k != i) memcpy(x + k * sz, x + i * sz, sz);
+        k++;
+      }
+  }
+  if (k > 1) qsort(x, (size_t)k, sz, o->cmp);
+  return k;
+}
+
+static void store_nan(lpy_dtype ot, char *p) {
+  if (ot == LPY_FLOAT32) *(float *)p = NAN;
+  else if (ot == LPY_FLOAT64) *(double *)p = NAN;
+  else if (ot == LPY_COMPLEX64) { ((lpy_c64 *)p)->re = NAN; ((lpy_c64 *)p)->im = 0; }
+  else if (ot == LPY_COMPLEX128) { ((lpy_c128 *)p)->re = NAN; ((lpy_c128 *)p)->im = 0; }
+}
+
+/* NumPy's complex division by a positive real count c */
+#define CDIV(T, sr, si, c, o)                                               \
+  do { T scl_ = (T)1.0 / (T)(c), rat_ = (T)0;                               \
+       (o)->re = ((sr) + (si) * rat_) * scl_;                               \
+       (o)->im = ((si) - (sr) * rat_) * scl_; } while (0)
+
+/* mean of k (0, 1 or 2) elements at x as np.mean does it: 0 + x0 + x1,
+   divided by k in the result dtype */
+static void mean_of(lpy_dtype t, const char *x, int k, char *out) {
+  int i;
+  size_t sz = (size_t)lpy_itemsize(t);
+  switch (t) {
+  case LPY_FLOAT32: {
+    float s = 0.0f;
+    for (i = 0; i < k; i++) s += ((const float *)x)[i];
+    *(float *)out = s / (float)k;
+    break;
+  }
+  case LPY_COMPLEX64: {
+    float sr = 0.0f, si = 0.0f;
+    for (i = 0; i < k; i++) { sr += ((const lpy_c64 *)x)[i].re; si += ((const lpy_c64 *)x)[i].im; }
+    if (k == 0) { ((lpy_c64 *)out)->re = sr / 0.0f; ((lpy_c64 *)out)->im = si / 0.0f; }
+    else CDIV(float, sr, si, k, (lpy_c64 *)out);
+    break;
+  }
+  case LPY_COMPLEX128: {
+    double sr = 0.0, si = 0.0;
+    for (i = 0; i < k; i++) { sr += ((const lpy_c128 *)x)[i].re; si += ((const lpy_c128 *)x)[i].im; }
+    if (k == 0) { ((lpy_c128 *)out)->re = sr / 0.0; ((lpy_c128 *)out)->im = si / 0.0; }
+    else CDIV(double, sr, si, k, (lpy_c128 *)out);
+    break;
+  }
+  default: {
+    double s = 0.0, r, im;
+    for (i = 0; i < k; i++) { ops[t].get(x + (size_t)i * sz, &r, &im); s += r; }
+    *(double *)out = s / (double)k;
+    break;
+  }
+  }
+}
+
+int lpy_median_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
+                     int skipnan, char *out, lpy_err *e) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  lpy_dtype ot = lpy_median_type(t);
+  size_t osz = (size_t)lpy_itemsize(ot);
+  int64_t l;
+  (void)e;
+  for (l = 0; l < nlines; l++) {
+    char *x = data + (size_t)l * (size_t)n * sz, *o = out + (size_t)l * osz;
+    int64_t k = prepare_line(t, x, n, skipnan);
+    if (k > 0 && lpy_isinexact(t) && ops[t].isnanf(x + (size_t)(k - 1) * sz)) {
+      store_nan(ot, o);
+      continue;
+    }
+    if (k == 0) mean_of(t, x, 0, o);
+    else if (k % 2) mean_of(t, x + (size_t)(k / 2) * sz, 1, o);
+    else mean_of(t, x + (size_t)(k / 2 - 1) * sz, 2, o);
+  }
+  return 0;
+}
+
+/* _lerp(a, b, t): b - a in the input dtype, the rest in (complex) double;
+   a complex times the real t is a complex product with t + 0j */
+static void lerp(lpy_dtype t, const char *a, const char *b, double g,
+                 double *rr, double *ri) {
+  double ar, ai, br, bi, dr, di, s;
+  ops[t].get(a, &ar, &ai);
+  ops[t].get(b, &br, &bi);
+  ops[t].sub(b, a, &dr, &di);
+  if (g >= 0.5) {
+    s = 1.0 - g;
+    if (lpy_iscomplex(t)) {
+      *rr = br - (dr * s - di * 0.0);
+      *ri = bi - (dr * 0.0 + di * s);
+    } else { *rr = br - dr * s; *ri = 0.0; }
+  } else if (lpy_iscomplex(t)) {
+    *rr = ar + (dr * g - di * 0.0);
+    *ri = ai + (dr * 0.0 + di * g);
+  } else { *rr = ar + dr * g; *ri = 0.0; }
+}
+
+int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
+                       const double *q, int64_t nq, int method, int skipnan,
+                       char *out, lpy_err *e) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  lpy_dtype ot = lpy_quantile_type(t, method);
+  size_t osz = (size_t)lpy_itemsize(ot);
+  int64_t l, j;
+  if (n == 0 && nlines > 0 && !skipnan)
+    return lpy_err_set(e, LPY_EINDEX, "cannot do a non-empty take from an empty axes.");
+  for (l = 0; l < nlines; l++) {
+    char *x = data + (size_t)l * (size_t)n * sz;
+    int64_t k = prepare_line(t, x, n, skipnan);
+    int hasnan = k == 0 ||
+      (lpy_isinexact(t) && ops[t].isnanf(x + (size_t)(k - 1) * sz));
+    for (j = 0; j < nq; j++) {
+      char *o = out + (size_t)(j * nlines + l) * osz;
+      int64_t lo, hi;
+      double g, rr, ri;
+      if (hasnan) {
+        store_nan(ot, o);
+        continue;
+      }
+      if (qpos(method, k, q[j], &lo, &hi, &g)) {
+        memcpy(o, x + (size_t)lo * sz, sz);
+        continue;
+      }
+      lerp(t, x + (size_t)lo * sz, x + (size_t)hi * sz, g, &rr, &ri);
+      if (ot == LPY_COMPLEX128) { ((lpy_c128 *)o)->re = rr; ((lpy_c128 *)o)->im = ri; }
+      else *(double *)o = rr;
+    }
+  }
+  return 0;
+}
+
+/* ----------------------------------------------------------------- sums */
+/* NumPy's pairwise_sum: 8 accumulators below 128 elements, halves (cut at
+   a multiple of 8) above; complex sums run over the interleaved parts */
+#define PAIRWISE(NAME, T)                                                   \
+  static T NAME(const T *a, int64_t n) {                                    \
+    if (n < 8) {                                                            \
+      T res = 0.;                                                           \
+      int64_t i;                                                            \
+      for (i = 0; i < n; i++) res += a[i];                                  \
+      return res;                                                           \
+    } else if (n <= 128) {                                                  \
+      T r[8], res;                                                          \
+      int64_t i;                                                            \
+      int j;                                                                \
+      for (j = 0; j < 8; j++) r[j] = a[j];                                  \
+      for (i = 8; i < n - (n % 8); i += 8)                                  \
+        for (j = 0; j < 8; j++) r[j] += a[i + j];                           \
+      res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7])); \
+      for (; i < n; i++) res += a[i];                                       \
+      return res;                                                           \
+    } else {                                                                \
+      int64_t n2 = n / 2;                                                   \
+      n2 -= n2 % 8;                                                         \
+      return NAME(a, n2) + NAME(a + n2, n - n2);                            \
+    }                                                                       \
+  }
+
+#define CPAIRWISE(NAME, T)                                                  \
+  static void NAME(T *rr, T *ri, const T *a, int64_t n) {                   \
+    if (n < 8) {                                                            \
+      int64_t i;                                                            \
+      *rr = 0.; *ri = 0.;                                                   \
+      for (i = 0; i < n; i += 2) { *rr += a[i]; *ri += a[i + 1]; }          \
+    } else if (n <= 128) {                                                  \
+      T r[8];                                                               \
+      int64_t i;                                                            \
+      int j;                                                                \
+      for (j = 0; j < 8; j++) r[j] = a[j];                                  \
+      for (i = 8; i < n - (n % 8); i += 8)                                  \
+        for (j = 0; j < 8; j++) r[j] += a[i + j];                           \
+      *rr = ((r[0] + r[2]) + (r[4] + r[6]));                                \
+      *ri = ((r[1] + r[3]) + (r[5] + r[7]));                                \
+      for (; i < n; i += 2) { *rr += a[i]; *ri += a[i + 1]; }               \
+    } else {                                                                \
+      T r1, i1, r2, i2;                                                     \
+      int64_t n2 = n / 2;                                                   \
+      n2 -= n2 % 8;                                                         \
+      NAME(&r1, &i1, a, n2);                                                \
+      NAME(&r2, &i2, a + n2, n - n2);                                       \
+      *rr = r1 + r2; *ri = i1 + i2;                                         \
+    }                                                                       \
+  }
+
+PAIRWISE(pw_f, float)
+PAIRWISE(pw_d, double)
+CPAIRWISE(cpw_f, float)
+CPAIRWISE(cpw_d, double)
+
+#define SUMLINES(T, PW, CPW, ISC)                                           \
+  do {                                                                      \
+    const T *x = (const T *)data;                                           \
+    T *o = (T *)out;                                                        \
+    int64_t l, i, w = ISC ? 2 : 1;                                          \
+    for (l = 0; l < nlines; l++, x += n * w, o += w) {                      \
+      if (ISC) {                                                            \
+        T r = 0., im = 0.;                                                  \
+        if (pairwise) CPW(&r, &im, x, 2 * n);                               \
+        else for (i = 0; i < n; i++) { r += x[2 * i]; im += x[2 * i + 1]; } \
+        o[0] = (T)0. + r; o[1] = (T)0. + im;                                \
+      } else {                                                              \
+        T s = 0.;                                                           \
+        if (pairwise) s = (T)0. + PW(x, n);                                 \
+        else for (i = 0; i < n; i++) s += x[i];                             \
+        o[0] = s;                                                           \
+      }                                                                     \
+    }                                                                       \
+  } while (0)
+
+void lpy_sum_lines(lpy_dtype t, const char *data, int64_t nlines, int64_t n,
+                   int pairwise, char *out) {
+  switch (t) {
+  case LPY_FLOAT32: SUMLINES(float, pw_f, cpw_f, 0); break;
+  case LPY_FLOAT64: SUMLINES(double, pw_d, cpw_d, 0); break;
+  case LPY_COMPLEX64: SUMLINES(float, pw_f, cpw_f, 1); break;
+  case LPY_COMPLEX128: SUMLINES(double, pw_d, cpw_d, 1); break;
+  default: break;
+  }
+}
+
+/* ------------------------------------------------------ counting, bins */
+int64_t lpy_search_left(const double *v, int64_t n, double x) {
+  int64_t lo = 0, hi = n;
+  while (lo < hi) {
+    int64_t mid = lo + (hi - lo) / 2;
+    if (flt_lt(v[mid], x)) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+int64_t lpy_search_right(const double *v, int64_t n, double x) {
+  int64_t lo = 0, hi = n;
+  while (lo < hi) {
+    int64_t mid = lo + (hi - lo) / 2;
+    if (flt_lt(x, v[mid])) hi = mid; else lo = mid + 1;
+  }
+  return lo;
+}
+
+int lpy_monotonic(const double *v, int64_t n) {
+  int64_t i;
+  int inc = 1, dec = 1;
+  for (i = 1; i < n; i++) {
+    if (flt_lt(v[i], v[i - 1])) inc = 0;
+    if (flt_lt(v[i - 1], v[i])) dec = 0;
+  }
+  if (inc) return 1;
+  return dec ? -1 : 0;
+}
+
+void lpy_digitize(const double *x, int64_t n, const double *bins, int64_t nb,
+                  int right, int64_t *out) {
+  int64_t i;
+  int dir = lpy_monotonic(bins, nb);
+  for (i = 0; i < n; i++) {
+    if (dir >= 0) {
+      out[i] = right ? lpy_search_left(bins, nb, x[i])
+                     : lpy_search_right(bins, nb, x[i]);
+    } else {
+      /* len(bins) - searchsorted(bins[::-1], x): search the reversed bins */
+      int64_t lo = 0, hi = nb;
+      while (lo < hi) {
+        int64_t mid = lo + (hi - lo) / 2;
+        double b = bins[nb - 1 - mid];
+        int go = right ? flt_lt(b, x[i]) : !flt_lt(x[i], b);
+        if (go) lo = mid + 1; else hi = mid;
+      }
+      out[i] = nb - lo;
+    }
+  }
+}
+
+#define HIST_BLOCK 65536
+
+#define HIST_UNIFORM(T)                                                     \
+  do {                                                                      \
+    const T *a = (const T *)data, *ed = (const T *)edges;                   \
+    T f0 = (T)first, f1 = (T)last, nm = (T)norm;                            \
+    int64_t i;                                                              \
+    for (i = 0; i < n; i++) {                                               \
+      T x = a[i], f;                                                        \
+      int64_t k;                                                            \
+      if (!(x >= f0 && x <= f1)) continue;                                  \
+      f = (x - f0) * nm;                                                    \
+      k = f >= (T)nb ? nb : f > 0 ? (int64_t)f : 0;                         \
+      if (k == nb) k--;                                                     \
+      if (x < ed[k]) k--;                                                   \
+      if (k < 0) k = 0;                                                     \
+      if (x >= ed[k + 1] && k != nb - 1) k++;                               \
+      if (w) blk[k] += w[i]; else icount[k]++;                              \
+      if (w && blk != wcount && (i + 1) % HIST_BLOCK == 0)                  \
+        flush(blk, wcount, nb);                                             \
+    }                                                                       \
+  } while (0)
+
+static void flush(double *blk, double *wcount, int64_t nb) {
+  int64_t k;
+  for (k = 0; k < nb; k++) { wcount[k] += blk[k]; blk[k] = 0.0; }
+}
+
+void lpy_hist_uniform(lpy_dtype t, const char *data, int64_t n,
+                      const double *w, const char *edges, int64_t nb,
+                      double first, double last, double norm,
+                      int64_t *icount, double *wcount) {
+  double *blk = wcount;
+  /* weighted sums go per block of 65536 into a scratch then into wcount;
+     without scratch memory, straight into wcount */
+  if (w && n > HIST_BLOCK) {
+    blk = calloc((size_t)nb, sizeof(double));
+    if (!blk) blk = wcount;
+  }
+  if (t == LPY_FLOAT32) HIST_UNIFORM(float);
+  else HIST_UNIFORM(double);
+  if (w && blk != wcount) { flush(blk, wcount, nb); free(blk); }
+}
+
+typedef struct { double x, w; } xw;
+static int cmp_xw(const void *p, const void *q) {
+  const xw *a = (const xw *)p, *b = (const xw *)q;
+  return flt_lt(a->x, b->x) ? -1 : flt_lt(b->x, a->x) ? 1 : 0;
+}
+
+int lpy_hist_edges(const double *data, int64_t n, const double *w,
+                   const double *edges, int64_t nb, int64_t *icount,
+                   double *wcount) {
+  int64_t start, k, ne = nb + 1;
+  xw *s = malloc((size_t)(n < HIST_BLOCK ? n : HIST_BLOCK) * sizeof(xw) + 1);
+  double *cw = malloc(((size_t)(n < HIST_BLOCK ? n : HIST_BLOCK) + 1) * sizeof(double));
+  int64_t *pos = malloc((size_t)ne * sizeof(int64_t));
+  if (!s || !cw || !pos) { free(s); free(cw); free(pos); return -1; }
+  for (k = 0; k < nb; k++) { if (icount) icount[k] = 0; if (wcount) wcount[k] = 0; }
+  for (start = 0; start < n; start += HIST_BLOCK) {
+    int64_t m = n - start < HIST_BLOCK ? n - start : HIST_BLOCK, i;
+    for (i = 0; i < m; i++) { s[i].x = data[start + i]; s[i].w = w ? w[start + i] : 0; }
+    qsort(s, (size_t)m, sizeof(xw), cmp_xw);
+    for (i = 0; i < m; i++) cw[i] = s[i].x;
+    for (k = 0; k < ne; k++) {
+      /* searchsorted left for all edges but the last, right for it */
+      int64_t lo = 0, hi = m;
+      while (lo < hi) {
+        int64_t mid = lo + (hi - lo) / 2;
+        int go = k < ne - 1 ? flt_lt(cw[mid], edges[k]) : !flt_lt(edges[k], cw[mid]);
+        if (go) lo = mid + 1; else hi = mid;
+      }
+      pos[k] = lo;
+    }
+    if (!w) {
+      for (k = 0; k < nb; k++) icount[k] += pos[k + 1] - pos[k];
+    } else {
+      /* NumPy: differences of the cumulative sums of the sorted weights */
+      cw[0] = 0.0;
+      for (i = 0; i < m; i++) cw[i + 1] = cw[i] + s[i].w;
+      for (k = 0; k < nb; k++) wcount[k] += cw[pos[k + 1]] - cw[pos[k]];
+    }
+  }
+  free(s); free(cw); free(pos);
+  return 0;
+}
+
+void lpy_hist2d(const double *x, const double *y, int64_t n, const double *w,
+                const double *xe, int64_t nx, const double *ye, int64_t ny,
+                double *out) {
+  int64_t i;
+  for (i = 0; i < nx * ny; i++) out[i] = 0.0;
+  for (i = 0; i < n; i++) {
+    int64_t a = lpy_search_right(xe, nx + 1, x[i]);
+    int64_t b = lpy_search_right(ye, ny + 1, y[i]);
+    if (x[i] == xe[nx]) a--;
+    if (y[i] == ye[ny]) b--;
+    if (a < 1 || a > nx || b < 1 || b > ny) continue;
+    out[(a - 1) * ny + (b - 1)] += w ? w[i] : 1.0;
+  }
+}
+
+/* ------------------------------------------------------- correlation */
+int64_t lpy_correlate_len(int64_t na, int64_t nv, int mode, int64_t *k0) {
+  if (mode == LPY_MODE_FULL) { *k0 = -(nv - 1); return na + nv - 1; }
+  if (mode == LPY_MODE_SAME) {
+    *k0 = na >= nv ? -(nv / 2) : na / 2 - nv + 1;
+    return na >= nv ? na : nv;
+  }
+  if (na >= nv) { *k0 = 0; return na - nv + 1; }
+  *k0 = na - nv;
+  return nv - na + 1;
+}
+
+/* the dot of a[k + j] and v[j] over the j where both exist */
+#define CORR_REAL(T, ACC, MUL, FIN)                                             \
+  do {                                                                      \
+    const T *A = (const T *)a, *V = (const T *)v;                           \
+    T *O = (T *)out;                                                        \
+    for (i = 0; i < len; i++) {                                             \
+      int64_t k = k0 + i, j = k < 0 ? -k : 0, je = na - k < nv ? na - k : nv; \
+      ACC s = 0;                                                            \
+      for (; j < je; j++) s = s + MUL(A[j + k], V[j]);                      \
+      O[i] = (T)FIN(s);                                                     \
+    }                                                                       \
+  } while (0)
+
+#define CORR_CPLX(T, R)                                                     \
+  do {                                                                      \
+    const T *A = (const T *)a, *V = (const T *)v;                           \
+    T *O = (T *)out;                                                        \
+    R sg = conj ? (R)-1 : (R)1;                                             \
+    for (i = 0; i < len; i++) {                                             \
+      int64_t k = k0 + i, j = k < 0 ? -k : 0, je = na - k < nv ? na - k : nv; \
+      R sr = 0, si = 0;                                                     \
+      for (; j < je; j++) {                                                 \
+        R xr = A[j + k].re, xi = A[j + k].im, yr = V[j].re, yi = sg * V[j].im; \
+        sr += xr * yr - xi * yi;                                            \
+        si += xr * yi + xi * yr;                                            \
+      }                                                                     \
+      O[i].re = sr; O[i].im = si;                                           \
+    }                                                                       \
+  } while (0)
+
+#define MUL_PLAIN(x, y) ((x) * (y))
+#define MUL_WRAP(x, y) ((uint64_t)(x) * (uint64_t)(y))
+#define MUL_AND(x, y) ((x) && (y))
+#define ISSET(s) ((s) != 0)
+
+void lpy_correlate(lpy_dtype t, const char *a, int64_t na, const char *v,
+                   int64_t nv, int mode, int conj, char *out) {
+  int64_t k0, i, len = lpy_correlate_len(na, nv, mode, &k0);
+  switch (t) {
+  case LPY_BOOL: CORR_REAL(uint8_t, int64_t, MUL_AND, ISSET); break;
+  case LPY_INT8: CORR_REAL(int8_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_INT16: CORR_REAL(int16_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_INT32: CORR_REAL(int32_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_INT64: CORR_REAL(int64_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_UINT8: CORR_REAL(uint8_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_UINT16: CORR_REAL(uint16_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_UINT32: CORR_REAL(uint32_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_UINT64: CORR_REAL(uint64_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_FLOAT32: CORR_REAL(float, float, MUL_PLAIN, ); break;
+  case LPY_FLOAT64: CORR_REAL(double, double, MUL_PLAIN, ); break;
+  case LPY_COMPLEX64: CORR_CPLX(lpy_c64, float); break;
+  case LPY_COMPLEX128: CORR_CPLX(lpy_c128, double); break;
+  default: break;
+  }
+}
+
+#define GRAM_REAL(T)                                                        \
+  do {                                                                      \
+    const T *X = (const T *)x, *Y = (const T *)y;                           \
+    T *O = (T *)out;                                                        \
+    for (i = 0; i < p; i++)                                                 \
+      for (j = 0; j < p; j++) {                                             \
+        T s = 0;                                                            \
+        for (k = 0; k < n; k++) s += X[i * n + k] * Y[j * n + k];           \
+        O[i * p + j] = s;                                                   \
+      }                                                                     \
+  } while (0)
+
+#define GRAM_CPLX(T, R)                                                     \
+  do {                                                                      \
+    const T *X = (const T *)x, *Y = (const T *)y;                           \
+    T *O = (T *)out;                                                        \
+    for (i = 0; i < p; i++)                                                 \
+      for (j = 0; j < p; j++) {                                             \
+        R sr = 0, si = 0;                                                   \
+        for (k = 0; k < n; k++) {                                           \
+          T u = X[i * n + k], z = Y[j * n + k];                             \
+          sr += u.re * z.re + u.im * z.im;                                  \
+          si += u.im * z.re - u.re * z.im;                                  \
+        }                                                                   \
+        O[i * p + j].re = sr; O[i * p + j].im = si;                         \
+      }                                                                     \
+  } while (0)
+
+void lpy_gram(lpy_dtype t, const char *x, const char *y, int64_t p,
+              int64_t n, char *out) {
+  int64_t i, j, k;
+  switch (t) {
+  case LPY_FLOAT32: GRAM_REAL(float); break;
+  case LPY_FLOAT64: GRAM_REAL(double); break;
+  case LPY_COMPLEX64: GRAM_CPLX(lpy_c64, float); break;
+  case LPY_COMPLEX128: GRAM_CPLX(lpy_c128, double); break;
+  default: break;
+  }
+}
