@@ -146,7 +146,7 @@ cross-aarch64:
 # run above used the best one), each chosen with LUMPY_DISABLE_CPU_FEATURES.
 UFUNC_SPECS = spec/ufuncs_spec.lua spec/mathfuncs_spec.lua spec/mathfuncs2_spec.lua \
               spec/kernels_spec.lua spec/compare_spec.lua spec/ufunc_options_spec.lua \
-              spec/slowpath_spec.lua spec/accuracy_spec.lua
+              spec/slowpath_spec.lua spec/accuracy_spec.lua spec/reduce_spec.lua
 test-levels: all
 	@$(SPEC_ENV) $(LUA) spec/levels.lua > $(BUILD)/levels.txt
 	@while read level disable; do \
