@@ -1,0 +1,787 @@
+/*
+** sort.c - sorting, partitioning and binary search for every dtype, and the
+** drivers that apply them to each line of an array along an axis.
+**
+** One source for all dtypes: DEFINE_SORTS expands the kernels for one C type
+** and its order macro. The order puts nan last (for complex: by real part,
+** then imaginary part, a nan in either part sorting after every number, as
+** NumPy documents) and treats -0.0 and 0.0 as equal.
+**   quicksort: introsort (median-of-3 quicksort, heapsort when the depth
+**              runs out, insertion sort on short ranges);
+**   stable:    top-down mergesort with insertion sort on short runs;
+**   heapsort:  heapsort.
+** Integer, bool and float dtypes also have an LSD radix sort on an
+** order-preserving unsigned key (stable; used for quicksort and stable on
+** long lines, where it is several times faster than comparison sorts).
+** Partition is introselect: quickselect that falls back to heapsort.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "lpy.h"
+#include "ctypes.h"
+#include "sort.h"
+
+#define SMALL 16          /* insertion sort below this length */
+#define RADIX_MIN 256     /* radix sort from this length on */
+
+static int depth_limit(int64_t n) {
+  int d = 0;
+  while (n > 1) { n >>= 1; d++; }
+  return 2 * d;
+}
+
+/* ------------------------------------------------------------ orders */
+#define LT_I(a, b) ((a) < (b))
+#define LT_F(a, b) ((a) < (b) || ((b) != (b) && (a) == (a)))
+/* complex: real parts decide unless equal (or both nan), then imaginary
+   parts; a number with a nan part goes after every number without one */
+#define CLT(ar, ai, br, bi)                                                 \
+  ((ar) < (br) ? ((ai) == (ai) || (bi) != (bi))                             \
+   : (ar) > (br) ? ((bi) != (bi) && (ai) == (ai))                           \
+   : ((ar) == (br) || ((ar) != (ar) && (br) != (br))) ? LT_F(ai, bi)        \
+   : (br) != (br))
+#define LT_C(a, b) CLT((a).re, (a).im, (b).re, (b).im)
+#define EQ_S(a, b) ((a) == (b))
+#define EQ_C(a, b) ((a).re == (b).re && (a).im == (b).im)
+#define NAN_NO(a) 0
+#define NAN_F(a) ((a) != (a))
+#define NAN_C(a) ((a).re != (a).re || (a).im != (a).im)
+
+#define SWAP(T, x, y) do { T t_ = (x); (x) = (y); (y) = t_; } while (0)
+
+/* ----------------------------------------------------- comparison sorts
+   For the arg-variants, V(i) is the value at index slot i. */
+#define DEFINE_SORTS(S, T, LT)                                              \
+  static void insert_##S(T *v, int64_t n) {                                 \
+    int64_t i, j;                                                           \
+    for (i = 1; i < n; i++) {                                               \
+      T x = v[i];                                                           \
+      for (j = i; j > 0 && LT(x, v[j - 1]); j--) v[j] = v[j - 1];           \
+      v[j] = x;                                                             \
+    }                                                                       \
+  }                                                                         \
+  static void sift_##S(T *v, int64_t i, int64_t n) {                        \
+    T x = v[i];                                                             \
+    int64_t c;                                                              \
+    while ((c = 2 * i + 1) < n) {                                           \
+      if (c + 1 < n && LT(v[c], v[c + 1])) c++;                             \
+      if (!LT(x, v[c])) break;                                              \
+      v[i] = v[c];                                                          \
+      i = c;                                                                \
+    }                                                                       \
+    v[i] = x;                                                               \
+  }                                                                         \
+  static void heap_##S(T *v, int64_t n) {                                   \
+    int64_t i;                                                              \
+    for (i = n / 2; i-- > 0;) sift_##S(v, i, n);                            \
+    for (i = n - 1; i > 0; i--) {                                           \
+      SWAP(T, v[0], v[i]);                                                  \
+      sift_##S(v, 0, i);                                                    \
+    }                                                                       \
+  }                                                                         \
+  /* partition v[0..n-1] (n > SMALL) around a median of three; returns     \
+     the pivot's final position */                                          \
+  static int64_t part_##S(T *v, int64_t n) {                                \
+    int64_t m = n >> 1, i = 0, j = n - 2;                                   \
+    T p;                                                                    \
+    if (LT(v[m], v[0])) SWAP(T, v[m], v[0]);                                \
+    if (LT(v[n - 1], v[m])) {                                               \
+      SWAP(T, v[n - 1], v[m]);                                              \
+      if (LT(v[m], v[0])) SWAP(T, v[m], v[0]);                              \
+    }                                                                       \
+    p = v[m];                                                               \
+    SWAP(T, v[m], v[n - 2]);                                                \
+    for (;;) { /* v[0] <= p and v[n-2] == p stop the scans */               \
+      do i++; while (LT(v[i], p));                                          \
+      do j--; while (LT(p, v[j]));                                          \
+      if (i >= j) break;                                                    \
+      SWAP(T, v[i], v[j]);                                                  \
+    }                                                                       \
+    SWAP(T, v[i], v[n - 2]);                                                \
+    return i;                                                               \
+  }                                                                         \
+  static void quick_##S(T *v, int64_t n, int depth) {                       \
+    while (n > SMALL) {                                                     \
+      int64_t i;                                                            \
+      if (depth-- == 0) { heap_##S(v, n); return; }                         \
+      i = part_##S(v, n);                                                   \
+      if (i < n - 1 - i) { quick_##S(v, i, depth); v += i + 1; n -= i + 1; }\
+      else { quick_##S(v + i + 1, n - i - 1, depth); n = i; }               \
+    }                                                                       \
+    insert_##S(v, n);                                                       \
+  }                                                                         \
+  /* stable; w has room for n/2 elements */                                 \
+  static void merge_##S(T *v, int64_t n, T *w) {                            \
+    int64_t h, i, j, k;                                                     \
+    if (n <= SMALL) { insert_##S(v, n); return; }                           \
+    h = n >> 1;                                                             \
+    merge_##S(v, h, w);                                                     \
+    merge_##S(v + h, n - h, w);                                             \
+    if (!LT(v[h], v[h - 1])) return;                                        \
+    memcpy(w, v, (size_t)h * sizeof(T));                                    \
+    for (i = 0, j = h, k = 0; i < h && j < n;)                              \
+      v[k++] = LT(v[j], w[i]) ? v[j++] : w[i++];                            \
+    while (i < h) v[k++] = w[i++];                                          \
+  }                                                                         \
+  static void select_##S(T *v, int64_t n, int64_t kth) {                    \
+    int64_t lo = 0, hi = n;                                                 \
+    int depth = depth_limit(n);                                             \
+    while (hi - lo > SMALL) {                                               \
+      int64_t i;                                                            \
+      if (depth-- == 0) { heap_##S(v + lo, hi - lo); return; }              \
+      i = lo + part_##S(v + lo, hi - lo);                                   \
+      if (kth == i) return;                                                 \
+      if (kth < i) hi = i; else lo = i + 1;                                 \
+    }                                                                       \
+    insert_##S(v + lo, hi - lo);                                            \
+  }                                                                         \
+  /* ---- arg-variants: sort the index slots x[] by v[x[.]] */              \
+  static void ainsert_##S(const T *v, int64_t *x, int64_t n) {              \
+    int64_t i, j;                                                           \
+    for (i = 1; i < n; i++) {                                               \
+      int64_t t = x[i];                                                     \
+      T y = v[t];                                                           \
+      for (j = i; j > 0 && LT(y, v[x[j - 1]]); j--) x[j] = x[j - 1];        \
+      x[j] = t;                                                             \
+    }                                                                       \
+  }                                                                         \
+  static void asift_##S(const T *v, int64_t *x, int64_t i, int64_t n) {     \
+    int64_t t = x[i], c;                                                    \
+    while ((c = 2 * i + 1) < n) {                                           \
+      if (c + 1 < n && LT(v[x[c]], v[x[c + 1]])) c++;                       \
+      if (!LT(v[t], v[x[c]])) break;                                        \
+      x[i] = x[c];                                                          \
+      i = c;                                                                \
+    }                                                                       \
+    x[i] = t;                                                               \
+  }                                                                         \
+  static void aheap_##S(const T *v, int64_t *x, int64_t n) {                \
+    int64_t i;                                                              \
+    for (i = n / 2; i-- > 0;) asift_##S(v, x, i, n);                        \
+    for (i = n - 1; i > 0; i--) {                                           \
+      SWAP(int64_t, x[0], x[i]);                                            \
+      asift_##S(v, x, 0, i);                                                \
+    }                                                                       \
+  }                                                                         \
+  static int64_t apart_##S(const T *v, int64_t *x, int64_t n) {             \
+    int64_t m = n >> 1, i = 0, j = n - 2;                                   \
+    T p;                                                                    \
+    if (LT(v[x[m]], v[x[0]])) SWAP(int64_t, x[m], x[0]);                    \
+    if (LT(v[x[n - 1]], v[x[m]])) {                                         \
+      SWAP(int64_t, x[n - 1], x[m]);                                        \
+      if (LT(v[x[m]], v[x[0]])) SWAP(int64_t, x[m], x[0]);                  \
+    }                                                                       \
+    p = v[x[m]];                                                            \
+    SWAP(int64_t, x[m], x[n - 2]);                                          \
+    for (;;) {                                                              \
+      do i++; while (LT(v[x[i]], p));                                       \
+      do j--; while (LT(p, v[x[j]]));                                       \
+      if (i >= j) break;                                                    \
+      SWAP(int64_t, x[i], x[j]);                                            \
+    }                                                                       \
+    SWAP(int64_t, x[i], x[n - 2]);                                          \
+    return i;                                                               \
+  }                                                                         \
+  static void aquick_##S(const T *v, int64_t *x, int64_t n, int depth) {    \
+    while (n > SMALL) {                                                     \
+      int64_t i;                                                            \
+      if (depth-- == 0) { aheap_##S(v, x, n); return; }                     \
+      i = apart_##S(v, x, n);                                               \
+      if (i < n - 1 - i) { aquick_##S(v, x, i, depth); x += i + 1; n -= i + 1; } \
+      else { aquick_##S(v, x + i + 1, n - i - 1, depth); n = i; }           \
+    }                                                                       \
+    ainsert_##S(v, x, n);                                                   \
+  }                                                                         \
+  static void amerge_##S(const T *v, int64_t *x, int64_t n, int64_t *w) {   \
+    int64_t h, i, j, k;                                                     \
+    if (n <= SMALL) { ainsert_##S(v, x, n); return; }                       \
+    h = n >> 1;                                                             \
+    amerge_##S(v, x, h, w);                                                 \
+    amerge_##S(v, x + h, n - h, w);                                         \
+    if (!LT(v[x[h]], v[x[h - 1]])) return;                                  \
+    memcpy(w, x, (size_t)h * sizeof(int64_t));                              \
+    for (i = 0, j = h, k = 0; i < h && j < n;)                              \
+      x[k++] = LT(v[x[j]], v[w[i]]) ? x[j++] : w[i++];                      \
+    while (i < h) x[k++] = w[i++];                                          \
+  }                                                                         \
+  static void aselect_##S(const T *v, int64_t *x, int64_t n, int64_t kth) { \
+    int64_t lo = 0, hi = n;                                                 \
+    int depth = depth_limit(n);                                             \
+    while (hi - lo > SMALL) {                                               \
+      int64_t i;                                                            \
+      if (depth-- == 0) { aheap_##S(v, x + lo, hi - lo); return; }          \
+      i = lo + apart_##S(v, x + lo, hi - lo);                               \
+      if (kth == i) return;                                                 \
+      if (kth < i) hi = i; else lo = i + 1;                                 \
+    }                                                                       \
+    ainsert_##S(v, x + lo, hi - lo);                                        \
+  }                                                                         \
+  static void search_##S(const T *a, int64_t n, const int64_t *sorter,      \
+                         const T *v, int64_t m, int right, int64_t *out,    \
+                         int64_t base) {                                    \
+    int64_t i;                                                              \
+    for (i = 0; i < m; i++) {                                               \
+      T key = v[i];                                                         \
+      int64_t lo = 0, hi = n;                                               \
+      while (lo < hi) {                                                     \
+        int64_t mid = lo + ((hi - lo) >> 1);                                \
+        T y = sorter ? a[sorter[mid]] : a[mid];                             \
+        int go_right = right ? !LT(key, y) : LT(y, key);                    \
+        if (go_right) lo = mid + 1; else hi = mid;                          \
+      }                                                                     \
+      out[i] = lo + base;                                                   \
+    }                                                                       \
+  }
+
+/* ---------------------------------------------------------- radix sort
+   LSD radix sort on 8-bit digits of KEY(x), an unsigned integer whose order
+   is the sort order; digits that are the same in every key are skipped. */
+static inline uint64_t key_f64(double x) {
+  uint64_t u;
+  if (x != x) return UINT64_MAX;
+  x += 0.0;                          /* -0.0 -> 0.0 */
+  memcpy(&u, &x, sizeof u);
+  return u ^ ((uint64_t)-(int64_t)(u >> 63) | (UINT64_C(1) << 63));
+}
+static inline uint32_t key_f32(float x) {
+  uint32_t u;
+  if (x != x) return UINT32_MAX;
+  x += 0.0f;
+  memcpy(&u, &x, sizeof u);
+  return u ^ ((uint32_t)-(int32_t)(u >> 31) | (UINT32_C(1) << 31));
+}
+#define KEY_U(U, x) ((U)(x))
+#define KEY_S(U, x) ((U)(x) ^ ((U)1 << (sizeof(U) * 8 - 1)))
+#define KEY_F32(U, x) key_f32(x)
+#define KEY_F64(U, x) key_f64(x)
+
+/* offsets from the histogram of one digit; 0 when the digit is the same
+   in all n keys */
+static int radix_offsets(size_t *cnt, int64_t n) {
+  size_t sum = 0, t;
+  int d;
+  for (d = 0; d < 256; d++)
+    if (cnt[d] == (size_t)n) return 0;
+  for (d = 0; d < 256; d++) { t = cnt[d]; cnt[d] = sum; sum += t; }
+  return 1;
+}
+
+#define DEFINE_RADIX(S, T, U, KEY)                                          \
+  /* w has room for n elements */                                           \
+  static void radix_##S(T *v, int64_t n, T *w) {                            \
+    size_t cnt[sizeof(U)][256];                                             \
+    T *src = v, *dst = w, *tp;                                              \
+    int64_t i;                                                              \
+    unsigned b;                                                             \
+    memset(cnt, 0, sizeof cnt);                                             \
+    for (i = 0; i < n; i++) {                                               \
+      U k = KEY(U, v[i]);                                                   \
+      for (b = 0; b < sizeof(U); b++) cnt[b][(k >> (8 * b)) & 255]++;       \
+    }                                                                       \
+    for (b = 0; b < sizeof(U); b++) {                                       \
+      size_t *o = cnt[b];                                                   \
+      if (!radix_offsets(o, n)) continue;                                   \
+      for (i = 0; i < n; i++) {                                             \
+        T y = src[i];                                                       \
+        dst[o[(KEY(U, y) >> (8 * b)) & 255]++] = y;                         \
+      }                                                                     \
+      tp = src; src = dst; dst = tp;                                        \
+    }                                                                       \
+    if (src != v) memcpy(v, src, (size_t)n * sizeof(T));                    \
+  }                                                                         \
+  /* stable sort of the index slots x[] by v[x[.]]; w has room for         \
+     n * (2 * sizeof(U) + 8) bytes */                                       \
+  static void aradix_##S(const T *v, int64_t *x, int64_t n, void *w) {      \
+    size_t cnt[sizeof(U)][256];                                             \
+    U *k1 = (U *)w, *k2 = k1 + n, *tk;                                      \
+    int64_t *x1 = x, *x2 = (int64_t *)(k2 + n), *tx;                        \
+    int64_t i;                                                              \
+    unsigned b;                                                             \
+    memset(cnt, 0, sizeof cnt);                                             \
+    for (i = 0; i < n; i++) {                                               \
+      U k = KEY(U, v[x[i]]);                                                \
+      k1[i] = k;                                                            \
+      for (b = 0; b < sizeof(U); b++) cnt[b][(k >> (8 * b)) & 255]++;       \
+    }                                                                       \
+    for (b = 0; b < sizeof(U); b++) {                                       \
+      size_t *o = cnt[b];                                                   \
+      if (!radix_offsets(o, n)) continue;                                   \
+      for (i = 0; i < n; i++) {                                             \
+        U k = k1[i];                                                        \
+        size_t p = o[(k >> (8 * b)) & 255]++;                               \
+        k2[p] = k;                                                          \
+        x2[p] = x1[i];                                                      \
+      }                                                                     \
+      tk = k1; k1 = k2; k2 = tk;                                            \
+      tx = x1; x1 = x2; x2 = tx;                                            \
+    }                                                                       \
+    if (x1 != x) memcpy(x, x1, (size_t)n * sizeof(int64_t));                \
+  }
+
+/* X(suffix, C type, order, equality, nan test) for every dtype; R(suffix,
+   C type, key type, key) for the dtypes with a radix sort */
+#define SORT_TYPES(X)                                                       \
+  X(b, uint8_t, LT_I, EQ_S, NAN_NO) X(i8, int8_t, LT_I, EQ_S, NAN_NO)       \
+  X(i16, int16_t, LT_I, EQ_S, NAN_NO) X(i32, int32_t, LT_I, EQ_S, NAN_NO)   \
+  X(i64, int64_t, LT_I, EQ_S, NAN_NO) X(u8, uint8_t, LT_I, EQ_S, NAN_NO)    \
+  X(u16, uint16_t, LT_I, EQ_S, NAN_NO) X(u32, uint32_t, LT_I, EQ_S, NAN_NO) \
+  X(u64, uint64_t, LT_I, EQ_S, NAN_NO) X(f32, float, LT_F, EQ_S, NAN_F)     \
+  X(f64, double, LT_F, EQ_S, NAN_F) X(c64, lpy_c64, LT_C, EQ_C, NAN_C)      \
+  X(c128, lpy_c128, LT_C, EQ_C, NAN_C)
+#define RADIX_TYPES(R)                                                      \
+  R(b, uint8_t, uint8_t, KEY_U) R(i8, int8_t, uint8_t, KEY_S)               \
+  R(i16, int16_t, uint16_t, KEY_S) R(i32, int32_t, uint32_t, KEY_S)         \
+  R(i64, int64_t, uint64_t, KEY_S) R(u8, uint8_t, uint8_t, KEY_U)           \
+  R(u16, uint16_t, uint16_t, KEY_U) R(u32, uint32_t, uint32_t, KEY_U)       \
+  R(u64, uint64_t, uint64_t, KEY_U) R(f32, float, uint32_t, KEY_F32)        \
+  R(f64, double, uint64_t, KEY_F64)
+
+#define X_SORTS(S, T, LT, EQ, ISNAN) DEFINE_SORTS(S, T, LT)
+SORT_TYPES(X_SORTS)
+#define R_RADIX(S, T, U, KEY) DEFINE_RADIX(S, T, U, KEY)
+RADIX_TYPES(R_RADIX)
+
+/* --------------------------------------------- type-erased entry points */
+#define X_ENTRIES(S, T, LT, EQ, ISNAN)                                      \
+  static void sortv_##S(void *v, int64_t n, int kind, void *w) {            \
+    if (kind == LPY_SORT_HEAP) heap_##S((T *)v, n);                         \
+    else if (kind == LPY_SORT_STABLE) merge_##S((T *)v, n, (T *)w);         \
+    else quick_##S((T *)v, n, depth_limit(n));                              \
+  }                                                                         \
+  static void asortv_##S(const void *v, int64_t *x, int64_t n, int kind,    \
+                         void *w) {                                         \
+    if (kind == LPY_SORT_HEAP) aheap_##S((const T *)v, x, n);               \
+    else if (kind == LPY_SORT_STABLE)                                       \
+      amerge_##S((const T *)v, x, n, (int64_t *)w);                         \
+    else aquick_##S((const T *)v, x, n, depth_limit(n));                    \
+  }                                                                         \
+  static void selectv_##S(void *v, int64_t n, int64_t k) {                  \
+    select_##S((T *)v, n, k);                                               \
+  }                                                                         \
+  static void aselectv_##S(const void *v, int64_t *x, int64_t n, int64_t k) {\
+    aselect_##S((const T *)v, x, n, k);                                     \
+  }                                                                         \
+  static void searchv_##S(const void *a, int64_t n, const int64_t *s,       \
+                          const void *v, int64_t m, int r, int64_t *o,      \
+                          int64_t base) {                                   \
+    search_##S((const T *)a, n, s, (const T *)v, m, r, o, base);            \
+  }                                                                         \
+  static int lessv_##S(const void *a, const void *b) {                      \
+    T x, y;                                                                 \
+    memcpy(&x, a, sizeof x); memcpy(&y, b, sizeof y);                       \
+    return LT(x, y);                                                        \
+  }                                                                         \
+  static int equalv_##S(const void *a, const void *b) {                     \
+    T x, y;                                                                 \
+    memcpy(&x, a, sizeof x); memcpy(&y, b, sizeof y);                       \
+    return EQ(x, y);                                                        \
+  }                                                                         \
+  static int isnanv_##S(const void *a) {                                    \
+    T x;                                                                    \
+    memcpy(&x, a, sizeof x);                                                \
+    (void)x;                                                                \
+    return ISNAN(x);                                                        \
+  }                                                                         \
+  static int64_t runs_##S(const void *va, int64_t n, int eqnan,             \
+                          int64_t *st) {                                    \
+    const T *a = (const T *)va;                                             \
+    int64_t i, r = 0;                                                       \
+    if (n == 0) return 0;                                                   \
+    st[r++] = 0;                                                            \
+    for (i = 1; i < n; i++) {                                               \
+      if (eqnan && ISNAN(a[i])) {                                           \
+        if (!ISNAN(a[i - 1])) st[r++] = i;                                  \
+        break;                                                              \
+      }                                                                     \
+      if (!EQ(a[i], a[i - 1])) st[r++] = i;                                 \
+    }                                                                       \
+    return r;                                                               \
+  }
+SORT_TYPES(X_ENTRIES)
+
+#define R_ENTRIES(S, T, U, KEY)                                             \
+  static void rsortv_##S(void *v, int64_t n, void *w) {                     \
+    radix_##S((T *)v, n, (T *)w);                                           \
+  }                                                                         \
+  static void arsortv_##S(const void *v, int64_t *x, int64_t n, void *w) {  \
+    aradix_##S((const T *)v, x, n, w);                                      \
+  }
+RADIX_TYPES(R_ENTRIES)
+
+typedef struct sortops {
+  void (*sort)(void *v, int64_t n, int kind, void *w);
+  void (*asort)(const void *v, int64_t *x, int64_t n, int kind, void *w);
+  void (*rsort)(void *v, int64_t n, void *w);           /* NULL: none */
+  void (*arsort)(const void *v, int64_t *x, int64_t n, void *w);
+  void (*select)(void *v, int64_t n, int64_t k);
+  void (*aselect)(const void *v, int64_t *x, int64_t n, int64_t k);
+  void (*search)(const void *a, int64_t n, const int64_t *s, const void *v,
+                 int64_t m, int r, int64_t *o, int64_t base);
+  int (*less)(const void *a, const void *b);
+  int (*equal)(const void *a, const void *b);
+  int (*isnan)(const void *a);
+  int64_t (*runs)(const void *a, int64_t n, int eqnan, int64_t *st);
+} sortops;
+
+#define OPS_R(S) sortv_##S, asortv_##S, rsortv_##S, arsortv_##S
+#define OPS_N(S) sortv_##S, asortv_##S, NULL, NULL
+#define OPS_REST(S) selectv_##S, aselectv_##S, searchv_##S, lessv_##S,       \
+                    equalv_##S, isnanv_##S, runs_##S
+static const sortops OPS[LPY_NTYPES] = {
+  {OPS_R(b), OPS_REST(b)},     {OPS_R(i8), OPS_REST(i8)},
+  {OPS_R(i16), OPS_REST(i16)}, {OPS_R(i32), OPS_REST(i32)},
+  {OPS_R(i64), OPS_REST(i64)}, {OPS_R(u8), OPS_REST(u8)},
+  {OPS_R(u16), OPS_REST(u16)}, {OPS_R(u32), OPS_REST(u32)},
+  {OPS_R(u64), OPS_REST(u64)}, {OPS_R(f32), OPS_REST(f32)},
+  {OPS_R(f64), OPS_REST(f64)}, {OPS_N(c64), OPS_REST(c64)},
+  {OPS_N(c128), OPS_REST(c128)},
+};
+
+/* sort n contiguous values; w: scratch of n elements */
+static void sort_line(const sortops *op, void *v, int64_t n, int kind, void *w) {
+  if (op->rsort && kind != LPY_SORT_HEAP && n >= RADIX_MIN) op->rsort(v, n, w);
+  else op->sort(v, n, kind, w);
+}
+/* arg-sort the slots x[]; w: scratch of n * (2 * itemsize + 8) bytes */
+static void asort_line(const sortops *op, const void *v, int64_t *x,
+                       int64_t n, int kind, void *w) {
+  if (op->arsort && kind != LPY_SORT_HEAP && n >= RADIX_MIN) op->arsort(v, x, n, w);
+  else op->asort(v, x, n, kind, w);
+}
+
+int lpy_sort_less(lpy_dtype t, const char *a, const char *b) { return OPS[t].less(a, b); }
+int lpy_sort_equal(lpy_dtype t, const char *a, const char *b) { return OPS[t].equal(a, b); }
+int lpy_sort_isnan(lpy_dtype t, const char *a) { return OPS[t].isnan(a); }
+
+void lpy_searchsorted(lpy_dtype t, const char *a, int64_t n,
+                      const int64_t *sorter, const char *v, int64_t m,
+                      int right, int64_t *out, int64_t base) {
+  OPS[t].search(a, n, sorter, v, m, right, out, base);
+}
+
+/* --------------------------------------------------------- line drivers */
+/* Call f once per line along 'axis' of nop arrays of one shape, with a
+   pointer to the line's first element in each. */
+typedef void (*linefn)(void *ctx, char **p);
+
+static void each_line(int nop, const lpy_array *const *arrs, int axis,
+                      linefn f, void *ctx) {
+  const lpy_array *a = arrs[0];
+  int64_t shp[LPY_MAXDIMS], st[4][LPY_MAXDIMS], cnt[LPY_MAXDIMS];
+  char *p[4];
+  int nd = 0, k, i;
+  for (k = 0; k < a->ndim; k++) {
+    if (k == axis) continue;
+    if (a->shape[k] == 0) return;
+    shp[nd] = a->shape[k];
+    for (i = 0; i < nop; i++) st[i][nd] = arrs[i]->strides[k];
+    cnt[nd++] = 0;
+  }
+  for (i = 0; i < nop; i++) p[i] = arrs[i]->data;
+  for (;;) {
+    f(ctx, p);
+    for (k = nd - 1; k >= 0; k--) {
+      if (++cnt[k] < shp[k]) {
+        for (i = 0; i < nop; i++) p[i] += st[i][k];
+        break;
+      }
+      for (i = 0; i < nop; i++) p[i] -= st[i][k] * (shp[k] - 1);
+      cnt[k] = 0;
+    }
+    if (k < 0) break;
+  }
+}
+
+typedef struct linectx {
+  const sortops *op;
+  int64_t n, stride, ostride, base;
+  int isz, kind;
+  const int64_t *kth;
+  int nk;
+  char *buf;           /* a contiguous copy of the line (n elements) */
+  int64_t *idx;        /* n index slots */
+  void *work;          /* sorting scratch */
+} linectx;
+
+static void gather(char *dst, const char *src, int64_t n, int64_t st, int isz) {
+  int64_t i;
+  if (st == isz) { memcpy(dst, src, (size_t)(n * isz)); return; }
+  for (i = 0; i < n; i++, src += st, dst += isz) memcpy(dst, src, (size_t)isz);
+}
+static void scatter(char *dst, const char *src, int64_t n, int64_t st, int isz) {
+  int64_t i;
+  if (st == isz) { memcpy(dst, src, (size_t)(n * isz)); return; }
+  for (i = 0; i < n; i++, dst += st, src += isz) memcpy(dst, src, (size_t)isz);
+}
+static void put_idx(const linectx *c, char *out) {
+  int64_t i;
+  for (i = 0; i < c->n; i++, out += c->ostride)
+    *(int64_t *)out = c->idx[i] + c->base;
+}
+static void iota(int64_t *x, int64_t n) {
+  int64_t i;
+  for (i = 0; i < n; i++) x[i] = i;
+}
+
+static void sort_fn(void *vc, char **p) {
+  linectx *c = (linectx *)vc;
+  char *v = c->stride == c->isz ? p[0] : c->buf;
+  if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
+  sort_line(c->op, v, c->n, c->kind, c->work);
+  if (v != p[0]) scatter(p[0], v, c->n, c->stride, c->isz);
+}
+static void argsort_fn(void *vc, char **p) {
+  linectx *c = (linectx *)vc;
+  char *v = c->stride == c->isz ? p[0] : c->buf;
+  if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
+  iota(c->idx, c->n);
+  asort_line(c->op, v, c->idx, c->n, c->kind, c->work);
+  put_idx(c, p[1]);
+}
+static void part_fn(void *vc, char **p) {
+  linectx *c = (linectx *)vc;
+  char *v = c->stride == c->isz ? p[0] : c->buf;
+  int64_t lo = 0;
+  int j;
+  if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
+  for (j = 0; j < c->nk; j++) {   /* kth ascending: each one within the rest */
+    c->op->select(v + lo * c->isz, c->n - lo, c->kth[j] - lo);
+    lo = c->kth[j] + 1;
+  }
+  if (v != p[0]) scatter(p[0], v, c->n, c->stride, c->isz);
+}
+static void argpart_fn(void *vc, char **p) {
+  linectx *c = (linectx *)vc;
+  char *v = c->stride == c->isz ? p[0] : c->buf;
+  int64_t lo = 0;
+  int j;
+  if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
+  iota(c->idx, c->n);
+  for (j = 0; j < c->nk; j++) {
+    c->op->aselect(v, c->idx + lo, c->n - lo, c->kth[j] - lo);
+    lo = c->kth[j] + 1;
+  }
+  put_idx(c, p[1]);
+}
+
+/* scratch for lines of n elements: a line buffer, index slots and the
+   sorting work; 0 or an error */
+static size_t work_bytes(const linectx *c, int want_idx) {
+  return (size_t)c->n * (want_idx ? (size_t)(2 * c->isz + 8) : (size_t)c->isz);
+}
+static int setup(linectx *c, const lpy_array *a, int axis, int kind,
+                 int want_idx, lpy_err *e) {
+  int64_t n = a->shape[axis];
+  memset(c, 0, sizeof *c);
+  c->op = &OPS[a->dtype];
+  c->isz = lpy_itemsize(a->dtype);
+  c->n = n;
+  c->kind = kind;
+  c->stride = a->strides[axis];
+  if (n > INT64_MAX / (2 * 16 + 8))
+    return lpy_err_set(e, LPY_EMEMORY, "array is too large to sort");
+  c->buf = lpy_alloc((size_t)(n * c->isz), 0);
+  c->work = lpy_alloc(work_bytes(c, want_idx), 0);
+  if (want_idx) c->idx = lpy_alloc((size_t)n * sizeof(int64_t), 0);
+  if (!c->buf || !c->work || (want_idx && !c->idx))
+    return lpy_err_set(e, LPY_EMEMORY, "out of memory");
+  return 0;
+}
+static void teardown(linectx *c, int want_idx) {
+  if (c->buf) lpy_free(c->buf, (size_t)(c->n * c->isz));
+  if (c->work) lpy_free(c->work, work_bytes(c, want_idx));
+  if (c->idx) lpy_free(c->idx, (size_t)c->n * sizeof(int64_t));
+}
+
+/* apply f to every line of a (and out, when given) along axis */
+static int run(const lpy_array *a, lpy_array *out, int axis, int kind,
+               const int64_t *kth, int nk, int64_t base, linefn f, lpy_err *e) {
+  linectx c;
+  const lpy_array *arrs[2];
+  int want_idx = out != NULL, st;
+  if (axis < 0 || axis >= a->ndim)
+    return lpy_err_set(e, LPY_EVALUE, "axis out of range");
+  if (a->size == 0) return 0;
+  st = setup(&c, a, axis, kind, want_idx, e);
+  if (st == 0) {
+    c.kth = kth; c.nk = nk; c.base = base;
+    c.ostride = out ? out->strides[axis] : 0;
+    arrs[0] = a; arrs[1] = out;
+    each_line(want_idx ? 2 : 1, arrs, axis, f, &c);
+  }
+  teardown(&c, want_idx);
+  return st;
+}
+
+int lpy_sort(lpy_array *a, int axis, int kind, lpy_err *e) {
+  if (!(a->flags & LPY_WRITEABLE))
+    return lpy_err_set(e, LPY_EVALUE, "array is read-only");
+  return run(a, NULL, axis, kind, NULL, 0, 0, sort_fn, e);
+}
+int lpy_argsort(const lpy_array *a, int axis, int kind, lpy_array *out,
+                int64_t base, lpy_err *e) {
+  return run(a, out, axis, kind, NULL, 0, base, argsort_fn, e);
+}
+int lpy_partition(lpy_array *a, int axis, const int64_t *kth, int nk,
+                  lpy_err *e) {
+  if (!(a->flags & LPY_WRITEABLE))
+    return lpy_err_set(e, LPY_EVALUE, "array is read-only");
+  return run(a, NULL, axis, LPY_SORT_QUICK, kth, nk, 0, part_fn, e);
+}
+int lpy_argpartition(const lpy_array *a, int axis, const int64_t *kth,
+                     int nk, lpy_array *out, int64_t base, lpy_err *e) {
+  return run(a, out, axis, LPY_SORT_QUICK, kth, nk, base, argpart_fn, e);
+}
+
+/* ------------------------------------------------------------- lexsort */
+/* one more key: stably re-sort the positions already in out */
+static void lexstep_fn(void *vc, char **p) {
+  linectx *c = (linectx *)vc;
+  char *v = c->stride == c->isz ? p[0] : c->buf, *o = p[1];
+  int64_t i;
+  if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
+  for (i = 0; i < c->n; i++, o += c->ostride) c->idx[i] = *(int64_t *)o;
+  asort_line(c->op, v, c->idx, c->n, LPY_SORT_STABLE, c->work);
+  put_idx(c, p[1]);
+}
+
+int lpy_lexsort(int nkeys, const lpy_array *const *keys, int axis,
+                lpy_array *out, int64_t base, lpy_err *e) {
+  int k, st = 0;
+  for (k = 0; k < nkeys && st == 0; k++)
+    st = run(keys[k], out, axis, LPY_SORT_STABLE, NULL, 0,
+             k == nkeys - 1 ? base : 0, k == 0 ? argsort_fn : lexstep_fn, e);
+  return st;
+}
+
+/* ------------------------------------------------------------- rows */
+typedef struct rows {
+  const sortops *op;
+  const char *d;
+  int64_t m;
+  int isz;
+} rows;
+
+static int row_less(const rows *r, int64_t i, int64_t j) {
+  const char *a = r->d + i * r->m * r->isz, *b = r->d + j * r->m * r->isz;
+  int64_t k;
+  for (k = 0; k < r->m; k++, a += r->isz, b += r->isz) {
+    if (r->op->less(a, b)) return 1;
+    if (r->op->less(b, a)) return 0;
+  }
+  return 0;
+}
+static void row_merge(const rows *r, int64_t *x, int64_t n, int64_t *w) {
+  int64_t h, i, j, k;
+  if (n <= SMALL) {
+    for (i = 1; i < n; i++) {
+      int64_t t = x[i];
+      for (j = i; j > 0 && row_less(r, t, x[j - 1]); j--) x[j] = x[j - 1];
+      x[j] = t;
+    }
+    return;
+  }
+  h = n >> 1;
+  row_merge(r, x, h, w);
+  row_merge(r, x + h, n - h, w);
+  if (!row_less(r, x[h], x[h - 1])) return;
+  memcpy(w, x, (size_t)h * sizeof(int64_t));
+  for (i = 0, j = h, k = 0; i < h && j < n;)
+    x[k++] = row_less(r, x[j], w[i]) ? x[j++] : w[i++];
+  while (i < h) x[k++] = w[i++];
+}
+
+int lpy_argsort_rows(lpy_dtype t, const char *data, int64_t n, int64_t m,
+                     int64_t *idx, lpy_err *e) {
+  rows r;
+  int64_t *w;
+  iota(idx, n);
+  if (n < 2) return 0;
+  w = lpy_alloc((size_t)(n / 2 + 1) * sizeof(int64_t), 0);
+  if (!w) return lpy_err_set(e, LPY_EMEMORY, "out of memory");
+  r.op = &OPS[t]; r.d = data; r.m = m; r.isz = lpy_itemsize(t);
+  row_merge(&r, idx, n, w);
+  lpy_free(w, (size_t)(n / 2 + 1) * sizeof(int64_t));
+  return 0;
+}
+
+int64_t lpy_sort_runs(lpy_dtype t, const char *a, int64_t n, int64_t m,
+                      int equal_nan, int64_t *starts) {
+  const sortops *op = &OPS[t];
+  int isz = lpy_itemsize(t);
+  int64_t i, k, r = 0;
+  if (m == 1) return op->runs(a, n, equal_nan, starts);
+  if (n == 0) return 0;
+  starts[r++] = 0;
+  for (i = 1; i < n; i++) {
+    const char *x = a + i * m * isz, *y = x - m * isz;
+    for (k = 0; k < m; k++)
+      if (!op->equal(x + k * isz, y + k * isz)) break;
+    if (k < m) starts[r++] = i;
+  }
+  return r;
+}
+
+/* ------------------------------------------------------------- nonzero */
+static int truth(lpy_dtype t, const char *p) {
+  switch (lpy_kind(t)) {
+  case LPY_KIND_FLOAT:
+    if (t == LPY_FLOAT32) { float x; memcpy(&x, p, 4); return x != 0; }
+    else { double x; memcpy(&x, p, 8); return x != 0; }
+  case LPY_KIND_COMPLEX:
+    if (t == LPY_COMPLEX64) { lpy_c64 x; memcpy(&x, p, 8); return x.re != 0 || x.im != 0; }
+    else { lpy_c128 x; memcpy(&x, p, 16); return x.re != 0 || x.im != 0; }
+  default: {
+    int k, n = lpy_itemsize(t);
+    for (k = 0; k < n; k++) if (p[k]) return 1;
+    return 0;
+  }
+  }
+}
+
+/* visit every element of a in C order: f(ctx, pointer, flat position,
+   multi-index) */
+static void each_elem(const lpy_array *a, void (*f)(void *, const char *,
+                      int64_t, const int64_t *), void *ctx) {
+  int64_t cnt[LPY_MAXDIMS] = {0}, flat;
+  const char *p = a->data;
+  int k, nd = a->ndim;
+  if (a->size == 0) return;
+  for (flat = 0;; flat++) {
+    f(ctx, p, flat, cnt);
+    for (k = nd - 1; k >= 0; k--) {
+      if (++cnt[k] < a->shape[k]) { p += a->strides[k]; break; }
+      p -= a->strides[k] * (a->shape[k] - 1);
+      cnt[k] = 0;
+    }
+    if (k < 0) break;
+  }
+}
+
+typedef struct nzctx {
+  lpy_dtype t;
+  int nd, flat;
+  int64_t count, base, *out;
+} nzctx;
+
+static void count_fn(void *vc, const char *p, int64_t flat, const int64_t *ix) {
+  nzctx *c = (nzctx *)vc;
+  c->count += truth(c->t, p);
+}
+static void coords_fn(void *vc, const char *p, int64_t flat, const int64_t *ix) {
+  nzctx *c = (nzctx *)vc;
+  int k;
+  if (!truth(c->t, p)) return;
+  if (c->flat) *c->out++ = flat + c->base;
+  else for (k = 0; k < c->nd; k++) *c->out++ = ix[k] + c->base;
+}
+
+int64_t lpy_count_nonzero(const lpy_array *a) {
+  nzctx c = {a->dtype, a->ndim, 0, 0, 0, NULL};
+  each_elem(a, count_fn, &c);
+  return c.count;
+}
+void lpy_nonzero(const lpy_array *a, int flat, int64_t *coords, int64_t base) {
+  nzctx c = {a->dtype, a->ndim, flat, 0, base, coords};
+  each_elem(a, coords_fn, &c);
+}
