@@ -266,12 +266,9 @@ return function(np)
 
   -- --------------------------------------------------------------- sums
   -- NumPy's add.reduce over axis (nil: all) in dtype t (inexact)
+  -- np.sum (the reductions' engine, NumPy's order) as an array
   local function sum(a, axis, keepdims, t)
-    return P.sum(a, axis, keepdims, t)
-  end
-  local function sum_dtype(a)
-    if inexact(a) then return a.dtype.name end
-    return "float64"
+    return np.asarray(np.sum(a, axis, t, nil, {keepdims = keepdims}))
   end
 
   -- ---------------------------------------------------------- trapezoid
@@ -303,8 +300,7 @@ return function(np)
     local t = np.divide(np.multiply(d, s), 2.0)
     t = np.asarray(t)
     if not inexact(t) then t = t:astype("float64") end
-    local r = sum(t, ax + 1, false, t.dtype.name)
-    return value(r)
+    return value(np.sum(t, ax + 1))
   end
   np.trapezoid = named("trapezoid", trapezoid)
   np.trapz = named("trapz", trapezoid)
@@ -382,10 +378,8 @@ return function(np)
     if axis == false then axis = nil end
     local avg, scl
     if weights == nil then
-      local t = sum_dtype(a)
-      local s = sum(a, axis, keepdims, t)
-      local cnt = a.size // math.max(s.size, 1)
-      avg = np.asarray(np.divide(s, cnt))
+      avg = np.asarray(np.mean(a, axis, nil, nil, {keepdims = keepdims}))
+      local cnt = a.size // math.max(avg.size, 1)
       scl = np.full(avg.shape, cnt, avg.dtype)
     else
       local w = np.asarray(weights)
@@ -406,11 +400,11 @@ return function(np)
         shape[a.ndim] = w.shape[1]
         w = np.swapaxes(np.broadcast_to(w, shape), -1, ax + 1)
       end
-      scl = sum(w, axis, keepdims, rt)
+      scl = np.sum(w, axis, rt, nil, {keepdims = keepdims})
       local zero = np.equal(scl, 0.0)
       if type(zero) == "boolean" then zero = zero else zero = not np.array_equal(zero, np.zeros(zero.shape, "bool")) end
       if zero then fail("Weights sum to zero, can't be normalized") end
-      avg = np.asarray(np.divide(sum(np.multiply(a, w, {dtype = rt}), axis, keepdims, rt), scl))
+      avg = np.asarray(np.divide(np.sum(np.multiply(a, w, {dtype = rt}), axis, nil, nil, {keepdims = keepdims}), scl))
       scl = np.asarray(scl)
     end
     local full = axis == nil and not keepdims
@@ -520,13 +514,8 @@ return function(np)
   end)
 
   -- ---------------------------------------------------------- histograms
-  local function ptp(x) return np.quantile(x, 1.0, {method = "higher"}) - np.quantile(x, 0.0, {method = "lower"}) end
-  local function std(x)
-    local xd = x:astype("float64")
-    local mu = sum(xd, nil, false, "float64"):item() / xd.size
-    local dev = np.subtract(xd, mu)
-    return math.sqrt(sum(np.multiply(dev, dev), nil, false, "float64"):item() / xd.size)
-  end
+  local function ptp(x) return np.max(x) - np.min(x) end
+  local function std(x) return np.std(x) end
   local function log2(v) return math.log(v, 2) end
   local estimators = {}
   estimators.sqrt = function(x) return ptp(x) / math.sqrt(x.size) end
@@ -548,11 +537,9 @@ return function(np)
       local sg1 = math.sqrt(6.0 * (n - 2) / ((n + 1.0) * (n + 3)))
       local sigma = std(x)
       if sigma > 0.0 then
-        local xd = x:astype("float64")
-        local mu = sum(xd, nil, false, "float64"):item() / n
-        local t = np.divide(np.subtract(xd, mu), sigma)
+        local t = np.divide(np.subtract(x, np.mean(x)), sigma)
         t = np.power(t, 3)
-        local g1 = sum(t, nil, false, "float64"):item() / n
+        local g1 = np.mean(t)
         return ptp(x) / (1.0 + log2(n) + log2(1.0 + math.abs(g1) / sg1))
       end
     end
@@ -594,8 +581,7 @@ return function(np)
     elseif a.size == 0 then
       first, last = 0, 1
     else
-      first = np.quantile(a, 0.0, {method = "lower"})
-      last = np.quantile(a, 1.0, {method = "higher"})
+      first, last = np.min(a), np.max(a)
       if not (finite(first) and finite(last)) then
         fail(string.format("autodetected range of [%s, %s] is not finite", fmtnum(first), fmtnum(last)))
       end
@@ -778,8 +764,7 @@ return function(np)
           if lo > hi then fail("max must be larger than min in range parameter.") end
         elseif v.size == 0 then lo, hi = 0, 1
         else
-          lo = np.quantile(v, 0.0, {method = "lower"})
-          hi = np.quantile(v, 1.0, {method = "higher"})
+          lo, hi = np.min(v), np.max(v)
         end
         if not (finite(lo) and finite(hi)) then
           fail(string.format("supplied range of [%s, %s] is not finite", fmtnum(lo), fmtnum(hi)))

@@ -2,7 +2,7 @@
 ** stats.c - Lua binding of the statistics core: median, nanmedian,
 ** quantile, nanquantile, percentile, nanpercentile, bincount, digitize,
 ** correlate, convolve, and the primitives lumpy/stats.lua builds on
-** (np._stats: sum along axes, histogram counting, the Gram product).
+** (np._stats: histogram counting, the Gram product).
 */
 #include <math.h>
 #include <string.h>
@@ -346,49 +346,6 @@ static int l_correlate(lua_State *L) { return corr_impl(L, 0, "correlate"); }
 static int l_convolve(lua_State *L) { return corr_impl(L, 1, "convolve"); }
 
 /* ------------------------------------------- primitives for stats.lua */
-/* _stats.sum(a, axis, keepdims, dtype): NumPy's add.reduce order for a
-   C-ordered input: pairwise when the reduced axes are the trailing ones,
-   else in order; dtype float32/float64/complex64/complex128 */
-static int p_sum(lua_State *L) {
-  const char *fn = "sum";
-  int red[LPY_MAXDIMS], i, keepdims = lua_toboolean(L, 3), trailing = 1,
-      seen = 0, ndim;
-  int64_t nlines, n, shape[LPY_MAXDIMS];
-  lpy_array *a, *w, *r;
-  lpy_dtype t;
-  lua_settop(L, 4);
-  a = lb_toarray(L, 1, -1, fn);
-  t = (lpy_dtype)lb_optdtype(L, 4, a->dtype, fn);
-  if (!lpy_isinexact(t)) lb_error(L, fn, "sum: inexact dtype expected");
-  read_axes(L, 2, a->ndim, red, fn);
-  for (i = 0; i < a->ndim; i++) {
-    if (red[i]) seen = 1;
-    else if (seen && a->shape[i] != 1) trailing = 0;
-  }
-  w = push_lines(L, a, red, t, &nlines, &n, fn);
-  ndim = out_shape(a, red, keepdims, 0, 0, shape);
-  r = lb_push_new(L, t, ndim, shape, 0, fn);
-  if (trailing) lpy_sum_lines(t, w->data, nlines, n, 1, r->data);
-  else {
-    /* in order along the reduced positions: sum lines of length 1 per
-       element, accumulating across lines */
-    int64_t j, k;
-    int isz = lpy_itemsize(t);
-    memset(r->data, 0, (size_t)(nlines * isz));
-    for (k = 0; k < n; k++)
-      for (j = 0; j < nlines; j++) {
-        char *o = r->data + j * isz, *x = w->data + (j * n + k) * isz;
-        switch (t) {
-        case LPY_FLOAT32: *(float *)o += *(float *)x; break;
-        case LPY_FLOAT64: *(double *)o += *(double *)x; break;
-        case LPY_COMPLEX64: ((float *)o)[0] += ((float *)x)[0]; ((float *)o)[1] += ((float *)x)[1]; break;
-        default: ((double *)o)[0] += ((double *)x)[0]; ((double *)o)[1] += ((double *)x)[1]; break;
-        }
-      }
-  }
-  return 1;
-}
-
 /* _stats.hist_uniform(a, w|nil, edges, first, last, norm) -> counts: a and
    edges of one dtype (float32 / float64), w float64 or nil */
 static int p_hist_uniform(lua_State *L) {
@@ -464,7 +421,7 @@ static int p_gram(lua_State *L) {
 }
 
 static const luaL_Reg prims[] = {
-  {"sum", p_sum}, {"hist_uniform", p_hist_uniform}, {"hist_edges", p_hist_edges},
+  {"hist_uniform", p_hist_uniform}, {"hist_edges", p_hist_edges},
   {"hist2d", p_hist2d}, {"gram", p_gram}, {NULL, NULL}
 };
 

@@ -1,7 +1,7 @@
 /*
 ** stats.c - order statistics (median and NumPy's 13 quantile methods on
-** sorted lines), NumPy-ordered sums, bincount / digitize / histogram
-** counting, correlation and the Gram product behind cov.
+** lines partitioned by sort.c, as NumPy partitions them), digitize and
+** histogram counting, correlation and the Gram product behind cov.
 ** The arithmetic follows numpy/lib/function_base.py step by step (the
 ** native-dtype difference b - a of _lerp, its two-sided formula, the
 ** index rules of each method), so results match NumPy's bit for bit.
@@ -11,6 +11,7 @@
 #include <string.h>
 #include "stats.h"
 #include "ctypes.h"
+#include "sort.h"
 
 /* --------------------------------------------------------- element ops */
 /* Per dtype: NumPy's sort order (nan last), isnan, the value as a complex
@@ -195,22 +196,41 @@ take:
 }
 
 /* ------------------------------------------------------ line helpers */
-/* sort a line (nan last); with skipnan first move the nan out of the way
-   and return how many values are left */
-static int64_t prepare_line(lpy_dtype t, char *x, int64_t n, int skipnan) {
+/* with skipnan, move the nan of a line out of the way; returns how many
+   values are left */
+static int64_t drop_nan(lpy_dtype t, char *x, int64_t n, int skipnan) {
   size_t sz = (size_t)lpy_itemsize(t);
-  const elemops *o = &ops[t];
-  int64_t k = n, i;
-  if (skipnan && lpy_isinexact(t)) {
-    k = 0;
-    for (i = 0; i < n; i++)
-      if (!o->isnanf(x + i * sz)) {
-        if (k != i) memcpy(x + k * sz, x + i * sz, sz);
-        k++;
-      }
-  }
-  if (k > 1) qsort(x, (size_t)k, sz, o->cmp);
+  int64_t k = 0, i;
+  if (!skipnan || !lpy_isinexact(t)) return n;
+  for (i = 0; i < n; i++)
+    if (!ops[t].isnanf(x + i * sz)) {
+      if (k != i) memcpy(x + k * sz, x + i * sz, sz);
+      k++;
+    }
   return k;
+}
+
+static int cmp_i64(const void *p, const void *q) {
+  int64_t a = *(const int64_t *)p, b = *(const int64_t *)q;
+  return (a > b) - (a < b);
+}
+
+/* Partition nlines lines of k elements (line stride 'step' elements) so
+   that the np positions in pos (sorted and deduplicated here) hold what a
+   sort puts there, as NumPy's partition does (sort.c's introselect). */
+static int select_at(lpy_dtype t, char *x, int64_t nlines, int64_t k,
+                     int64_t step, int64_t *pos, int np, lpy_err *e) {
+  lpy_array_space v;
+  int64_t shape[2], strides[2];
+  int i, m = 0;
+  if (k < 2 || nlines == 0) return 0;
+  qsort(pos, (size_t)np, sizeof *pos, cmp_i64);
+  for (i = 0; i < np; i++)
+    if (pos[i] >= 0 && pos[i] < k && (m == 0 || pos[m - 1] != pos[i])) pos[m++] = pos[i];
+  shape[0] = nlines; shape[1] = k;
+  strides[1] = lpy_itemsize(t); strides[0] = step * strides[1];
+  lpy_array_init(&v.a, t, 2, shape, strides, x, NULL);
+  return lpy_partition(&v.a, 1, pos, m, e);
 }
 
 static void store_nan(lpy_dtype ot, char *p) {
@@ -261,23 +281,44 @@ static void mean_of(lpy_dtype t, const char *x, int k, char *out) {
   }
 }
 
+/* the positions median needs among k values: the middle one(s) and, for
+   inexact dtypes, the last (nan sorts there) */
+static int median_pos(lpy_dtype t, int64_t k, int64_t *pos) {
+  int np = 0;
+  if (k % 2 == 0 && k > 0) pos[np++] = k / 2 - 1;
+  pos[np++] = k / 2;
+  if (lpy_isinexact(t)) pos[np++] = k - 1;
+  return np;
+}
+
+static void median_line(lpy_dtype t, const char *x, int64_t k, char *o) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  if (k > 0 && lpy_isinexact(t) && ops[t].isnanf(x + (size_t)(k - 1) * sz))
+    store_nan(lpy_median_type(t), o);
+  else if (k == 0) mean_of(t, x, 0, o);
+  else if (k % 2) mean_of(t, x + (size_t)(k / 2) * sz, 1, o);
+  else mean_of(t, x + (size_t)(k / 2 - 1) * sz, 2, o);
+}
+
 int lpy_median_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
                      int skipnan, char *out, lpy_err *e) {
   size_t sz = (size_t)lpy_itemsize(t);
-  lpy_dtype ot = lpy_median_type(t);
-  size_t osz = (size_t)lpy_itemsize(ot);
-  int64_t l;
-  (void)e;
+  size_t osz = (size_t)lpy_itemsize(lpy_median_type(t));
+  int64_t l, pos[3];
+  int np;
+  if (!skipnan || !lpy_isinexact(t)) {
+    np = median_pos(t, n, pos);
+    if (select_at(t, data, nlines, n, n, pos, np, e)) return -1;
+    for (l = 0; l < nlines; l++)
+      median_line(t, data + (size_t)l * (size_t)n * sz, n, out + (size_t)l * osz);
+    return 0;
+  }
   for (l = 0; l < nlines; l++) {
-    char *x = data + (size_t)l * (size_t)n * sz, *o = out + (size_t)l * osz;
-    int64_t k = prepare_line(t, x, n, skipnan);
-    if (k > 0 && lpy_isinexact(t) && ops[t].isnanf(x + (size_t)(k - 1) * sz)) {
-      store_nan(ot, o);
-      continue;
-    }
-    if (k == 0) mean_of(t, x, 0, o);
-    else if (k % 2) mean_of(t, x + (size_t)(k / 2) * sz, 1, o);
-    else mean_of(t, x + (size_t)(k / 2 - 1) * sz, 2, o);
+    char *x = data + (size_t)l * (size_t)n * sz;
+    int64_t k = drop_nan(t, x, n, 1);
+    np = median_pos(t, k, pos);
+    if (select_at(t, x, 1, k, k, pos, np, e)) return -1;
+    median_line(t, x, k, out + (size_t)l * osz);
   }
   return 0;
 }
@@ -302,127 +343,88 @@ static void lerp(lpy_dtype t, const char *a, const char *b, double g,
   } else { *rr = ar + dr * g; *ri = 0.0; }
 }
 
+/* where each quantile lies among k values (qpos), and the positions that
+   must be in place: NumPy's [0, -1] and every one used */
+typedef struct qplan {
+  int64_t *lo, *hi, *pos;
+  double *g;
+  int *take;
+  int np;
+} qplan;
+
+static void plan_q(qplan *p, int method, int64_t k, const double *q,
+                   int64_t nq) {
+  int64_t j;
+  p->np = 0;
+  p->pos[p->np++] = 0;
+  p->pos[p->np++] = k - 1;
+  for (j = 0; j < nq; j++) {
+    p->take[j] = qpos(method, k, q[j], &p->lo[j], &p->hi[j], &p->g[j]);
+    p->pos[p->np++] = p->lo[j];
+    if (!p->take[j]) p->pos[p->np++] = p->hi[j];
+  }
+}
+
+static void quantile_line(lpy_dtype t, const char *x, int64_t k,
+                          const qplan *p, int64_t nq, char *out,
+                          int64_t ostep) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  lpy_dtype ot;
+  int64_t j;
+  int hasnan = k == 0 ||
+    (lpy_isinexact(t) && ops[t].isnanf(x + (size_t)(k - 1) * sz));
+  for (j = 0; j < nq; j++) {
+    char *o;
+    double rr, ri;
+    ot = p->take[j] ? t : (lpy_iscomplex(t) ? LPY_COMPLEX128 : LPY_FLOAT64);
+    o = out + (size_t)(j * ostep) * (size_t)lpy_itemsize(ot);
+    if (hasnan) { store_nan(ot, o); continue; }
+    if (p->take[j]) { memcpy(o, x + (size_t)p->lo[j] * sz, sz); continue; }
+    lerp(t, x + (size_t)p->lo[j] * sz, x + (size_t)p->hi[j] * sz, p->g[j], &rr, &ri);
+    if (ot == LPY_COMPLEX128) { ((lpy_c128 *)o)->re = rr; ((lpy_c128 *)o)->im = ri; }
+    else *(double *)o = rr;
+  }
+}
+
 int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
                        const double *q, int64_t nq, int method, int skipnan,
                        char *out, lpy_err *e) {
   size_t sz = (size_t)lpy_itemsize(t);
-  lpy_dtype ot = lpy_quantile_type(t, method);
-  size_t osz = (size_t)lpy_itemsize(ot);
-  int64_t l, j;
+  size_t osz = (size_t)lpy_itemsize(lpy_quantile_type(t, method));
+  qplan p;
+  int64_t l;
+  int st = 0;
+  char *mem;
   if (n == 0 && nlines > 0 && !skipnan)
     return lpy_err_set(e, LPY_EINDEX, "cannot do a non-empty take from an empty axes.");
-  for (l = 0; l < nlines; l++) {
-    char *x = data + (size_t)l * (size_t)n * sz;
-    int64_t k = prepare_line(t, x, n, skipnan);
-    int hasnan = k == 0 ||
-      (lpy_isinexact(t) && ops[t].isnanf(x + (size_t)(k - 1) * sz));
-    for (j = 0; j < nq; j++) {
-      char *o = out + (size_t)(j * nlines + l) * osz;
-      int64_t lo, hi;
-      double g, rr, ri;
-      if (hasnan) {
-        store_nan(ot, o);
-        continue;
+  if (nq < 0 || nq > (INT32_MAX - 2) / 5)
+    return lpy_err_set(e, LPY_EVALUE, "too many quantiles");
+  mem = malloc((size_t)(nq * 5 + 2) * sizeof(int64_t) + (size_t)nq * sizeof(int) + 1);
+  if (!mem) return lpy_err_set(e, LPY_EMEMORY, "out of memory");
+  p.lo = (int64_t *)mem; p.hi = p.lo + nq; p.pos = p.hi + nq;
+  p.g = (double *)(p.pos + 2 * nq + 2);
+  p.take = (int *)(p.g + nq);
+  if (!skipnan || !lpy_isinexact(t)) {
+    if (n > 0) {
+      plan_q(&p, method, n, q, nq);
+      st = select_at(t, data, nlines, n, n, p.pos, p.np, e);
+      for (l = 0; l < nlines && st == 0; l++)
+        quantile_line(t, data + (size_t)l * (size_t)n * sz, n, &p, nq,
+                      out + (size_t)l * osz, nlines);
+    }
+  } else {
+    for (l = 0; l < nlines && st == 0; l++) {
+      char *x = data + (size_t)l * (size_t)n * sz;
+      int64_t k = drop_nan(t, x, n, 1);
+      if (k > 0) {
+        plan_q(&p, method, k, q, nq);
+        st = select_at(t, x, 1, k, k, p.pos, p.np, e);
       }
-      if (qpos(method, k, q[j], &lo, &hi, &g)) {
-        memcpy(o, x + (size_t)lo * sz, sz);
-        continue;
-      }
-      lerp(t, x + (size_t)lo * sz, x + (size_t)hi * sz, g, &rr, &ri);
-      if (ot == LPY_COMPLEX128) { ((lpy_c128 *)o)->re = rr; ((lpy_c128 *)o)->im = ri; }
-      else *(double *)o = rr;
+      quantile_line(t, x, k, &p, nq, out + (size_t)l * osz, nlines);
     }
   }
-  return 0;
-}
-
-/* ----------------------------------------------------------------- sums */
-/* NumPy's pairwise_sum: 8 accumulators below 128 elements, halves (cut at
-   a multiple of 8) above; complex sums run over the interleaved parts */
-#define PAIRWISE(NAME, T)                                                   \
-  static T NAME(const T *a, int64_t n) {                                    \
-    if (n < 8) {                                                            \
-      T res = 0.;                                                           \
-      int64_t i;                                                            \
-      for (i = 0; i < n; i++) res += a[i];                                  \
-      return res;                                                           \
-    } else if (n <= 128) {                                                  \
-      T r[8], res;                                                          \
-      int64_t i;                                                            \
-      int j;                                                                \
-      for (j = 0; j < 8; j++) r[j] = a[j];                                  \
-      for (i = 8; i < n - (n % 8); i += 8)                                  \
-        for (j = 0; j < 8; j++) r[j] += a[i + j];                           \
-      res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7])); \
-      for (; i < n; i++) res += a[i];                                       \
-      return res;                                                           \
-    } else {                                                                \
-      int64_t n2 = n / 2;                                                   \
-      n2 -= n2 % 8;                                                         \
-      return NAME(a, n2) + NAME(a + n2, n - n2);                            \
-    }                                                                       \
-  }
-
-#define CPAIRWISE(NAME, T)                                                  \
-  static void NAME(T *rr, T *ri, const T *a, int64_t n) {                   \
-    if (n < 8) {                                                            \
-      int64_t i;                                                            \
-      *rr = 0.; *ri = 0.;                                                   \
-      for (i = 0; i < n; i += 2) { *rr += a[i]; *ri += a[i + 1]; }          \
-    } else if (n <= 128) {                                                  \
-      T r[8];                                                               \
-      int64_t i;                                                            \
-      int j;                                                                \
-      for (j = 0; j < 8; j++) r[j] = a[j];                                  \
-      for (i = 8; i < n - (n % 8); i += 8)                                  \
-        for (j = 0; j < 8; j++) r[j] += a[i + j];                           \
-      *rr = ((r[0] + r[2]) + (r[4] + r[6]));                                \
-      *ri = ((r[1] + r[3]) + (r[5] + r[7]));                                \
-      for (; i < n; i += 2) { *rr += a[i]; *ri += a[i + 1]; }               \
-    } else {                                                                \
-      T r1, i1, r2, i2;                                                     \
-      int64_t n2 = n / 2;                                                   \
-      n2 -= n2 % 8;                                                         \
-      NAME(&r1, &i1, a, n2);                                                \
-      NAME(&r2, &i2, a + n2, n - n2);                                       \
-      *rr = r1 + r2; *ri = i1 + i2;                                         \
-    }                                                                       \
-  }
-
-PAIRWISE(pw_f, float)
-PAIRWISE(pw_d, double)
-CPAIRWISE(cpw_f, float)
-CPAIRWISE(cpw_d, double)
-
-#define SUMLINES(T, PW, CPW, ISC)                                           \
-  do {                                                                      \
-    const T *x = (const T *)data;                                           \
-    T *o = (T *)out;                                                        \
-    int64_t l, i, w = ISC ? 2 : 1;                                          \
-    for (l = 0; l < nlines; l++, x += n * w, o += w) {                      \
-      if (ISC) {                                                            \
-        T r = 0., im = 0.;                                                  \
-        if (pairwise) CPW(&r, &im, x, 2 * n);                               \
-        else for (i = 0; i < n; i++) { r += x[2 * i]; im += x[2 * i + 1]; } \
-        o[0] = (T)0. + r; o[1] = (T)0. + im;                                \
-      } else {                                                              \
-        T s = 0.;                                                           \
-        if (pairwise) s = (T)0. + PW(x, n);                                 \
-        else for (i = 0; i < n; i++) s += x[i];                             \
-        o[0] = s;                                                           \
-      }                                                                     \
-    }                                                                       \
-  } while (0)
-
-void lpy_sum_lines(lpy_dtype t, const char *data, int64_t nlines, int64_t n,
-                   int pairwise, char *out) {
-  switch (t) {
-  case LPY_FLOAT32: SUMLINES(float, pw_f, cpw_f, 0); break;
-  case LPY_FLOAT64: SUMLINES(double, pw_d, cpw_d, 0); break;
-  case LPY_COMPLEX64: SUMLINES(float, pw_f, cpw_f, 1); break;
-  case LPY_COMPLEX128: SUMLINES(double, pw_d, cpw_d, 1); break;
-  default: break;
-  }
+  free(mem);
+  return st ? -1 : 0;
 }
 
 /* ------------------------------------------------------ counting, bins */

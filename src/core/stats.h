@@ -1,7 +1,7 @@
 /*
 ** stats.h - the statistics core: order statistics (median, quantiles with
-** NumPy's 13 methods), sums in NumPy's order, bincount, digitize, histogram
-** counting, correlation and the Gram product of cov. Pure C.
+** NumPy's 13 methods, on sort.c's partition), digitize, histogram counting,
+** correlation and the Gram product of cov. Pure C.
 ** Every function works on caller-owned contiguous memory and allocates
 ** only scratch space that it frees before returning.
 */
@@ -27,7 +27,7 @@ LPY_API lpy_dtype lpy_median_type(lpy_dtype t);
 LPY_API lpy_dtype lpy_quantile_type(lpy_dtype t, int m);
 
 /* data holds nlines contiguous lines of n elements of dtype t; each line
-   is sorted in place (nan last). out receives, in the result dtype, the
+   is partitioned in place (as np.partition, nan last). out receives, in the result dtype, the
    value of line l for quantile k at out[k * nlines + l] (median: out[l]).
    skipnan: nan elements are left out (nanmedian / nanquantile); a line of
    nan only gives nan. */
@@ -37,14 +37,6 @@ LPY_API int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines,
                                int64_t n, const double *q, int64_t nq,
                                int method, int skipnan, char *out,
                                lpy_err *e);
-
-/* ----------------------------------------------------------------- sums */
-/* sum of each of nlines contiguous lines of n elements of dtype t
-   (float32, float64, complex64, complex128) into out (dtype t):
-   pairwise as NumPy sums a contiguous axis when pairwise != 0, else in
-   order; either way starting from 0 */
-LPY_API void lpy_sum_lines(lpy_dtype t, const char *data, int64_t nlines,
-                           int64_t n, int pairwise, char *out);
 
 /* ------------------------------------------------------ counting, bins */
 /* NumPy's order for searchsorted: nan after every number */
