@@ -669,23 +669,30 @@ return function(np)
     return e, nil
   end
 
+  -- bin counts (int64), or sums of real weights (float64); complex weights
+  -- are counted part by part, as NumPy does
   local function counts(a, w, edges, uniform)
-    local simple = w == nil or kind(w) ~= "c"
-    local wd = w and np.ascontiguousarray and w or (w and w:astype("float64"))
-    if w then wd = w:astype("float64") end
-    if edges.size < 2 then return np.zeros(0, w and w.dtype or "int64") end
-    if uniform and simple then
+    if w ~= nil and kind(w) == "c" then
+      local re = counts(a, w.real, edges, uniform)
+      local im = counts(a, w.imag, edges, uniform)
+      local r = np.empty(re.shape, "complex128")
+      np.copyto(r.real, re)
+      np.copyto(r.imag, im)
+      return r
+    end
+    local wd = w and w:astype("float64")
+    if edges.size < 2 then return np.zeros(0, w and "float64" or "int64") end
+    if uniform then
       local first, last, nb, ranged = uniform[1], uniform[2], uniform[3], uniform[4]
       local t = edges.dtype.name
-      local d
-      if ranged or t == "float64" then d = last - first
-      else d = np.float32 and (np.asarray(last, "float32") - np.asarray(first, "float32")) end
-      if type(d) ~= "number" then d = d:item() end
-      if t == "float32" and not ranged then d = np.asarray(d, "float32"):item() end
+      -- NumPy's norm = nb / (last - first): in float32 when the limits are
+      -- float32 values taken from float32 data
+      local d = last - first
+      local f32 = t == "float32" and not ranged
+      if f32 then d = np.asarray(d, "float32"):item() end
       local norm = nb / d
-      if t == "float32" and not ranged then norm = np.asarray(norm, "float32"):item() end
-      local ac = a:astype(t)
-      return P.hist_uniform(ac, wd, edges:astype(t), first, last, norm)
+      if f32 then norm = np.asarray(norm, "float32"):item() end
+      return P.hist_uniform(a:astype(t), wd, edges:astype(t), first, last, norm)
     end
     return P.hist_edges(a:astype("float64"), wd, edges:astype("float64"))
   end

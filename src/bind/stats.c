@@ -63,9 +63,9 @@ static lpy_array *push_lines(lua_State *L, lpy_array *a, const int *red,
 /* the result shape: q's dims, then the kept axes (reduced ones as 1 with
    keepdims) */
 static int out_shape(const lpy_array *a, const int *red, int keepdims,
-                     int qdims, int64_t nq, int64_t *shape) {
+                     const lpy_array *q, int64_t *shape) {
   int i, k = 0;
-  if (qdims) shape[k++] = nq;
+  if (q) for (i = 0; i < q->ndim; i++) shape[k++] = q->shape[i];
   for (i = 0; i < a->ndim; i++)
     if (!red[i]) shape[k++] = a->shape[i];
     else if (keepdims) shape[k++] = 1;
@@ -96,7 +96,7 @@ static int median_impl(lua_State *L, int skipnan, const char *fn) {
   a = lb_toarray(L, 1, -1, fn);
   given = read_axes(L, opts == 2 ? 0 : 2, a->ndim, red, fn);
   w = push_lines(L, a, red, a->dtype, &nlines, &n, fn);
-  ndim = out_shape(a, red, keepdims, 0, 0, shape);
+  ndim = out_shape(a, red, keepdims, NULL, shape);
   r = lb_push_new(L, lpy_median_type(a->dtype), ndim, shape, 0, fn);
   if (lpy_median_lines(a->dtype, w->data, nlines, n, skipnan, r->data, &e))
     lb_core_error(L, fn, &e);
@@ -114,7 +114,7 @@ static lpy_array *read_q(lua_State *L, int idx, int percent, int *qdims,
   lpy_err e;
   int64_t i;
   if (lpy_iscomplex(q->dtype)) lb_error(L, fn, "q must be real");
-  if (q->ndim > 1) lb_error(L, fn, "q must be a scalar or 1d");
+  if (q->ndim > 2) lb_error(L, fn, "q must be a scalar or 1d");
   *qdims = q->ndim;
   c = lb_push_new(L, LPY_FLOAT64, q->ndim, q->shape, 0, fn);
   if (lpy_array_assign(c, q, &e) != 0) lb_core_error(L, fn, &e);
@@ -161,7 +161,8 @@ static int quantile_impl(lua_State *L, int percent, int skipnan,
     lb_error(L, fn, "numpy boolean subtract, the `-` operator, is not supported "
              "(method '%s' interpolates)", lpy_quantile_method_name(method));
   w = push_lines(L, a, red, a->dtype, &nlines, &n, fn);
-  ndim = out_shape(a, red, keepdims, qdims, q->size, shape);
+  if (a->ndim + q->ndim > LPY_MAXDIMS) lb_error(L, fn, "too many dimensions");
+  ndim = out_shape(a, red, keepdims, q, shape);
   ot = lpy_quantile_type(a->dtype, method);
   r = lb_push_new(L, ot, ndim, shape, 0, fn);
   if (lpy_quantile_lines(a->dtype, w->data, nlines, n, (double *)q->data,
