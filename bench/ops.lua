@@ -100,4 +100,18 @@ end
 
 -- issue 4: reductions, sorting, indexing, manipulation
 
+-- reductions: full sums and means at >= 80% of the add bandwidth (the output
+-- is a scalar, so only the input's bytes count: out_size = 0), sums over
+-- either axis of a matrix (Lua's 1-based axes), argmax
+op { "sum", "float64", "a:1e7:rand", "x = a:sum()", py = "x = a.sum()", target = 1.0,
+     kernel = "sum", bw = 0.8, out_size = 0 }
+op { "mean", "float64", "a:1e7:rand", "x = a:mean()", py = "x = a.mean()", target = 1.0,
+     kernel = "sum", bw = 0.8, out_size = 0 }
+op { "sum(axis 1)", "float64", "a:1000x1000:rand", "x = a:sum(1)", py = "x = a.sum(0)",
+     target = 1.0, kernel = "add" }
+op { "sum(axis 2)", "float64", "a:1000x1000:rand", "x = a:sum(2)", py = "x = a.sum(1)",
+     target = 1.0, kernel = "sum" }
+op { "argmax", "float64", "a:1e7:rand", "x = a:argmax()", py = "x = a.argmax()",
+     target = 1.0, kernel = "max" }
+
 return ops

@@ -270,7 +270,7 @@ local function make_input(inp)
   local count = 1
   for _, d in ipairs(inp.shape) do count = count * d end
   local v = np.arange(count, { dtype = "int64" }) * 2654435761 % 4294967296
-  local n = inp.kind:match("^%a+(.+)$")
+  local n = inp.kind:match("^%a+(%d.*)$")
   if n then v = v % math.tointeger(tonumber(n)) end
   if inp.kind:match("^index") then v = v + 1
   elseif inp.kind == "rand" and inp.dtype == "bool" then v = np.greater_equal(v, 2147483648)

@@ -193,7 +193,8 @@ static int do_reduce(lua_State *L, int op, const char *fn) {
   }
   if (out) {
     check_out(L, out, fnd, fshape, opname, fn);
-    if (out->dtype == t) {
+    if (out->dtype == t && !lpy_arrays_overlap(out, a) &&
+        !(where && lpy_arrays_overlap(out, where))) {
       /* reduce straight into out, seen with the kept axes */
       int64_t ost[LPY_MAXDIMS];
       int j = 0;
@@ -366,7 +367,7 @@ static int l_diagonal(lua_State *L) {
     len = off >= n2 ? 0 : (n1 < n2 - off ? n1 : n2 - off);
     if (len > 0) data += off * a->strides[ax2];
   } else {
-    len = -off >= n1 ? 0 : (n1 + off < n2 ? n1 + off : n2);
+    len = off <= -n1 ? 0 : (n1 + off < n2 ? n1 + off : n2);
     if (len > 0) data -= off * a->strides[ax1];
   }
   for (k = 0; k < nd; k++)

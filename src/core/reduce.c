@@ -229,6 +229,8 @@ int lpy_reduce(int op, lpy_array *in, lpy_array *out,
           : op == LPY_ROP_FMIN && !lpy_isinexact(t) ? LPY_RED_MIN
           : op == LPY_ROP_FMAX && !lpy_isinexact(t) ? LPY_RED_MAX : -1;
     if (r >= 0) c.red = tb->reduce[r][t];
+    if (r == LPY_RED_SUM && t == LPY_UINT64)   /* the same bits as int64's */
+      c.red = tb->reduce[r][LPY_INT64];
   }
   c.cast = in->dtype == t ? NULL : lpy_cast_fn(in->dtype, t);
   c.tsz = lpy_itemsize(t);

@@ -257,36 +257,62 @@ static void sum_int64(const char *p, int64_t n, int64_t s, void *out) {
   *(int64_t *)out = (int64_t)r;
 }
 
-/* min/max: 16 running lanes over contiguous data, folded in a fixed order,
-   so the result (which zero, which nan) is the same at every level */
+/* min/max: 16 running lanes over contiguous data (floats; at least 16 for
+   integers), kept in the level's vectors (RED_VBYTES wide), folded in a
+   fixed order, so the result (which zero, which nan) is the same at every
+   level. VWIN(a, b) is the lane mask
+   where the running value a stays. */
+#if defined(__AVX512F__)
+#define RED_VBYTES 64
+#elif defined(__AVX2__)
+#define RED_VBYTES 32
+#else
+#define RED_VBYTES 16
+#endif
 #define LANES 16
-#define MINMAX_RED(NAME, T, OP)                                             \
+#define MINMAX_RED(NAME, T, OP, VWIN)                                       \
   static void NAME(const char *p, int64_t n, int64_t s, void *out) {        \
     T r = *(const T *)p;                                                    \
     int64_t i = 1, j;                                                       \
-    if (s == (int64_t)sizeof(T) && n >= 2 * LANES) {                        \
-      const T *X = (const T *)p;                                            \
-      T acc[LANES];                                                         \
-      for (j = 0; j < LANES; j++) acc[j] = X[j];                            \
-      for (i = LANES; i + LANES <= n; i += LANES)                           \
-        for (j = 0; j < LANES; j++) {                                       \
-          T a = acc[j], b = X[i + j];                                       \
-          acc[j] = OP;                                                      \
+    if (s == (int64_t)sizeof(T) && n >= 2 * LANES &&                        \
+        n >= 2 * (RED_VBYTES / (int64_t)sizeof(T))) {                       \
+      typedef T V __attribute__((vector_size(RED_VBYTES)));                 \
+      typedef __typeof__((V){0} < (V){0}) VI;                               \
+      enum { W = RED_VBYTES / sizeof(T), K = LANES / W ? LANES / W : 1,    \
+             NL = K * W };                                                  \
+      V acc[K], x;                                                          \
+      T fold[NL];                                                           \
+      int k;                                                                \
+      memcpy(acc, p, sizeof acc);                                           \
+      for (i = NL; i + NL <= n; i += NL)                                    \
+        for (k = 0; k < K; k++) {                                           \
+          VI m;                                                             \
+          memcpy(&x, p + (i + k * W) * (int64_t)sizeof(T), sizeof x);       \
+          m = VWIN(acc[k], x);                                              \
+          acc[k] = (V)((m & (VI)acc[k]) | (~m & (VI)x));                    \
         }                                                                   \
-      r = acc[0];                                                           \
-      for (j = 1; j < LANES; j++) { T a = r, b = acc[j]; r = OP; }          \
+      memcpy(fold, acc, sizeof acc);                                        \
+      r = fold[0];                                                          \
+      for (j = 1; j < NL; j++) { T a = r, b = fold[j]; r = OP; }            \
     }                                                                       \
     for (; i < n; i++) { T a = r, b = *(const T *)(p + i * s); r = OP; }    \
     *(T *)out = r;                                                          \
   }
-MINMAX_RED(min_float32, float, FMINE(a, b))
-MINMAX_RED(min_float64, double, FMINE(a, b))
-MINMAX_RED(max_float32, float, FMAXE(a, b))
-MINMAX_RED(max_float64, double, FMAXE(a, b))
-MINMAX_RED(min_int32, int32_t, MINE(a, b))
-MINMAX_RED(min_int64, int64_t, MINE(a, b))
-MINMAX_RED(max_int32, int32_t, MAXE(a, b))
-MINMAX_RED(max_int64, int64_t, MAXE(a, b))
+/* the lane-wise forms of FMINE/FMAXE (a nan in a wins) and MINE/MAXE */
+#define VFMIN(a, b) (((a) < (b)) | ((a) != (a)))
+#define VFMAX(a, b) (((a) > (b)) | ((a) != (a)))
+#define VIMIN(a, b) ((a) <= (b))
+#define VIMAX(a, b) ((a) >= (b))
+MINMAX_RED(min_float32, float, FMINE(a, b), VFMIN)
+MINMAX_RED(min_float64, double, FMINE(a, b), VFMIN)
+MINMAX_RED(max_float32, float, FMAXE(a, b), VFMAX)
+MINMAX_RED(max_float64, double, FMAXE(a, b), VFMAX)
+/* integers: 16 lanes, or one vector of more (bytes, shorts) - any lane
+   count gives the same integer */
+#define INT_MINMAX(N, T, U, UW, BITS, SIGNED)                               \
+  MINMAX_RED(min_##N, T, MINE(a, b), VIMIN)                                 \
+  MINMAX_RED(max_##N, T, MAXE(a, b), VIMAX)
+INT_TYPES(INT_MINMAX)
 
 /* ------------------------------------------------------- the fill */
 #define SET(K, N, F, V) t->loop[LPY_SK_##K][LPY_##N] = F##_##N;            \
@@ -312,6 +338,7 @@ MINMAX_RED(max_int64, int64_t, MAXE(a, b))
   SET(tanh, N, tanh, VMATH) SET(power, N, power, VMATH)
 #define SET_CAST(A, AT, AK, B, BT, BK) t->cast[LPY_##A][LPY_##B] = cast_##A##_##B;
 #define SET_RED(K, R, N) t->reduce[LPY_RED_##K][LPY_##N] = R##_##N;
+#define SET_RED_INT(N, T, U, UW, BITS, SIGNED) SET_RED(MIN, min, N) SET_RED(MAX, max, N)
 
 void CAT(lpy_simd_fill_, LPY_SIMD_LEVEL)(lpy_simd_table *t);
 void CAT(lpy_simd_fill_, LPY_SIMD_LEVEL)(lpy_simd_table *t) {
@@ -320,7 +347,6 @@ void CAT(lpy_simd_fill_, LPY_SIMD_LEVEL)(lpy_simd_table *t) {
   HOT_CASTS(SET_CAST)
   SET_RED(SUM, sum, float32) SET_RED(SUM, sum, float64) SET_RED(SUM, sum, int64)
   SET_RED(MIN, min, float32) SET_RED(MIN, min, float64)
-  SET_RED(MIN, min, int32) SET_RED(MIN, min, int64)
   SET_RED(MAX, max, float32) SET_RED(MAX, max, float64)
-  SET_RED(MAX, max, int32) SET_RED(MAX, max, int64)
+  INT_TYPES(SET_RED_INT)
 }
