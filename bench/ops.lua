@@ -114,4 +114,16 @@ op { "sum(axis 2)", "float64", "a:1000x1000:rand", "x = a:sum(2)", py = "x = a.s
 op { "argmax", "float64", "a:1e7:rand", "x = a:argmax()", py = "x = a.argmax()",
      target = 1.0, kernel = "max" }
 
+-- issue 4, sorting: pseudo-random data (not already sorted); np.sort returns
+-- a new array each iteration on both sides
+for _, dt in ipairs { "float64", "int64" } do
+  op { "sort " .. dt,    dt, "a:1e6:rand", "c = np.sort(a)",    target = 1.2 }
+  op { "argsort " .. dt, dt, "a:1e6:rand", "c = np.argsort(a)", target = 1.2 }
+end
+op { "sort stable float64", "float64", "a:1e6:rand", 'c = np.sort(a, -1, "stable")',
+     py = 'c = np.sort(a, kind="stable")', target = 1.2 }
+op { "unique int64",   "int64",   "a:1e6:rand1e5", "c = np.unique(a)", target = 1.2 }
+op { "searchsorted float64", "float64", "a:1e6 v:1e5:rand", "c = np.searchsorted(a, v)", target = false }
+op { "nonzero bool",   "bool",    "a:1e6:rand", "c = np.nonzero(a)", target = false }
+
 return ops

@@ -187,3 +187,85 @@ describe("sorting: properties", function()
     end
   end)
 end)
+
+describe("bad input", function()
+  it("raises an error naming the function, never crashes", function()
+    local vals = {false, true, 0, -1, math.maxinteger, math.mininteger, 2.5, 0 / 0, "x",
+      {}, {1, 2}, {{1}, {2, 3}}, {axis = 1}, {kind = "x"}, np.array({3, 1, 2}),
+      np.zeros({2, 0}), np.array(5), np.array({{1, 2}, {3, 4}}), print}
+    local fns = {"sort", "argsort", "partition", "argpartition", "lexsort", "searchsorted",
+      "unique", "nonzero", "argwhere", "flatnonzero", "where", "select", "extract", "place",
+      "isin", "union1d", "intersect1d", "setdiff1d", "setxor1d"}
+    local n = #vals + 1     -- position n is nil
+    for _, f in ipairs(fns) do
+      for i = 1, n do for j = 1, n do for k = n - 3, n do
+        local ok, err = pcall(np[f], vals[i], vals[j], vals[k])
+        if not ok and not tostring(err):match("^lumpy%." .. f .. ":") then
+          error(("np.%s(#%d, #%d, #%d): %s"):format(f, i, j, k, tostring(err)))
+        end
+      end end end
+    end
+    for _, m in ipairs {"sort", "argsort", "partition", "argpartition", "searchsorted", "nonzero"} do
+      for i = 1, n do for j = 1, n do
+        local a = np.array({{3, 1}, {2, 0}})
+        local ok, err = pcall(a[m], a, vals[i], vals[j])
+        if not ok and not tostring(err):match("^lumpy%." .. m .. ":") then
+          error(("a:%s(#%d, #%d): %s"):format(m, i, j, tostring(err)))
+        end
+      end end
+    end
+  end)
+
+  it("in-place sort and partition of a read-only view are errors", function()
+    local b = np.broadcast_to(np.array({3, 1, 2}), {2, 3})
+    H.assert_error("lumpy.sort:", function() b:sort() end)
+    H.assert_error("lumpy.partition:", function() b:partition(1) end)
+    H.assert_error("lumpy.place:", function() np.place(b, np.ones({2, 3}, "bool"), {1}) end)
+    -- the non-in-place forms work on it
+    assert(np.sort(b) == np.array({{1, 2, 3}, {1, 2, 3}}))
+    assert(np.argsort(b) == np.array({{2, 3, 1}, {2, 3, 1}}))
+  end)
+end)
+
+describe("searchsorted: properties", function()
+  it("sorted, reversed and random keys give the positions of a plain binary search", function()
+    local a = np.array({1, 2, 2, 2, 3, 5, 8, 8, 9, 0 / 0})
+    local al = a:tolist()
+    local function lin(x, right)   -- by hand: count of elements before x
+      local c = 0
+      for _, y in ipairs(al) do
+        local before = right and not (x < y or (y ~= y and x == x)) or (y < x or (x ~= x and y == y))
+        if before then c = c + 1 end
+      end
+      return c + 1
+    end
+    local keys = {0, 1, 2, 2, 2.5, 3, 4, 8, 8, 9, 10, 0 / 0, 9, 8, 5, 2, 1, 0, 7, 2, 0 / 0, -1}
+    for _, side in ipairs {"left", "right"} do
+      local r = np.searchsorted(a, np.array(keys), side):tolist()
+      for i, x in ipairs(keys) do
+        assert(r[i] == lin(x, side == "right"),
+          ("side %s key %s: got %d, expected %d"):format(side, tostring(x), r[i], lin(x, side == "right")))
+      end
+    end
+  end)
+end)
+
+describe("many results and keys", function()
+  it("nonzero of a 32-d array returns 32 arrays", function()
+    local sh = {}
+    for i = 1, 32 do sh[i] = 1 end
+    local r = table.pack(np.nonzero(np.ones(sh)))
+    assert.are.equal(32, r.n)
+    for i = 1, 32 do assert(r[i] == np.array({1}), "result " .. i) end
+  end)
+  it("lexsort with 200 keys (the first 199 are ties broken by the last)", function()
+    local keys = {}
+    for i = 1, 199 do keys[i] = np.array({i % 3, i % 3, i % 3}) end
+    keys[200] = np.array({2, 1, 0})
+    -- by hand: the primary (last) key orders the positions 3, 2, 1
+    assert(np.lexsort(keys) == np.array({3, 2, 1}))
+    keys[200] = np.array({0, 0, 0})
+    keys[199] = np.array({1, 0, 1})
+    assert(np.lexsort(keys) == np.array({2, 1, 3}))
+  end)
+end)

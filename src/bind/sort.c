@@ -31,6 +31,15 @@ static lpy_array *flat_copy(lua_State *L, int idx, int dtype, const char *fn) {
   return r;
 }
 
+/* the array-like at idx as C-contiguous data of dtype t: itself when it
+   already is, else a flat copy that replaces it */
+static lpy_array *contig_as(lua_State *L, int idx, lpy_dtype t, const char *fn) {
+  lpy_array *a = lb_test(L, idx);
+  if (a && a->dtype == t && (a->flags & LPY_C_CONTIGUOUS) && !(a->flags & LB_CLOSED))
+    return a;
+  return flat_copy(L, idx, t, fn);
+}
+
 /* a new contiguous copy of array a (at idx) in a's shape, pushed */
 static lpy_array *push_copy(lua_State *L, lpy_array *a, const char *fn) {
   lpy_err e;
@@ -49,8 +58,8 @@ static lpy_array *arg_array(lua_State *L, int idx, const char *fn) {
 static int read_kind(lua_State *L, int idx, const char *fn) {
   const char *s;
   if (lua_isnoneornil(L, idx)) return LPY_SORT_QUICK;
-  s = lua_tostring(L, idx);
   if (lua_type(L, idx) != LUA_TSTRING) lb_error(L, fn, "sort kind must be a string");
+  s = lua_tostring(L, idx);
   if (!strcmp(s, "quicksort")) return LPY_SORT_QUICK;
   if (!strcmp(s, "stable") || !strcmp(s, "mergesort")) return LPY_SORT_STABLE;
   if (!strcmp(s, "heapsort")) return LPY_SORT_HEAP;
@@ -79,6 +88,11 @@ static int get_opts(lua_State *L, int first, const char *const *allowed,
   int opts = lb_opts(L, first);
   lb_checkopts(L, opts, fn, allowed);
   return opts;
+}
+
+/* room for the temporaries a function keeps on the Lua stack */
+static void room(lua_State *L, int n, const char *fn) {
+  if (!lua_checkstack(L, n)) lb_error(L, fn, "Lua stack overflow");
 }
 
 /* make positional slots 1..n valid (absent ones nil) */
@@ -170,13 +184,11 @@ static int l_argsort(lua_State *L) {
   lpy_array *a, *out;
   lpy_err e;
   pad(L, 4);
-  if (lb_test(L, 1) && lb_test(L, 1)->ndim == 0 && lua_isnil(L, 2) &&
-      !(opts && lb_optfield(L, opts, "axis") != LUA_TNIL)) {
-    /* as NumPy: the argsort of a 0-d array is {0} (here {1}) */
+  a = arg_array(L, 1, "argsort");
+  if (a->ndim == 0) {     /* as NumPy: a 0-d array is sorted as 1-d */
     int64_t one = 1;
-    out = lb_push_new(L, LPY_INT64, 1, &one, 0, "argsort");
-    *(int64_t *)out->data = 1;
-    return 1;
+    lb_push_view(L, 1, a->dtype, 1, &one, NULL, a->data);
+    lua_replace(L, 1);
   }
   a = prepare(L, 2, opts, &axis, 1, "argsort");
   kind = read_kind_opt(L, opts, 3, "argsort");
@@ -269,7 +281,7 @@ static int l_argpartition(lua_State *L) { return partition_impl(L, 0, 1, "argpar
    whose first axis runs over the keys; the last key is the primary one */
 static int l_lexsort(lua_State *L) {
   const lpy_array *keys[256];
-  int nk, i, base, axis;
+  int nk, i, axis;
   lpy_array *k0, *out;
   lpy_err e;
   int opts = get_opts(L, 2, (const char *const[]){"axis", NULL}, "lexsort");
@@ -282,7 +294,7 @@ static int l_lexsort(lua_State *L) {
     if (ka->ndim == 0) lb_error(L, "lexsort", "need sequence of keys with len > 0 in lexsort");
     if (ka->shape[0] > 256) lb_error(L, "lexsort", "too many keys (at most 256)");
     nk = (int)ka->shape[0];
-    base = lua_gettop(L);
+    room(L, nk + 20, "lexsort");
     for (i = 0; i < nk; i++) {
       keys[i] = lb_push_view(L, 1, ka->dtype, ka->ndim - 1, ka->shape + 1,
                              ka->strides + 1, ka->data + i * ka->strides[0]);
@@ -292,14 +304,13 @@ static int l_lexsort(lua_State *L) {
       lb_error(L, "lexsort", "keys must be a sequence of arrays or an array");
     nk = (int)lua_rawlen(L, 1);
     if (nk > 256) lb_error(L, "lexsort", "too many keys (at most 256)");
-    base = lua_gettop(L);
+    room(L, nk + 20, "lexsort");
     for (i = 0; i < nk; i++) {
       lua_rawgeti(L, 1, i + 1);
       keys[i] = lb_toarray(L, -1, -1, "lexsort");
       lua_remove(L, -2);
     }
   }
-  (void)base;
   if (nk == 0) lb_error(L, "lexsort", "need sequence of keys with len > 0 in lexsort");
   k0 = (lpy_array *)keys[0];
   for (i = 1; i < nk; i++) {
@@ -317,6 +328,7 @@ static int l_lexsort(lua_State *L) {
 /* --------------------------------------------------------- searchsorted */
 /* np.searchsorted(a, v [, side [, sorter]]) */
 static int l_searchsorted(lua_State *L) {
+  room(L, 40, "searchsorted");
   static const char *const ok[] = {"side", "sorter", NULL};
   int opts = get_opts(L, 3, ok, "searchsorted"), right = 0, scalar;
   lpy_array *a, *v, *out, *s = NULL;
@@ -343,8 +355,8 @@ static int l_searchsorted(lua_State *L) {
   }
   so = opt_or_arg(L, opts, "sorter", 4);
   t = lpy_promote(a->dtype, v->dtype);
-  a = flat_copy(L, 1, t, "searchsorted");
-  v = flat_copy(L, 2, t, "searchsorted");
+  a = contig_as(L, 1, t, "searchsorted");
+  v = contig_as(L, 2, t, "searchsorted");
   if (!lua_isnil(L, so)) {
     int64_t i, n = a->size;
     s = flat_copy(L, so, LPY_INT64, "searchsorted");
@@ -375,7 +387,10 @@ static lpy_array *push_coords(lua_State *L, lpy_array *a, int flat,
   shape[0] = lpy_count_nonzero(a);
   shape[1] = flat ? 1 : a->ndim;
   r = lb_push_new(L, LPY_INT64, flat ? 1 : 2, shape, 0, fn);
-  if (shape[0] * shape[1] > 0) lpy_nonzero(a, flat, (int64_t *)r->data, base);
+  if (shape[0] * shape[1] > 0) {
+    lpy_err e;
+    check(L, lpy_nonzero(a, flat, (int64_t *)r->data, base, &e), &e, fn);
+  }
   return r;
 }
 
@@ -386,8 +401,13 @@ static int nonzero_impl(lua_State *L, const char *fn) {
   if (a->ndim == 0)
     lb_error(L, fn, "Calling nonzero on 0d arrays is not allowed. Use "
              "np.atleast_1d(scalar).nonzero() instead.");
+  room(L, a->ndim + 20, fn);
   c = push_coords(L, a, 0, 1, fn);
   n = c->shape[0];
+  if (a->ndim == 1) {
+    lb_push_view(L, -1, LPY_INT64, 1, &n, NULL, c->data);
+    return 1;
+  }
   for (d = 0; d < a->ndim; d++) {
     int64_t st = a->ndim * 8;
     r = lb_push_new(L, LPY_INT64, 1, &n, 0, fn);
@@ -444,6 +464,7 @@ static lpy_array *operand_as(lua_State *L, int idx, const lpy_operand *op,
 
 /* np.where(cond) = nonzero; np.where(cond, x, y) */
 static int l_where(lua_State *L) {
+  room(L, 40, "where");
   lpy_operand ops[2];
   lpy_array *arrs[4], *out;
   int ndims[3], ondim, i;
@@ -478,6 +499,7 @@ static int l_where(lua_State *L) {
 /* ---------------------------------------------------- extract, place */
 /* np.extract(condition, arr) = ravel(arr)[nonzero(ravel(condition))] */
 static int l_extract(lua_State *L) {
+  room(L, 40, "extract");
   lpy_array *c = flat_copy(L, 1, -1, "extract"), *a, *pos, *r;
   int64_t i, n, isz;
   a = flat_copy(L, 2, -1, "extract");
@@ -497,6 +519,7 @@ static int l_extract(lua_State *L) {
 
 /* np.place(arr, mask, vals): arr.flat[mask] = vals, repeating vals */
 static int l_place(lua_State *L) {
+  room(L, 40, "place");
   lpy_array *a = lb_check(L, 1, "place"), *m, *v, *c;
   int64_t i, k = 0, isz;
   lpy_err e;
@@ -573,7 +596,7 @@ static int unique_axis(lua_State *L, int axis, int want_index, int want_inverse,
                        int want_counts, const char *fn) {
   lpy_array *a = lb_test(L, 1), *c, *perm, *starts, *r;
   int64_t shape[LPY_MAXDIMS], strides[LPY_MAXDIMS], n, m = 1, nr, g, i, one;
-  int nd = a->ndim, k, j, isz = lpy_itemsize(a->dtype), nres = 1, base;
+  int nd = a->ndim, k, j, isz = lpy_itemsize(a->dtype), nres = 1;
   int64_t *pm, *st;
   lpy_err e;
   /* view with the axis first, then a C-contiguous copy */
@@ -599,7 +622,6 @@ static int unique_axis(lua_State *L, int axis, int want_index, int want_inverse,
   nr = lpy_sort_runs(a->dtype, c->data, n, m, 0, st);
   if (n > 0 && m == 0) nr = 1;
   st[nr] = n;
-  base = lua_gettop(L);
   shape[0] = nr;
   r = lb_push_new(L, a->dtype, nd, shape, 0, fn);
   for (g = 0; g < nr; g++)
@@ -629,13 +651,13 @@ static int unique_axis(lua_State *L, int axis, int want_index, int want_inverse,
     for (g = 0; g < nr; g++) ((int64_t *)r->data)[g] = st[g + 1] - st[g];
     nres++;
   }
-  (void)base;
   return nres;
 }
 
 /* np.unique(ar [, return_index [, return_inverse [, return_counts [, axis]]]]
    [, {return_index=, return_inverse=, return_counts=, axis=, equal_nan=}]) */
 static int l_unique(lua_State *L) {
+  room(L, 40, "unique");
   static const char *const ok[] = {"return_index", "return_inverse",
                                    "return_counts", "axis", "equal_nan", NULL};
   int opts = get_opts(L, 2, ok, "unique"), ri, rv, rc;
@@ -695,6 +717,7 @@ static lpy_dtype common2(lua_State *L, const char *fn) {
 
 /* np.isin(element, test_elements [, assume_unique [, invert]]) */
 static int l_isin(lua_State *L) {
+  room(L, 40, "isin");
   static const char *const ok[] = {"assume_unique", "invert", "kind", NULL};
   int opts = get_opts(L, 3, ok, "isin");
   int invert;
@@ -714,6 +737,7 @@ static int l_isin(lua_State *L) {
 
 /* np.union1d(a, b) = unique of both */
 static int l_union1d(lua_State *L) {
+  room(L, 40, "union1d");
   lpy_dtype t;
   lpy_array *x, *y, *c;
   int64_t n;
@@ -764,6 +788,7 @@ static lpy_array *set_prep(lua_State *L, int idx, lpy_dtype t, int assume,
 
 /* np.intersect1d(a, b [, assume_unique [, return_indices]]) */
 static int l_intersect1d(lua_State *L) {
+  room(L, 40, "intersect1d");
   static const char *const ok[] = {"assume_unique", "return_indices", NULL};
   int opts = get_opts(L, 3, ok, "intersect1d");
   int assume, ri;
@@ -825,6 +850,7 @@ static int l_intersect1d(lua_State *L) {
 
 /* np.setdiff1d(a, b [, assume_unique]) */
 static int l_setdiff1d(lua_State *L) {
+  room(L, 40, "setdiff1d");
   static const char *const ok[] = {"assume_unique", NULL};
   int opts = get_opts(L, 3, ok, "setdiff1d"), assume;
   lpy_array *a, *b, *x, *xc, *y, *r, *f;
@@ -855,6 +881,7 @@ static int l_setdiff1d(lua_State *L) {
 
 /* np.setxor1d(a, b [, assume_unique]) */
 static int l_setxor1d(lua_State *L) {
+  room(L, 40, "setxor1d");
   static const char *const ok[] = {"assume_unique", NULL};
   int opts = get_opts(L, 3, ok, "setxor1d"), assume;
   lpy_array *x, *y, *c, *s, *r;

@@ -22,7 +22,9 @@
 #include "sort.h"
 
 #define SMALL 16          /* insertion sort below this length */
+#ifndef RADIX_MIN
 #define RADIX_MIN 256     /* radix sort from this length on */
+#endif
 
 static int depth_limit(int64_t n) {
   int d = 0;
@@ -220,9 +222,12 @@ static int depth_limit(int64_t n) {
                          const T *v, int64_t m, int right, int64_t *out,    \
                          int64_t base) {                                    \
     int64_t i;                                                              \
+    int64_t lo = 0, hi = n;                                                 \
     for (i = 0; i < m; i++) {                                               \
       T key = v[i];                                                         \
-      int64_t lo = 0, hi = n;                                               \
+      /* keys often come sorted: start from the last key's answer */        \
+      if (i > 0 && LT(v[i - 1], key)) hi = n;                               \
+      else { lo = 0; hi = hi < n ? hi + 1 : n; }                            \
       while (lo < hi) {                                                     \
         int64_t mid = lo + ((hi - lo) >> 1);                                \
         T y = sorter ? a[sorter[mid]] : a[mid];                             \
@@ -230,6 +235,7 @@ static int depth_limit(int64_t n) {
         if (go_right) lo = mid + 1; else hi = mid;                          \
       }                                                                     \
       out[i] = lo + base;                                                   \
+      hi = lo;                                                              \
     }                                                                       \
   }
 
@@ -723,32 +729,82 @@ int64_t lpy_sort_runs(lpy_dtype t, const char *a, int64_t n, int64_t m,
 }
 
 /* ------------------------------------------------------------- nonzero */
-static int truth(lpy_dtype t, const char *p) {
-  switch (lpy_kind(t)) {
-  case LPY_KIND_FLOAT:
-    if (t == LPY_FLOAT32) { float x; memcpy(&x, p, 4); return x != 0; }
-    else { double x; memcpy(&x, p, 8); return x != 0; }
-  case LPY_KIND_COMPLEX:
-    if (t == LPY_COMPLEX64) { lpy_c64 x; memcpy(&x, p, 8); return x.re != 0 || x.im != 0; }
-    else { lpy_c128 x; memcpy(&x, p, 16); return x.re != 0 || x.im != 0; }
-  default: {
-    int k, n = lpy_itemsize(t);
-    for (k = 0; k < n; k++) if (p[k]) return 1;
-    return 0;
+/* TRUTH(x): the element is nonzero (for floats -0.0 is zero, nan is not) */
+#define TR_S(x) ((x) != 0)
+#define TR_C(x) ((x).re != 0 || (x).im != 0)
+#define NZ_TYPES(X)                                                         \
+  X(u8, uint8_t, TR_S) X(u16, uint16_t, TR_S) X(u32, uint32_t, TR_S)        \
+  X(u64, uint64_t, TR_S) X(f32, float, TR_S) X(f64, double, TR_S)           \
+  X(c64, lpy_c64, TR_C) X(c128, lpy_c128, TR_C)
+
+/* count the nonzero elements of a line of n elements, stride st; and list
+   the positions of those elements (p0 + i * step) */
+#define X_NZ(S, T, TRUTH)                                                   \
+  static int64_t nzcount_##S(const char *p, int64_t n, int64_t st) {       \
+    int64_t i, c = 0;                                                       \
+    if (st == (int64_t)sizeof(T)) {                                         \
+      const T *v = (const T *)p;                                            \
+      for (i = 0; i < n; i++) c += TRUTH(v[i]);                             \
+    } else {                                                                \
+      for (i = 0; i < n; i++, p += st) {                                    \
+        T x;                                                                \
+        memcpy(&x, p, sizeof x);                                            \
+        c += TRUTH(x);                                                      \
+      }                                                                     \
+    }                                                                       \
+    return c;                                                               \
+  }                                                                         \
+  static int64_t *nzlist_##S(const char *p, int64_t n, int64_t st,         \
+                             int64_t *out, int64_t p0) {                    \
+    int64_t i;                                                              \
+    for (i = 0; i < n; i++, p += st) {                                      \
+      T x;                                                                  \
+      memcpy(&x, p, sizeof x);                                              \
+      *out = p0 + i;                                                        \
+      out += TRUTH(x);                                                      \
+    }                                                                       \
+    return out;                                                             \
+  }
+NZ_TYPES(X_NZ)
+
+typedef struct nzops {
+  int64_t (*count)(const char *p, int64_t n, int64_t st);
+  int64_t *(*list)(const char *p, int64_t n, int64_t st, int64_t *out,
+                   int64_t p0);
+} nzops;
+
+static nzops nz_ops(lpy_dtype t) {
+  static const nzops by_size[] = {
+    {nzcount_u8, nzlist_u8}, {nzcount_u16, nzlist_u16},
+    {nzcount_u32, nzlist_u32}, {nzcount_u64, nzlist_u64}};
+  switch (t) {
+  case LPY_FLOAT32: return (nzops){nzcount_f32, nzlist_f32};
+  case LPY_FLOAT64: return (nzops){nzcount_f64, nzlist_f64};
+  case LPY_COMPLEX64: return (nzops){nzcount_c64, nzlist_c64};
+  case LPY_COMPLEX128: return (nzops){nzcount_c128, nzlist_c128};
+  default: {   /* bool and integers: nonzero bits */
+    int s = lpy_itemsize(t);
+    return by_size[s == 1 ? 0 : s == 2 ? 1 : s == 4 ? 2 : 3];
   }
   }
 }
 
-/* visit every element of a in C order: f(ctx, pointer, flat position,
-   multi-index) */
-static void each_elem(const lpy_array *a, void (*f)(void *, const char *,
-                      int64_t, const int64_t *), void *ctx) {
+/* visit the lines along the last axis of a in C order: f(ctx, line
+   pointer, index of the line's first element in C order, its multi-index) */
+typedef struct nzctx {
+  nzops op;
+  int nd, flat;
+  int64_t n, st, count, base, *out, *tmp;
+} nzctx;
+
+static void each_row(const lpy_array *a, void (*f)(nzctx *, const char *,
+                     int64_t, const int64_t *), nzctx *c) {
   int64_t cnt[LPY_MAXDIMS] = {0}, flat;
   const char *p = a->data;
-  int k, nd = a->ndim;
+  int k, nd = a->ndim - 1;
   if (a->size == 0) return;
-  for (flat = 0;; flat++) {
-    f(ctx, p, flat, cnt);
+  for (flat = 0;; flat += c->n) {
+    f(c, p, flat, cnt);
     for (k = nd - 1; k >= 0; k--) {
       if (++cnt[k] < a->shape[k]) { p += a->strides[k]; break; }
       p -= a->strides[k] * (a->shape[k] - 1);
@@ -758,30 +814,52 @@ static void each_elem(const lpy_array *a, void (*f)(void *, const char *,
   }
 }
 
-typedef struct nzctx {
-  lpy_dtype t;
-  int nd, flat;
-  int64_t count, base, *out;
-} nzctx;
-
-static void count_fn(void *vc, const char *p, int64_t flat, const int64_t *ix) {
-  nzctx *c = (nzctx *)vc;
-  c->count += truth(c->t, p);
+static void count_fn(nzctx *c, const char *p, int64_t flat, const int64_t *ix) {
+  c->count += c->op.count(p, c->n, c->st);
 }
-static void coords_fn(void *vc, const char *p, int64_t flat, const int64_t *ix) {
-  nzctx *c = (nzctx *)vc;
+static void list_fn(nzctx *c, const char *p, int64_t flat, const int64_t *ix) {
+  int64_t *end, *q;
   int k;
-  if (!truth(c->t, p)) return;
-  if (c->flat) *c->out++ = flat + c->base;
-  else for (k = 0; k < c->nd; k++) *c->out++ = ix[k] + c->base;
+  if (c->flat) {
+    end = c->op.list(p, c->n, c->st, c->out, flat + c->base);
+    c->out = end;
+    return;
+  }
+  /* positions along the last axis first, then widen to coordinates */
+  end = c->op.list(p, c->n, c->st, c->tmp, c->base);
+  for (q = c->tmp; q < end; q++) {
+    for (k = 0; k < c->nd - 1; k++) *c->out++ = ix[k] + c->base;
+    *c->out++ = *q;
+  }
+}
+
+static void nz_setup(nzctx *c, const lpy_array *a) {
+  memset(c, 0, sizeof *c);
+  c->op = nz_ops(a->dtype);
+  c->nd = a->ndim;
+  c->n = a->ndim ? a->shape[a->ndim - 1] : 1;
+  c->st = a->ndim ? a->strides[a->ndim - 1] : 0;
 }
 
 int64_t lpy_count_nonzero(const lpy_array *a) {
-  nzctx c = {a->dtype, a->ndim, 0, 0, 0, NULL};
-  each_elem(a, count_fn, &c);
+  nzctx c;
+  nz_setup(&c, a);
+  each_row(a, count_fn, &c);
   return c.count;
 }
-void lpy_nonzero(const lpy_array *a, int flat, int64_t *coords, int64_t base) {
-  nzctx c = {a->dtype, a->ndim, flat, 0, base, coords};
-  each_elem(a, coords_fn, &c);
+
+int lpy_nonzero(const lpy_array *a, int flat, int64_t *coords, int64_t base,
+                lpy_err *e) {
+  nzctx c;
+  nz_setup(&c, a);
+  c.flat = flat || a->ndim <= 1;
+  c.base = base;
+  c.out = coords;
+  if (!c.flat) {
+    c.tmp = lpy_alloc((size_t)(c.n + 1) * sizeof(int64_t), 0);
+    if (!c.tmp) return lpy_err_set(e, LPY_EMEMORY, "out of memory");
+  }
+  each_row(a, list_fn, &c);
+  if (c.tmp) lpy_free(c.tmp, (size_t)(c.n + 1) * sizeof(int64_t));
+  return 0;
 }

@@ -45,10 +45,12 @@ LPY_API void lpy_searchsorted(lpy_dtype t, const char *a, int64_t n,
 LPY_API int lpy_sort_less(lpy_dtype t, const char *a, const char *b);
 LPY_API int lpy_sort_equal(lpy_dtype t, const char *a, const char *b);
 LPY_API int lpy_sort_isnan(lpy_dtype t, const char *a);
-/* positions i in 1..n-1 of sorted contiguous a[] where a[i] != a[i-1]
-   (rows of m elements when m > 0 ... see sort.c): starts[0] = 0 and
-   starts[k] the first position of run k; returns the number of runs.
-   With equal_nan, every element from the first nan on is one run. */
+/* the runs of equal items in the sorted contiguous a[] of n items of m
+   elements each (m = 1: elements; m > 1: rows compared element by element,
+   m = 0: all items equal): starts[k] is the first position of run k
+   (starts[0] = 0); returns the number of runs. Equality is == (a nan
+   equals nothing); with equal_nan (m = 1) every element from the first
+   nan on is one run. starts has room for n entries. */
 LPY_API int64_t lpy_sort_runs(lpy_dtype t, const char *a, int64_t n,
                               int64_t m, int equal_nan, int64_t *starts);
 
@@ -56,7 +58,7 @@ LPY_API int64_t lpy_sort_runs(lpy_dtype t, const char *a, int64_t n,
 LPY_API int64_t lpy_count_nonzero(const lpy_array *a);
 /* coords of the nonzero elements in C order: row-major (count, ndim) when
    flat == 0, else their C-order flat positions; values + base */
-LPY_API void lpy_nonzero(const lpy_array *a, int flat, int64_t *coords,
-                         int64_t base);
+LPY_API int lpy_nonzero(const lpy_array *a, int flat, int64_t *coords,
+                        int64_t base, lpy_err *e);
 
 #endif
