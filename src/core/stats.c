@@ -210,27 +210,91 @@ static int64_t drop_nan(lpy_dtype t, char *x, int64_t n, int skipnan) {
   return k;
 }
 
-static int cmp_i64(const void *p, const void *q) {
-  int64_t a = *(const int64_t *)p, b = *(const int64_t *)q;
-  return (a > b) - (a < b);
+/* Typed scans of a line without nan: the first nan, the position of the
+   smallest / largest element of x[lo..hi) in NumPy's order */
+#define LT_PLAIN(a, b) ((a) < (b))
+#define LT_CPLX(a, b) ((a).re < (b).re || ((a).re == (b).re && (a).im < (b).im))
+#define SCANS(NAME, T, LT)                                                  \
+  static int64_t amin_##NAME(const char *p, int64_t lo, int64_t hi) {       \
+    const T *x = (const T *)p;                                              \
+    int64_t b = lo, i;                                                      \
+    for (i = lo + 1; i < hi; i++) if (LT(x[i], x[b])) b = i;                \
+    return b;                                                               \
+  }                                                                         \
+  static int64_t amax_##NAME(const char *p, int64_t lo, int64_t hi) {       \
+    const T *x = (const T *)p;                                              \
+    int64_t b = lo, i;                                                      \
+    for (i = lo + 1; i < hi; i++) if (LT(x[b], x[i])) b = i;                \
+    return b;                                                               \
+  }
+#define SCANS_ENTRY(NAME, T, K) { amin_##NAME, amax_##NAME },
+SCANS(bool, uint8_t, LT_PLAIN) SCANS(int8, int8_t, LT_PLAIN)
+SCANS(int16, int16_t, LT_PLAIN) SCANS(int32, int32_t, LT_PLAIN)
+SCANS(int64, int64_t, LT_PLAIN) SCANS(uint8, uint8_t, LT_PLAIN)
+SCANS(uint16, uint16_t, LT_PLAIN) SCANS(uint32, uint32_t, LT_PLAIN)
+SCANS(uint64, uint64_t, LT_PLAIN) SCANS(float32, float, LT_PLAIN)
+SCANS(float64, double, LT_PLAIN) SCANS(complex64, lpy_c64, LT_CPLX)
+SCANS(complex128, lpy_c128, LT_CPLX)
+static const struct {
+  int64_t (*amin)(const char *, int64_t, int64_t);
+  int64_t (*amax)(const char *, int64_t, int64_t);
+} scans[LPY_NTYPES] = { LPY_SRC_TYPES(SCANS_ENTRY) };
+
+static int has_nan(lpy_dtype t, const char *p, int64_t n) {
+  int64_t i;
+  int r = 0;
+  switch (t) {
+  case LPY_FLOAT32: { const float *x = (const float *)p; for (i = 0; i < n; i++) r |= x[i] != x[i]; break; }
+  case LPY_FLOAT64: { const double *x = (const double *)p; for (i = 0; i < n; i++) r |= x[i] != x[i]; break; }
+  case LPY_COMPLEX64: { const float *x = (const float *)p; for (i = 0; i < 2 * n; i++) r |= x[i] != x[i]; break; }
+  case LPY_COMPLEX128: { const double *x = (const double *)p; for (i = 0; i < 2 * n; i++) r |= x[i] != x[i]; break; }
+  default: break;
+  }
+  return r;
 }
 
-/* Partition nlines lines of k elements (line stride 'step' elements) so
-   that the np positions in pos (sorted and deduplicated here) hold what a
-   sort puts there, as NumPy's partition does (sort.c's introselect). */
-static int select_at(lpy_dtype t, char *x, int64_t nlines, int64_t k,
-                     int64_t step, int64_t *pos, int np, lpy_err *e) {
+static void swap_elems(char *x, int64_t i, int64_t j, size_t sz) {
+  char tmp[16];
+  if (i == j) return;
+  memcpy(tmp, x + i * sz, sz);
+  memcpy(x + i * sz, x + j * sz, sz);
+  memcpy(x + j * sz, tmp, sz);
+}
+
+/* Partition nlines lines of k elements (line stride 'step' elements) with
+   sort.c's introselect so that the np ascending distinct positions pos
+   hold what a sort puts there */
+static int partition_lines(lpy_dtype t, char *x, int64_t nlines, int64_t k,
+                           int64_t step, const int64_t *pos, int np,
+                           lpy_err *e) {
   lpy_array_space v;
   int64_t shape[2], strides[2];
-  int i, m = 0;
-  if (k < 2 || nlines == 0) return 0;
-  qsort(pos, (size_t)np, sizeof *pos, cmp_i64);
-  for (i = 0; i < np; i++)
-    if (pos[i] >= 0 && pos[i] < k && (m == 0 || pos[m - 1] != pos[i])) pos[m++] = pos[i];
+  if (k < 2 || nlines == 0 || np == 0) return 0;
   shape[0] = nlines; shape[1] = k;
   strides[1] = lpy_itemsize(t); strides[0] = step * strides[1];
   lpy_array_init(&v.a, t, 2, shape, strides, x, NULL);
-  return lpy_partition(&v.a, 1, pos, m, e);
+  return lpy_partition(&v.a, 1, pos, np, e);
+}
+
+/* After partition_lines at positions pos[0..np), put the element a sort
+   puts at position p (the one after a selected position, or the one
+   before the first) in place by a scan of the part it lies in. */
+static void fix_next(lpy_dtype t, char *x, int64_t k, const int64_t *pos,
+                     int np, int64_t p) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  int i;
+  for (i = 0; i < np; i++) if (pos[i] == p) return;       /* selected */
+  for (i = 0; i < np; i++)
+    if (pos[i] > p) {           /* p lies in (pos[i-1], pos[i]) */
+      if (i > 0 && pos[i - 1] == p - 1) {
+        swap_elems(x, p, scans[t].amin(x, p, pos[i]), sz);
+      } else {
+        swap_elems(x, p, scans[t].amax(x, i > 0 ? pos[i - 1] + 1 : 0, pos[i]), sz);
+      }
+      return;
+    }
+  /* after the last selected position */
+  swap_elems(x, p, scans[t].amin(x, p, k), sz);
 }
 
 static void store_nan(lpy_dtype ot, char *p) {
@@ -281,44 +345,41 @@ static void mean_of(lpy_dtype t, const char *x, int k, char *out) {
   }
 }
 
-/* the positions median needs among k values: the middle one(s) and, for
-   inexact dtypes, the last (nan sorts there) */
-static int median_pos(lpy_dtype t, int64_t k, int64_t *pos) {
-  int np = 0;
-  if (k % 2 == 0 && k > 0) pos[np++] = k / 2 - 1;
-  pos[np++] = k / 2;
-  if (lpy_isinexact(t)) pos[np++] = k - 1;
-  return np;
-}
-
-static void median_line(lpy_dtype t, const char *x, int64_t k, char *o) {
+static void median_line(lpy_dtype t, const char *x, int64_t k, int nan,
+                        char *o) {
   size_t sz = (size_t)lpy_itemsize(t);
-  if (k > 0 && lpy_isinexact(t) && ops[t].isnanf(x + (size_t)(k - 1) * sz))
-    store_nan(lpy_median_type(t), o);
+  if (nan) store_nan(lpy_median_type(t), o);
   else if (k == 0) mean_of(t, x, 0, o);
   else if (k % 2) mean_of(t, x + (size_t)(k / 2) * sz, 1, o);
   else mean_of(t, x + (size_t)(k / 2 - 1) * sz, 2, o);
 }
 
+/* NumPy partitions at the middle (and the last, to find nan); here the
+   middle is selected, its lower neighbour found by a scan of the lower
+   part, and nan by a scan before */
 int lpy_median_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
                      int skipnan, char *out, lpy_err *e) {
   size_t sz = (size_t)lpy_itemsize(t);
   size_t osz = (size_t)lpy_itemsize(lpy_median_type(t));
-  int64_t l, pos[3];
-  int np;
-  if (!skipnan || !lpy_isinexact(t)) {
-    np = median_pos(t, n, pos);
-    if (select_at(t, data, nlines, n, n, pos, np, e)) return -1;
-    for (l = 0; l < nlines; l++)
-      median_line(t, data + (size_t)l * (size_t)n * sz, n, out + (size_t)l * osz);
+  int64_t l;
+  int inexact = lpy_isinexact(t);
+  if (!skipnan || !inexact) {
+    int64_t pos = n / 2;
+    if (partition_lines(t, data, nlines, n, n, &pos, 1, e)) return -1;
+    for (l = 0; l < nlines; l++) {
+      char *x = data + (size_t)l * (size_t)n * sz;
+      int nan = inexact && has_nan(t, x, n);
+      if (!nan && n % 2 == 0 && n > 0) fix_next(t, x, n, &pos, 1, n / 2 - 1);
+      median_line(t, x, n, nan, out + (size_t)l * osz);
+    }
     return 0;
   }
   for (l = 0; l < nlines; l++) {
     char *x = data + (size_t)l * (size_t)n * sz;
-    int64_t k = drop_nan(t, x, n, 1);
-    np = median_pos(t, k, pos);
-    if (select_at(t, x, 1, k, k, pos, np, e)) return -1;
-    median_line(t, x, k, out + (size_t)l * osz);
+    int64_t k = drop_nan(t, x, n, 1), pos = k / 2;
+    if (partition_lines(t, x, 1, k, k, &pos, 1, e)) return -1;
+    if (k % 2 == 0 && k > 0) fix_next(t, x, k, &pos, 1, k / 2 - 1);
+    median_line(t, x, k, 0, out + (size_t)l * osz);
   }
   return 0;
 }
@@ -343,8 +404,8 @@ static void lerp(lpy_dtype t, const char *a, const char *b, double g,
   } else { *rr = ar + dr * g; *ri = 0.0; }
 }
 
-/* where each quantile lies among k values (qpos), and the positions that
-   must be in place: NumPy's [0, -1] and every one used */
+/* where each quantile lies among k values (qpos), and the distinct
+   positions to select (every lo; each hi is found by a scan after) */
 typedef struct qplan {
   int64_t *lo, *hi, *pos;
   double *g;
@@ -352,33 +413,48 @@ typedef struct qplan {
   int np;
 } qplan;
 
+static int cmp_i64(const void *p, const void *q) {
+  int64_t a = *(const int64_t *)p, b = *(const int64_t *)q;
+  return (a > b) - (a < b);
+}
+
 static void plan_q(qplan *p, int method, int64_t k, const double *q,
                    int64_t nq) {
   int64_t j;
-  p->np = 0;
-  p->pos[p->np++] = 0;
-  p->pos[p->np++] = k - 1;
+  int i, m = 0;
   for (j = 0; j < nq; j++) {
     p->take[j] = qpos(method, k, q[j], &p->lo[j], &p->hi[j], &p->g[j]);
-    p->pos[p->np++] = p->lo[j];
-    if (!p->take[j]) p->pos[p->np++] = p->hi[j];
+    p->pos[j] = p->lo[j];
   }
+  qsort(p->pos, (size_t)nq, sizeof *p->pos, cmp_i64);
+  for (i = 0; i < (int)nq; i++)
+    if (m == 0 || p->pos[m - 1] != p->pos[i]) p->pos[m++] = p->pos[i];
+  p->np = m;
 }
 
-static void quantile_line(lpy_dtype t, const char *x, int64_t k,
+/* select, then put each hi in place */
+static int place_q(lpy_dtype t, char *x, int64_t nlines, int64_t k,
+                   const qplan *p, int64_t nq, lpy_err *e) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  int64_t l, j;
+  if (partition_lines(t, x, nlines, k, k, p->pos, p->np, e)) return -1;
+  for (l = 0; l < nlines; l++)
+    for (j = 0; j < nq; j++)
+      if (!p->take[j] && p->hi[j] != p->lo[j])
+        fix_next(t, x + (size_t)(l * k) * sz, k, p->pos, p->np, p->hi[j]);
+  return 0;
+}
+
+static void quantile_line(lpy_dtype t, const char *x, int nan,
                           const qplan *p, int64_t nq, char *out,
                           int64_t ostep) {
   size_t sz = (size_t)lpy_itemsize(t);
-  lpy_dtype ot;
   int64_t j;
-  int hasnan = k == 0 ||
-    (lpy_isinexact(t) && ops[t].isnanf(x + (size_t)(k - 1) * sz));
   for (j = 0; j < nq; j++) {
-    char *o;
+    lpy_dtype ot = p->take[j] ? t : (lpy_iscomplex(t) ? LPY_COMPLEX128 : LPY_FLOAT64);
+    char *o = out + (size_t)(j * ostep) * (size_t)lpy_itemsize(ot);
     double rr, ri;
-    ot = p->take[j] ? t : (lpy_iscomplex(t) ? LPY_COMPLEX128 : LPY_FLOAT64);
-    o = out + (size_t)(j * ostep) * (size_t)lpy_itemsize(ot);
-    if (hasnan) { store_nan(ot, o); continue; }
+    if (nan) { store_nan(ot, o); continue; }
     if (p->take[j]) { memcpy(o, x + (size_t)p->lo[j] * sz, sz); continue; }
     lerp(t, x + (size_t)p->lo[j] * sz, x + (size_t)p->hi[j] * sz, p->g[j], &rr, &ri);
     if (ot == LPY_COMPLEX128) { ((lpy_c128 *)o)->re = rr; ((lpy_c128 *)o)->im = ri; }
@@ -391,26 +467,29 @@ int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
                        char *out, lpy_err *e) {
   size_t sz = (size_t)lpy_itemsize(t);
   size_t osz = (size_t)lpy_itemsize(lpy_quantile_type(t, method));
+  int inexact = lpy_isinexact(t);
   qplan p;
   int64_t l;
   int st = 0;
   char *mem;
   if (n == 0 && nlines > 0 && !skipnan)
     return lpy_err_set(e, LPY_EINDEX, "cannot do a non-empty take from an empty axes.");
-  if (nq < 0 || nq > (INT32_MAX - 2) / 5)
+  if (nq < 0 || nq > INT32_MAX / 8)
     return lpy_err_set(e, LPY_EVALUE, "too many quantiles");
-  mem = malloc((size_t)(nq * 5 + 2) * sizeof(int64_t) + (size_t)nq * sizeof(int) + 1);
+  mem = malloc((size_t)(nq * 4 + 1) * sizeof(int64_t) + (size_t)nq * sizeof(int));
   if (!mem) return lpy_err_set(e, LPY_EMEMORY, "out of memory");
   p.lo = (int64_t *)mem; p.hi = p.lo + nq; p.pos = p.hi + nq;
-  p.g = (double *)(p.pos + 2 * nq + 2);
+  p.g = (double *)(p.pos + nq);
   p.take = (int *)(p.g + nq);
-  if (!skipnan || !lpy_isinexact(t)) {
+  if (!skipnan || !inexact) {
     if (n > 0) {
       plan_q(&p, method, n, q, nq);
-      st = select_at(t, data, nlines, n, n, p.pos, p.np, e);
-      for (l = 0; l < nlines && st == 0; l++)
-        quantile_line(t, data + (size_t)l * (size_t)n * sz, n, &p, nq,
+      st = place_q(t, data, nlines, n, &p, nq, e);
+      for (l = 0; l < nlines && st == 0; l++) {
+        char *x = data + (size_t)l * (size_t)n * sz;
+        quantile_line(t, x, inexact && has_nan(t, x, n), &p, nq,
                       out + (size_t)l * osz, nlines);
+      }
     }
   } else {
     for (l = 0; l < nlines && st == 0; l++) {
@@ -418,9 +497,9 @@ int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
       int64_t k = drop_nan(t, x, n, 1);
       if (k > 0) {
         plan_q(&p, method, k, q, nq);
-        st = select_at(t, x, 1, k, k, p.pos, p.np, e);
+        st = place_q(t, x, 1, k, &p, nq, e);
       }
-      quantile_line(t, x, k, &p, nq, out + (size_t)l * osz, nlines);
+      quantile_line(t, x, k == 0, &p, nq, out + (size_t)l * osz, nlines);
     }
   }
   free(mem);
