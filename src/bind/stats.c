@@ -186,13 +186,18 @@ static int l_percentile(lua_State *L) { return quantile_impl(L, 1, 0, "percentil
 static int l_nanpercentile(lua_State *L) { return quantile_impl(L, 1, 1, "nanpercentile"); }
 
 /* ------------------------------------------------ bincount, digitize */
-/* a contiguous float64 copy of the array at idx (pushed) */
-static lpy_array *push_f64(lua_State *L, lpy_array *a, const char *fn) {
-  lpy_array *c = lb_push_new(L, LPY_FLOAT64, a->ndim, a->shape, 0, fn);
+/* a as contiguous data of dtype t: a itself when it already is, else a
+   pushed copy (the stack then holds one more value) */
+static lpy_array *as_contig(lua_State *L, lpy_array *a, lpy_dtype t,
+                            const char *fn) {
+  lpy_array *c;
   lpy_err e;
+  if (a->dtype == t && (a->flags & LPY_C_CONTIGUOUS)) return a;
+  c = lb_push_new(L, t, a->ndim, a->shape, 0, fn);
   if (lpy_array_assign(c, a, &e) != 0) lb_core_error(L, fn, &e);
   return c;
 }
+#define push_f64(L, a, fn) as_contig(L, a, LPY_FLOAT64, fn)
 
 static const char *const bincount_opts[] = {"weights", "minlength", NULL};
 
@@ -202,7 +207,6 @@ static int l_bincount(lua_State *L) {
   int opts = lb_opts(L, 2), widx = 2, midx = 3;
   lpy_array *x, *xi, *w = NULL, *r;
   int64_t i, mx = -1, minlength = 0, len;
-  lpy_err e;
   lb_checkopts(L, opts, fn, bincount_opts);
   if (!opts) lua_settop(L, 3);
   if (opts) {
@@ -226,12 +230,16 @@ static int l_bincount(lua_State *L) {
       lb_error(L, fn, "Cannot cast array data from dtype('%s') to dtype('int64') "
                "according to the rule 'safe'", lpy_dtypes[x->dtype].name);
   }
-  xi = lb_push_new(L, LPY_INT64, 1, x->shape, 0, fn);
-  if (lpy_array_assign(xi, x, &e) != 0) lb_core_error(L, fn, &e);
-  for (i = 0; i < xi->size; i++) {
-    int64_t v = ((int64_t *)xi->data)[i];
-    if (v < 0) lb_error(L, fn, "'list' argument must have no negative elements");
-    if (v > mx) mx = v;
+  xi = as_contig(L, x, LPY_INT64, fn);
+  {
+    const int64_t *xv = (const int64_t *)xi->data;
+    int64_t mn = 0;
+    for (i = 0; i < xi->size; i++) {
+      int64_t v = xv[i];
+      mn = v < mn ? v : mn;
+      mx = v > mx ? v : mx;
+    }
+    if (mn < 0) lb_error(L, fn, "'list' argument must have no negative elements");
   }
   if (!lua_isnoneornil(L, widx)) {
     lpy_array *wa = lb_toarray(L, widx, -1, fn);
@@ -245,10 +253,16 @@ static int l_bincount(lua_State *L) {
   len = mx + 1 > minlength ? mx + 1 : minlength;
   if (len > ((int64_t)1 << 40)) lb_error(L, fn, "maximum value too large");
   r = lb_push_new(L, w ? LPY_FLOAT64 : LPY_INT64, 1, &len, 1, fn);
-  for (i = 0; i < xi->size; i++) {
-    int64_t v = ((int64_t *)xi->data)[i];
-    if (w) ((double *)r->data)[v] += ((double *)w->data)[i];
-    else ((int64_t *)r->data)[v]++;
+  {
+    const int64_t *xv = (const int64_t *)xi->data;
+    if (w) {
+      const double *wv = (const double *)w->data;
+      double *o = (double *)r->data;
+      for (i = 0; i < xi->size; i++) o[xv[i]] += wv[i];
+    } else {
+      int64_t *o = (int64_t *)r->data;
+      for (i = 0; i < xi->size; i++) o[xv[i]]++;
+    }
   }
   return 1;
 }
