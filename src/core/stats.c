@@ -525,6 +525,19 @@ int64_t lpy_search_right(const double *v, int64_t n, double x) {
   return lo;
 }
 
+/* searchsorted on increasing bins without nan, for a key that is not nan:
+   a branch-free halving (the comparison picks the half) */
+static int64_t search_plain(const double *v, int64_t n, double x, int left) {
+  int64_t lo = 0, len = n;
+  while (len > 0) {
+    int64_t h = len >> 1;
+    int go = left ? v[lo + h] < x : v[lo + h] <= x;
+    lo = go ? lo + h + 1 : lo;
+    len = go ? len - h - 1 : h;
+  }
+  return lo;
+}
+
 int lpy_monotonic(const double *v, int64_t n) {
   int64_t i;
   int inc = 1, dec = 1;
@@ -540,6 +553,13 @@ void lpy_digitize(const double *x, int64_t n, const double *bins, int64_t nb,
                   int right, int64_t *out) {
   int64_t i;
   int dir = lpy_monotonic(bins, nb);
+  if (dir >= 0 && (nb == 0 || bins[nb - 1] == bins[nb - 1])) {
+    /* increasing bins, none nan (nan would sort last): plain comparisons;
+       a nan key goes after every bin */
+    for (i = 0; i < n; i++)
+      out[i] = x[i] != x[i] ? nb : search_plain(bins, nb, x[i], right);
+    return;
+  }
   for (i = 0; i < n; i++) {
     if (dir >= 0) {
       out[i] = right ? lpy_search_left(bins, nb, x[i])
@@ -619,12 +639,14 @@ int lpy_hist_edges(const double *data, int64_t n, const double *w,
     /* counting needs no sort: the bin of x is the last edge <= x (the
        last bin closed); nan and values outside fall in no bin */
     int64_t i;
+    int nanfree = 1;
+    for (k = 0; k < ne; k++) nanfree &= edges[k] == edges[k];
     for (k = 0; k < nb; k++) icount[k] = 0;
     for (i = 0; i < n; i++) {
       double x = data[i];
       int64_t b;
       if (!(x >= edges[0] && x <= edges[nb])) continue;
-      b = lpy_search_right(edges, ne, x) - 1;
+      b = nanfree ? search_plain(edges, ne, x, 0) - 1 : lpy_search_right(edges, ne, x) - 1;
       if (b >= nb) b = nb - 1;
       icount[b]++;
     }
