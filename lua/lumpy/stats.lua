@@ -746,12 +746,14 @@ return function(np)
     x, y = np.ravel(np.asarray(x)), np.ravel(np.asarray(y))
     if x.size ~= y.size then fail("x and y must have the same length") end
     bins = bins or 10
+    -- NumPy: a count for both, a pair (one entry per axis), or edges for both
     local bx, by
     if type(bins) == "number" then bx, by = bins, bins
-    elseif type(bins) == "table" and not np.asarray and false then
     else
       local isarr = getmetatable(bins) ~= nil
-      if not isarr and #bins == 2 then bx, by = bins[1], bins[2]
+      local len = isarr and (bins.ndim == 0 and 1 or bins.shape[1]) or #bins
+      if len == 2 then
+        if isarr then bx, by = bins[1], bins[2] else bx, by = bins[1], bins[2] end
       else bx, by = bins, bins end
     end
     local n = x.size

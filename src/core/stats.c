@@ -14,10 +14,9 @@
 #include "sort.h"
 
 /* --------------------------------------------------------- element ops */
-/* Per dtype: NumPy's sort order (nan last), isnan, the value as a complex
+/* Per dtype: isnan, the value as a complex
    double, and b - a computed in the dtype itself (integers wrap) */
 typedef struct elemops {
-  int (*cmp)(const void *, const void *);
   int (*isnanf)(const void *);
   void (*get)(const void *, double *, double *);
   void (*sub)(const void *, const void *, double *, double *);
@@ -25,18 +24,7 @@ typedef struct elemops {
 
 static int flt_lt(double a, double b) { return a < b || (b != b && a == a); }
 
-static int cplx_lt(double ar, double ai, double br, double bi) {
-  if (ar < br) return ai == ai || bi != bi;
-  if (ar > br) return bi != bi && ai == ai;
-  if (ar == br || (ar != ar && br != br)) return ai < bi || (bi != bi && ai == ai);
-  return br != br;
-}
-
 #define INT_OPS(NAME, T, UT)                                                \
-  static int cmp_##NAME(const void *x, const void *y) {                     \
-    T a = *(const T *)x, b = *(const T *)y;                                 \
-    return (a > b) - (a < b);                                               \
-  }                                                                         \
   static int nan_##NAME(const void *x) { (void)x; return 0; }               \
   static void get_##NAME(const void *x, double *r, double *i) {             \
     *r = (double)*(const T *)x; *i = 0.0;                                   \
@@ -48,10 +36,6 @@ static int cplx_lt(double ar, double ai, double br, double bi) {
   }
 
 #define FLT_OPS(NAME, T)                                                    \
-  static int cmp_##NAME(const void *x, const void *y) {                     \
-    T a = *(const T *)x, b = *(const T *)y;                                 \
-    return flt_lt(a, b) ? -1 : flt_lt(b, a) ? 1 : 0;                        \
-  }                                                                         \
   static int nan_##NAME(const void *x) { T a = *(const T *)x; return a != a; } \
   static void get_##NAME(const void *x, double *r, double *i) {             \
     *r = (double)*(const T *)x; *i = 0.0;                                   \
@@ -63,11 +47,6 @@ static int cplx_lt(double ar, double ai, double br, double bi) {
   }
 
 #define CPLX_OPS(NAME, T, R)                                                \
-  static int cmp_##NAME(const void *x, const void *y) {                     \
-    const T *a = (const T *)x, *b = (const T *)y;                           \
-    return cplx_lt(a->re, a->im, b->re, b->im) ? -1                         \
-         : cplx_lt(b->re, b->im, a->re, a->im) ? 1 : 0;                     \
-  }                                                                         \
   static int nan_##NAME(const void *x) {                                    \
     const T *a = (const T *)x; return a->re != a->re || a->im != a->im;     \
   }                                                                         \
@@ -95,7 +74,7 @@ FLT_OPS(float64, double)
 CPLX_OPS(complex64, lpy_c64, float)
 CPLX_OPS(complex128, lpy_c128, double)
 
-#define OPS_ENTRY(NAME, T, K) { cmp_##NAME, nan_##NAME, get_##NAME, sub_##NAME },
+#define OPS_ENTRY(NAME, T, K) { nan_##NAME, get_##NAME, sub_##NAME },
 static const elemops ops[LPY_NTYPES] = { LPY_SRC_TYPES(OPS_ENTRY) };
 
 /* ------------------------------------------------------------ methods */
