@@ -295,7 +295,7 @@ return function(np)
     local sqr
     local d = dtname(a)
     if d == "complex64" or d == "complex128" then
-      sqr = np.multiply(a, np.conj(a)).real
+      sqr = np.multiply(a, np.conj(a), { out = a, where = where }).real
     else
       sqr = np.multiply(a, a, { out = a, where = where })
     end
