@@ -2,10 +2,9 @@
 -- (sum, prod, min, max, ptp, argmin, argmax, any, all, count_nonzero, mean,
 -- var, std, cumsum, cumprod, the nan-functions, diagonal, trace) against
 -- NumPy's results (spec/fixtures/reduce.lua, tools/fixtures/reduce.py).
--- Floats compare exactly where LumPy follows NumPy's summation order (sums,
--- means, products, min/max, cumulative sums: every case without "ulps");
--- var and std within 2 ULPs (NumPy's intermediate arrays are rounded the
--- same way, but the bound leaves room for its scalar paths).
+-- Floats compare exactly, var and std included: LumPy sums in NumPy's order
+-- (pairwise blocks of 8192, NumPy's axis order, a buffered gather for full
+-- reductions of strided inputs, temporaries in the input's layout).
 local H = require "helper"
 local np = require "lumpy"
 local fx = H.fixture("reduce")

@@ -169,7 +169,10 @@ static int do_reduce(lua_State *L, int op, const char *fn) {
     if (lb_optfield(L, opts, "initial") != LUA_TNIL) initidx = lua_gettop(L);
     else lua_pop(L, 1);
     if (lb_optfield(L, opts, "where") != LUA_TNIL) {
-      lpy_array *w = lb_toarray(L, -1, LPY_BOOL, fn);
+      lpy_array *w = lb_toarray(L, -1, -1, fn);
+      if (w->dtype != LPY_BOOL)
+        lb_error(L, fn, "where must be a bool array, got dtype %s",
+                 lpy_dtypes[w->dtype].name);
       broadcast_where(L, w, a, &wv.a, fn);
       where = &wv.a;          /* the converted mask stays on the stack */
     } else lua_pop(L, 1);
@@ -388,14 +391,21 @@ static int l_replace_nan(lua_State *L) {
   const char *fn = "_replace_nan";
   lpy_array *a = lb_toarray(L, 1, -1, fn), *c, *mask;
   double val = lb_checknumber(L, 2, fn);
+  int fortran;
   lpy_err e;
   if (!lpy_isinexact(a->dtype)) {
     lua_pushnil(L);
     return 2;
   }
+  /* a Fortran-ordered input gives Fortran-ordered results, as NumPy's
+     copy keeps the layout (the order of later sums depends on it) */
+  fortran = a->ndim > 1 && (a->flags & LPY_F_CONTIGUOUS) &&
+            !(a->flags & LPY_C_CONTIGUOUS);
   c = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, fn);
+  if (fortran) lb_make_fortran(c);
   if (lpy_array_assign(c, a, &e)) lb_core_error(L, fn, &e);
   mask = lb_push_new(L, LPY_BOOL, a->ndim, a->shape, 0, fn);
+  if (fortran) lb_make_fortran(mask);
   lpy_replace_nan(c, val, mask);
   return 2;
 }
