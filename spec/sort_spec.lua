@@ -269,3 +269,24 @@ describe("many results and keys", function()
     assert(np.lexsort(keys) == np.array({2, 1, 3}))
   end)
 end)
+
+describe("misaligned data", function()
+  it("views at odd byte offsets sort, search and count as their aligned copies", function()
+    local bytes = np.arange(1, 8 * 64 + 2):astype("uint8")
+    local v = bytes["2:" .. (8 * 64 + 1)]:view("float64")   -- starts at byte 1
+    local w = bytes["2:" .. (8 * 64 + 1)]:view("int32")
+    for _, x in ipairs {v, w} do
+      local c = x:copy()
+      assert(np.sort(x) == np.sort(c))
+      assert(np.argsort(x, -1, "stable") == np.argsort(c, -1, "stable"))
+      assert(np.sort(x, -1, "heapsort") == np.sort(c, -1, "heapsort"))
+      assert(np.nonzero(x) == np.nonzero(c))
+      assert(np.unique(x) == np.unique(c))
+      local sc = np.sort(c)
+      assert(np.searchsorted(sc, x) == np.searchsorted(sc, c))
+      local y = x:copy()          -- in place on the misaligned view itself
+      x:sort()
+      assert(x == np.sort(y))
+    end
+  end)
+end)

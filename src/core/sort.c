@@ -26,6 +26,11 @@
 #define RADIX_MIN 256     /* radix sort from this length on */
 #endif
 
+/* can the line at p be read as a C array of its type in place */
+#define INPLACE(p, st, isz)                                                 \
+  ((st) == (isz) &&                                                         \
+   ((uintptr_t)(p) & (uintptr_t)(((isz) > 8 ? 8 : (isz)) - 1)) == 0)
+
 static int depth_limit(int64_t n) {
   int d = 0;
   while (n > 1) { n >>= 1; d++; }
@@ -382,12 +387,6 @@ RADIX_TYPES(R_RADIX)
     memcpy(&x, a, sizeof x); memcpy(&y, b, sizeof y);                       \
     return EQ(x, y);                                                        \
   }                                                                         \
-  static int isnanv_##S(const void *a) {                                    \
-    T x;                                                                    \
-    memcpy(&x, a, sizeof x);                                                \
-    (void)x;                                                                \
-    return ISNAN(x);                                                        \
-  }                                                                         \
   static int64_t runs_##S(const void *va, int64_t n, int eqnan,             \
                           int64_t *st) {                                    \
     const T *a = (const T *)va;                                             \
@@ -425,14 +424,13 @@ typedef struct sortops {
                  int64_t m, int r, int64_t *o, int64_t base);
   int (*less)(const void *a, const void *b);
   int (*equal)(const void *a, const void *b);
-  int (*isnan)(const void *a);
   int64_t (*runs)(const void *a, int64_t n, int eqnan, int64_t *st);
 } sortops;
 
 #define OPS_R(S) sortv_##S, asortv_##S, rsortv_##S, arsortv_##S
 #define OPS_N(S) sortv_##S, asortv_##S, NULL, NULL
 #define OPS_REST(S) selectv_##S, aselectv_##S, searchv_##S, lessv_##S,       \
-                    equalv_##S, isnanv_##S, runs_##S
+                    equalv_##S, runs_##S
 static const sortops OPS[LPY_NTYPES] = {
   {OPS_R(b), OPS_REST(b)},     {OPS_R(i8), OPS_REST(i8)},
   {OPS_R(i16), OPS_REST(i16)}, {OPS_R(i32), OPS_REST(i32)},
@@ -457,7 +455,6 @@ static void asort_line(const sortops *op, const void *v, int64_t *x,
 
 int lpy_sort_less(lpy_dtype t, const char *a, const char *b) { return OPS[t].less(a, b); }
 int lpy_sort_equal(lpy_dtype t, const char *a, const char *b) { return OPS[t].equal(a, b); }
-int lpy_sort_isnan(lpy_dtype t, const char *a) { return OPS[t].isnan(a); }
 
 void lpy_searchsorted(lpy_dtype t, const char *a, int64_t n,
                       const int64_t *sorter, const char *v, int64_t m,
@@ -531,14 +528,14 @@ static void iota(int64_t *x, int64_t n) {
 
 static void sort_fn(void *vc, char **p) {
   linectx *c = (linectx *)vc;
-  char *v = c->stride == c->isz ? p[0] : c->buf;
+  char *v = INPLACE(p[0], c->stride, c->isz) ? p[0] : c->buf;
   if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
   sort_line(c->op, v, c->n, c->kind, c->work);
   if (v != p[0]) scatter(p[0], v, c->n, c->stride, c->isz);
 }
 static void argsort_fn(void *vc, char **p) {
   linectx *c = (linectx *)vc;
-  char *v = c->stride == c->isz ? p[0] : c->buf;
+  char *v = INPLACE(p[0], c->stride, c->isz) ? p[0] : c->buf;
   if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
   iota(c->idx, c->n);
   asort_line(c->op, v, c->idx, c->n, c->kind, c->work);
@@ -546,7 +543,7 @@ static void argsort_fn(void *vc, char **p) {
 }
 static void part_fn(void *vc, char **p) {
   linectx *c = (linectx *)vc;
-  char *v = c->stride == c->isz ? p[0] : c->buf;
+  char *v = INPLACE(p[0], c->stride, c->isz) ? p[0] : c->buf;
   int64_t lo = 0;
   int j;
   if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
@@ -558,7 +555,7 @@ static void part_fn(void *vc, char **p) {
 }
 static void argpart_fn(void *vc, char **p) {
   linectx *c = (linectx *)vc;
-  char *v = c->stride == c->isz ? p[0] : c->buf;
+  char *v = INPLACE(p[0], c->stride, c->isz) ? p[0] : c->buf;
   int64_t lo = 0;
   int j;
   if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
@@ -643,7 +640,7 @@ int lpy_argpartition(const lpy_array *a, int axis, const int64_t *kth,
 /* one more key: stably re-sort the positions already in out */
 static void lexstep_fn(void *vc, char **p) {
   linectx *c = (linectx *)vc;
-  char *v = c->stride == c->isz ? p[0] : c->buf, *o = p[1];
+  char *v = INPLACE(p[0], c->stride, c->isz) ? p[0] : c->buf, *o = p[1];
   int64_t i;
   if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
   for (i = 0; i < c->n; i++, o += c->ostride) c->idx[i] = *(int64_t *)o;
@@ -742,7 +739,7 @@ int64_t lpy_sort_runs(lpy_dtype t, const char *a, int64_t n, int64_t m,
 #define X_NZ(S, T, TRUTH)                                                   \
   static int64_t nzcount_##S(const char *p, int64_t n, int64_t st) {       \
     int64_t i, c = 0;                                                       \
-    if (st == (int64_t)sizeof(T)) {                                         \
+    if (INPLACE(p, st, (int64_t)sizeof(T))) {                               \
       const T *v = (const T *)p;                                            \
       for (i = 0; i < n; i++) c += TRUTH(v[i]);                             \
     } else {                                                                \

@@ -41,10 +41,9 @@ LPY_API void lpy_searchsorted(lpy_dtype t, const char *a, int64_t n,
                               int right, int64_t *out, int64_t base);
 
 /* element relations of dtype t: the sort order (nan last, complex by real
-   then imaginary part), ==, and "is or holds a nan" */
+   then imaginary part) and == (a nan equals nothing) */
 LPY_API int lpy_sort_less(lpy_dtype t, const char *a, const char *b);
 LPY_API int lpy_sort_equal(lpy_dtype t, const char *a, const char *b);
-LPY_API int lpy_sort_isnan(lpy_dtype t, const char *a);
 /* the runs of equal items in the sorted contiguous a[] of n items of m
    elements each (m = 1: elements; m > 1: rows compared element by element,
    m = 0: all items equal): starts[k] is the first position of run k
