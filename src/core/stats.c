@@ -181,6 +181,16 @@ static int64_t drop_nan(lpy_dtype t, char *x, int64_t n, int skipnan) {
   size_t sz = (size_t)lpy_itemsize(t);
   int64_t k = 0, i;
   if (!skipnan || !lpy_isinexact(t)) return n;
+  if (t == LPY_FLOAT64) {
+    double *v = (double *)x;
+    for (i = 0; i < n; i++) { v[k] = v[i]; k += v[i] == v[i]; }
+    return k;
+  }
+  if (t == LPY_FLOAT32) {
+    float *v = (float *)x;
+    for (i = 0; i < n; i++) { v[k] = v[i]; k += v[i] == v[i]; }
+    return k;
+  }
   for (i = 0; i < n; i++)
     if (!ops[t].isnanf(x + i * sz)) {
       if (k != i) memcpy(x + k * sz, x + i * sz, sz);
