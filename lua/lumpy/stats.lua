@@ -489,7 +489,8 @@ return function(np)
     if w ~= nil then XT = np.asarray(np.multiply(X, w)) end
     X, XT = X:copy(), XT:astype(X.dtype)
     local c = P.gram(X, XT)
-    c = np.multiply(c, 1 / fact)
+    -- NumPy: c *= np.true_divide(1, fact), a float64 scalar, in place
+    c = np.asarray(np.multiply(c, np.asarray(1 / fact))):astype(c.dtype)
     return np.asarray(c):squeeze()
   end
   np.cov = named("cov", cov)
