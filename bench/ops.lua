@@ -141,4 +141,18 @@ op { "searchsorted float64", "float64", "a:1e6 v:1e5:rand", "c = np.searchsorted
 op { "nonzero bool",   "bool",    "a:1e6:rand", "c = np.nonzero(a)", target = false }
 op { "isin int64",     "int64",   "a:1e6:rand1e3 b:1e3:rand1e2", "c = np.isin(a, b)", target = false }
 
+-- statistics (stats): order statistics, histograms, counting, differences, dots
+op { "median",            "float64", "a:1e6:rand",      "m = np.median(a)" }
+op { "median axis=-1",    "float64", "a:1000x1000:rand", "m = np.median(a, -1)", py = "m = np.median(a, axis=-1)" }
+op { "percentile 3 q",    "float64", "a:1e6:rand",      "p = np.percentile(a, {10, 50, 90})", py = "p = np.percentile(a, [10, 50, 90])" }
+op { "nanmedian",         "float64", "a:1e5:rand",      "m = np.nanmedian(a)" }
+op { "histogram 100",     "float64", "a:1e6:rand",      "h = np.histogram(a, 100)" }
+op { "histogram edges",   "float64", "a:1e6:rand",      "h = np.histogram(a, np.linspace(0, 1, 33))" }
+op { "bincount",          "int64",   "a:1e6:rand1e3",   "c = np.bincount(a)" }
+op { "digitize 100",      "float64", "a:1e6:rand",      "d = np.digitize(a, np.linspace(0, 1, 100))" }
+op { "diff",              "float64", "a:1e6:rand",      "d = np.diff(a)" }
+op { "gradient",          "float64", "a:1e6:rand",      "g = np.gradient(a)" }
+op { "convolve 32 taps",  "float64", "a:1e5:rand b:32:rand", "c = np.convolve(a, b)" }
+op { "cov 50x1000",       "float64", "a:50x1000:rand",  "c = np.cov(a)" }
+
 return ops

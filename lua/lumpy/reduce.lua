@@ -144,11 +144,16 @@ return function(np)
     local div = rcount
     if isarray(rcount) then div = rcount:reshape(arrmean.shape) end
     np.true_divide(arrmean, np.asarray(div), { out = arrmean })
-    local x = np.asarray(np.subtract(a, arrmean))
+    -- the deviations keep a's memory layout, as NumPy's temporaries do,
+    -- so that their sum runs in NumPy's order
+    local x = np.empty_like(a, np.result_type(a, arrmean))
+    np.subtract(a, arrmean, { out = x })
     local xd = dtname(x)
     if xd == "complex64" or xd == "complex128" then
       local re, im = x.real, x.imag
-      x = np.add(np.multiply(re, re), np.multiply(im, im))
+      np.multiply(re, re, { out = re })
+      np.multiply(im, im, { out = im })
+      x = np.add(re, im, { out = re })
     else
       np.multiply(x, x, { out = x })
     end
@@ -290,7 +295,7 @@ return function(np)
     local sqr
     local d = dtname(a)
     if d == "complex64" or d == "complex128" then
-      sqr = np.multiply(a, np.conj(a)).real
+      sqr = np.multiply(a, np.conj(a), { out = a, where = where }).real
     else
       sqr = np.multiply(a, a, { out = a, where = where })
     end

@@ -391,14 +391,21 @@ static int l_replace_nan(lua_State *L) {
   const char *fn = "_replace_nan";
   lpy_array *a = lb_toarray(L, 1, -1, fn), *c, *mask;
   double val = lb_checknumber(L, 2, fn);
+  int fortran;
   lpy_err e;
   if (!lpy_isinexact(a->dtype)) {
     lua_pushnil(L);
     return 2;
   }
+  /* a Fortran-ordered input gives Fortran-ordered results, as NumPy's
+     copy keeps the layout (the order of later sums depends on it) */
+  fortran = a->ndim > 1 && (a->flags & LPY_F_CONTIGUOUS) &&
+            !(a->flags & LPY_C_CONTIGUOUS);
   c = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, fn);
+  if (fortran) lb_make_fortran(c);
   if (lpy_array_assign(c, a, &e)) lb_core_error(L, fn, &e);
   mask = lb_push_new(L, LPY_BOOL, a->ndim, a->shape, 0, fn);
+  if (fortran) lb_make_fortran(mask);
   lpy_replace_nan(c, val, mask);
   return 2;
 }

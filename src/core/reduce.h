@@ -50,9 +50,9 @@ LPY_API int lpy_argreduce(int max, lpy_array *in,
 LPY_API int lpy_accumulate(int prod, lpy_array *in,
                            int axis, lpy_array *out, lpy_err *e);
 
-/* a copy of 'a' replacing nan elements (either part, for complex) by val
-   in place; mask (NULL, or a bool array of a's shape, C-contiguous)
-   receives where they were; returns how many there were */
+/* replace the nan elements of the contiguous array 'a' (either part, for
+   complex) by val, in place; mask (NULL, or a bool array of a's shape and
+   strides) receives where they were; returns how many there were */
 LPY_API int64_t lpy_replace_nan(lpy_array *a, double val, lpy_array *mask);
 
 #endif

@@ -1,0 +1,62 @@
+-- stats_spec.lua: statistics against NumPy (spec/fixtures/stats.lua):
+-- median, quantile/percentile (13 methods) and their nan forms, average,
+-- diff, ediff1d, gradient, trapz, cross, convolve, correlate, cov,
+-- corrcoef, histogram (+ estimators), histogram2d, bincount, digitize.
+-- Each case runs Lua code with the fixture inputs in scope. Exact unless
+-- the case carries ulps: cov/corrcoef/convolve/correlate (NumPy uses BLAS
+-- dot products, whose summation order is not NumPy's own).
+local H = require "helper"
+local np = require "lumpy"
+local fx = H.fixture("stats")
+
+describe("stats: NumPy parity", function()
+  for _, c in ipairs(fx.cases) do
+    it(c.code, function() H.run_case(c, fx.inputs) end)
+  end
+end)
+
+describe("stats: hand-checked", function()
+  it("digitize positions are 1-based", function()
+    -- NumPy: digitize([0.5, 1, 2.5, 9], [1, 2, 3]) = [0, 1, 2, 3]
+    assert.same({1, 2, 3, 4}, np.digitize({0.5, 1, 2.5, 9}, {1, 2, 3}):tolist())
+  end)
+  it("bincount is indexed by value", function()
+    assert.same({1, 2, 0, 1}, np.bincount({0, 1, 1, 3}):tolist())
+  end)
+end)
+
+describe("stats: deliberate differences", function()
+  it("histogram refuses complex input (NumPy bins it by real-part-first order and can fail)", function()
+    H.assert_error("lumpy.histogram:", np.histogram, np.array({1, 2}):astype("complex128"))
+  end)
+end)
+
+describe("stats: bad input", function()
+  -- a deterministic sweep of odd arguments: every call either succeeds or
+  -- raises an error that names the function called
+  it("never crashes and names the function", function()
+    local fns = {"median", "nanmedian", "quantile", "nanquantile", "percentile",
+      "nanpercentile", "average", "diff", "ediff1d", "gradient", "trapz", "trapezoid",
+      "cross", "convolve", "correlate", "cov", "corrcoef", "histogram",
+      "histogram_bin_edges", "histogram2d", "bincount", "digitize"}
+    local vals = { false, true, 0, -1, 1, 2, 3, 1.5, 0/0, 1/0, math.maxinteger,
+      math.mininteger, "x", "linear", "full", {}, {1}, {1, 2, 3}, {{1, 2}, {3, 4}},
+      {method = "bogus"}, {keepdims = true}, {axis = 5}, {weights = {1, 2}},
+      {bins = -1}, {range = {1, 0}}, np.zeros(0), np.zeros({0, 3}), np.array(2.5),
+      np.arange(6):reshape(2, 3), np.arange(6.0)["::-1"], np.ones(4, "bool"),
+      np.ones(3, "complex64"), np.array({1, 0/0, 3}), np.ones(5, "uint64") }
+    local seed, bad = 12345, {}
+    local function rnd(n) seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n + 1 end
+    for _ = 1, 3000 do
+      local f = fns[rnd(#fns)]
+      local nargs = rnd(4)
+      local args = {}
+      for i = 1, nargs do args[i] = vals[rnd(#vals)] end
+      local ok, e = pcall(np[f], table.unpack(args, 1, nargs))
+      if not ok and (type(e) ~= "string" or e:sub(1, #f + 7) ~= "lumpy." .. f .. ":") then
+        bad[#bad + 1] = f .. ": " .. tostring(e)
+      end
+    end
+    assert.same({}, bad)
+  end)
+end)

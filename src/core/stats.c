@@ -1,0 +1,819 @@
+/*
+** stats.c - order statistics (median and NumPy's 13 quantile methods on
+** lines partitioned by sort.c, as NumPy partitions them), digitize and
+** histogram counting, correlation and the Gram product behind cov.
+** The arithmetic follows numpy/lib/function_base.py step by step (the
+** native-dtype difference b - a of _lerp, its two-sided formula, the
+** index rules of each method), so results match NumPy's bit for bit.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "stats.h"
+#include "ctypes.h"
+#include "sort.h"
+
+/* --------------------------------------------------------- element ops */
+/* Per dtype: isnan, the value as a complex
+   double, and b - a computed in the dtype itself (integers wrap) */
+typedef struct elemops {
+  int (*isnanf)(const void *);
+  void (*get)(const void *, double *, double *);
+  void (*sub)(const void *, const void *, double *, double *);
+} elemops;
+
+static int flt_lt(double a, double b) { return a < b || (b != b && a == a); }
+
+#define INT_OPS(NAME, T, UT)                                                \
+  static int nan_##NAME(const void *x) { (void)x; return 0; }               \
+  static void get_##NAME(const void *x, double *r, double *i) {             \
+    *r = (double)*(const T *)x; *i = 0.0;                                   \
+  }                                                                         \
+  static void sub_##NAME(const void *b, const void *a, double *r,           \
+                         double *i) {                                       \
+    T d = (T)((UT)*(const T *)b - (UT)*(const T *)a);                       \
+    *r = (double)d; *i = 0.0;                                               \
+  }
+
+#define FLT_OPS(NAME, T)                                                    \
+  static int nan_##NAME(const void *x) { T a = *(const T *)x; return a != a; } \
+  static void get_##NAME(const void *x, double *r, double *i) {             \
+    *r = (double)*(const T *)x; *i = 0.0;                                   \
+  }                                                                         \
+  static void sub_##NAME(const void *b, const void *a, double *r,           \
+                         double *i) {                                       \
+    T d = *(const T *)b - *(const T *)a;                                    \
+    *r = (double)d; *i = 0.0;                                               \
+  }
+
+#define CPLX_OPS(NAME, T, R)                                                \
+  static int nan_##NAME(const void *x) {                                    \
+    const T *a = (const T *)x; return a->re != a->re || a->im != a->im;     \
+  }                                                                         \
+  static void get_##NAME(const void *x, double *r, double *i) {             \
+    *r = (double)((const T *)x)->re; *i = (double)((const T *)x)->im;       \
+  }                                                                         \
+  static void sub_##NAME(const void *b, const void *a, double *r,           \
+                         double *i) {                                       \
+    R dr = ((const T *)b)->re - ((const T *)a)->re;                         \
+    R di = ((const T *)b)->im - ((const T *)a)->im;                         \
+    *r = (double)dr; *i = (double)di;                                       \
+  }
+
+INT_OPS(bool, uint8_t, uint8_t)
+INT_OPS(int8, int8_t, uint8_t)
+INT_OPS(int16, int16_t, uint16_t)
+INT_OPS(int32, int32_t, uint32_t)
+INT_OPS(int64, int64_t, uint64_t)
+INT_OPS(uint8, uint8_t, uint8_t)
+INT_OPS(uint16, uint16_t, uint16_t)
+INT_OPS(uint32, uint32_t, uint32_t)
+INT_OPS(uint64, uint64_t, uint64_t)
+FLT_OPS(float32, float)
+FLT_OPS(float64, double)
+CPLX_OPS(complex64, lpy_c64, float)
+CPLX_OPS(complex128, lpy_c128, double)
+
+#define OPS_ENTRY(NAME, T, K) { nan_##NAME, get_##NAME, sub_##NAME },
+static const elemops ops[LPY_NTYPES] = { LPY_SRC_TYPES(OPS_ENTRY) };
+
+/* ------------------------------------------------------------ methods */
+static const char *const method_names[LPY_Q_NMETHODS] = {
+  "inverted_cdf", "averaged_inverted_cdf", "closest_observation",
+  "interpolated_inverted_cdf", "hazen", "weibull", "linear",
+  "median_unbiased", "normal_unbiased", "lower", "higher", "midpoint",
+  "nearest"
+};
+
+int lpy_quantile_method(const char *name) {
+  int i;
+  for (i = 0; i < LPY_Q_NMETHODS; i++)
+    if (strcmp(name, method_names[i]) == 0) return i;
+  return -1;
+}
+
+const char *lpy_quantile_method_name(int m) {
+  return (m >= 0 && m < LPY_Q_NMETHODS) ? method_names[m] : "?";
+}
+
+int lpy_quantile_discrete(int m) {
+  return m == LPY_Q_INVERTED_CDF || m == LPY_Q_CLOSEST_OBSERVATION ||
+         m == LPY_Q_LOWER || m == LPY_Q_HIGHER || m == LPY_Q_NEAREST;
+}
+
+lpy_dtype lpy_median_type(lpy_dtype t) {
+  if (lpy_isinexact(t)) return t;
+  return LPY_FLOAT64;
+}
+
+lpy_dtype lpy_quantile_type(lpy_dtype t, int m) {
+  if (lpy_quantile_discrete(m)) return t;
+  return lpy_iscomplex(t) ? LPY_COMPLEX128 : LPY_FLOAT64;
+}
+
+/* H&F's virtual index n*q + alpha + q*(1 - alpha - beta) - 1, as NumPy
+   groups it */
+static double hf_index(int64_t n, double q, double alpha, double beta) {
+  return (double)n * q + (alpha + q * (1.0 - alpha - beta)) - 1.0;
+}
+
+/* Python's float x % 2 == 0 */
+static int even(double x) {
+  double m = fmod(x, 2.0);
+  if (m < 0) m += 2.0;
+  return m == 0.0;
+}
+
+/* NumPy's _discret_interpolation_to_boundaries */
+static int64_t discrete_pos(double index, int closest) {
+  double prev = floor(index), gamma = index - prev;
+  int cond = closest ? (gamma == 0 && even(floor(index))) : gamma == 0;
+  double r = cond ? prev : prev + 1;
+  return r < 0 ? 0 : (int64_t)r;
+}
+
+/* Where quantile q of n sorted values lies: an element (returns 1, *lo is
+   its position) or between *lo and *hi with weight *g (returns 0). */
+static int qpos(int m, int64_t n, double q, int64_t *lo, int64_t *hi,
+                double *g) {
+  double vi, prev;
+  switch (m) {
+  case LPY_Q_INVERTED_CDF: *lo = discrete_pos((double)n * q - 1, 0); goto take;
+  case LPY_Q_CLOSEST_OBSERVATION:
+    *lo = discrete_pos((double)n * q - 1 - 0.5, 1); goto take;
+  case LPY_Q_LOWER: *lo = (int64_t)floor((double)(n - 1) * q); goto take;
+  case LPY_Q_HIGHER: *lo = (int64_t)ceil((double)(n - 1) * q); goto take;
+  case LPY_Q_NEAREST: *lo = (int64_t)rint((double)(n - 1) * q); goto take;
+  case LPY_Q_AVERAGED_INVERTED_CDF: vi = (double)n * q - 1; break;
+  case LPY_Q_INTERPOLATED_INVERTED_CDF: vi = hf_index(n, q, 0, 1); break;
+  case LPY_Q_HAZEN: vi = hf_index(n, q, 0.5, 0.5); break;
+  case LPY_Q_WEIBULL: vi = hf_index(n, q, 0, 0); break;
+  case LPY_Q_MEDIAN_UNBIASED: vi = hf_index(n, q, 1 / 3.0, 1 / 3.0); break;
+  case LPY_Q_NORMAL_UNBIASED: vi = hf_index(n, q, 3 / 8.0, 3 / 8.0); break;
+  case LPY_Q_MIDPOINT: {
+    double x = (double)(n - 1) * q;
+    vi = 0.5 * (floor(x) + ceil(x));
+    break;
+  }
+  default: vi = (double)(n - 1) * q; break;    /* linear */
+  }
+  /* NumPy's _get_indexes: -1 stands for the last element */
+  prev = floor(vi);
+  if (vi >= (double)(n - 1) || vi != vi) prev = -1;
+  else if (vi < 0) prev = 0;
+  *g = vi - prev;
+  if (m == LPY_Q_AVERAGED_INVERTED_CDF) *g = (*g == 0) ? 0.5 : 1.0;
+  else if (m == LPY_Q_MIDPOINT) *g = (fmod(vi, 1.0) == 0) ? 0.0 : 0.5;
+  if (prev < 0) *lo = *hi = n - 1;
+  else { *lo = (int64_t)prev; *hi = *lo + 1 < n ? *lo + 1 : n - 1; }
+  if (vi < 0) *hi = 0;
+  return 0;
+take:
+  if (*lo < 0) *lo = 0;
+  if (*lo > n - 1) *lo = n - 1;
+  return 1;
+}
+
+/* ------------------------------------------------------ line helpers */
+/* with skipnan, move the nan of a line out of the way; returns how many
+   values are left */
+static int64_t drop_nan(lpy_dtype t, char *x, int64_t n, int skipnan) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  int64_t k = 0, i;
+  if (!skipnan || !lpy_isinexact(t)) return n;
+  if (t == LPY_FLOAT64) {
+    double *v = (double *)x;
+    for (i = 0; i < n; i++) { v[k] = v[i]; k += v[i] == v[i]; }
+    return k;
+  }
+  if (t == LPY_FLOAT32) {
+    float *v = (float *)x;
+    for (i = 0; i < n; i++) { v[k] = v[i]; k += v[i] == v[i]; }
+    return k;
+  }
+  for (i = 0; i < n; i++)
+    if (!ops[t].isnanf(x + i * sz)) {
+      if (k != i) memcpy(x + k * sz, x + i * sz, sz);
+      k++;
+    }
+  return k;
+}
+
+/* Typed scans of a line without nan: the first nan, the position of the
+   smallest / largest element of x[lo..hi) in NumPy's order */
+#define LT_PLAIN(a, b) ((a) < (b))
+#define LT_CPLX(a, b) ((a).re < (b).re || ((a).re == (b).re && (a).im < (b).im))
+#define SCANS(NAME, T, LT)                                                  \
+  static int64_t amin_##NAME(const char *p, int64_t lo, int64_t hi) {       \
+    const T *x = (const T *)p;                                              \
+    int64_t b = lo, i;                                                      \
+    for (i = lo + 1; i < hi; i++) if (LT(x[i], x[b])) b = i;                \
+    return b;                                                               \
+  }                                                                         \
+  static int64_t amax_##NAME(const char *p, int64_t lo, int64_t hi) {       \
+    const T *x = (const T *)p;                                              \
+    int64_t b = lo, i;                                                      \
+    for (i = lo + 1; i < hi; i++) if (LT(x[b], x[i])) b = i;                \
+    return b;                                                               \
+  }
+#define SCANS_ENTRY(NAME, T, K) { amin_##NAME, amax_##NAME },
+SCANS(bool, uint8_t, LT_PLAIN) SCANS(int8, int8_t, LT_PLAIN)
+SCANS(int16, int16_t, LT_PLAIN) SCANS(int32, int32_t, LT_PLAIN)
+SCANS(int64, int64_t, LT_PLAIN) SCANS(uint8, uint8_t, LT_PLAIN)
+SCANS(uint16, uint16_t, LT_PLAIN) SCANS(uint32, uint32_t, LT_PLAIN)
+SCANS(uint64, uint64_t, LT_PLAIN) SCANS(float32, float, LT_PLAIN)
+SCANS(float64, double, LT_PLAIN) SCANS(complex64, lpy_c64, LT_CPLX)
+SCANS(complex128, lpy_c128, LT_CPLX)
+static const struct {
+  int64_t (*amin)(const char *, int64_t, int64_t);
+  int64_t (*amax)(const char *, int64_t, int64_t);
+} scans[LPY_NTYPES] = { LPY_SRC_TYPES(SCANS_ENTRY) };
+
+static int has_nan(lpy_dtype t, const char *p, int64_t n) {
+  int64_t i;
+  int r = 0;
+  switch (t) {
+  case LPY_FLOAT32: { const float *x = (const float *)p; for (i = 0; i < n; i++) r |= x[i] != x[i]; break; }
+  case LPY_FLOAT64: { const double *x = (const double *)p; for (i = 0; i < n; i++) r |= x[i] != x[i]; break; }
+  case LPY_COMPLEX64: { const float *x = (const float *)p; for (i = 0; i < 2 * n; i++) r |= x[i] != x[i]; break; }
+  case LPY_COMPLEX128: { const double *x = (const double *)p; for (i = 0; i < 2 * n; i++) r |= x[i] != x[i]; break; }
+  default: break;
+  }
+  return r;
+}
+
+static void swap_elems(char *x, int64_t i, int64_t j, size_t sz) {
+  char tmp[16];
+  if (i == j) return;
+  memcpy(tmp, x + i * sz, sz);
+  memcpy(x + i * sz, x + j * sz, sz);
+  memcpy(x + j * sz, tmp, sz);
+}
+
+/* Partition nlines lines of k elements (line stride 'step' elements) with
+   sort.c's introselect so that the np ascending distinct positions pos
+   hold what a sort puts there */
+static int partition_lines(lpy_dtype t, char *x, int64_t nlines, int64_t k,
+                           int64_t step, const int64_t *pos, int np,
+                           lpy_err *e) {
+  lpy_array_space v;
+  int64_t shape[2], strides[2];
+  if (k < 2 || nlines == 0 || np == 0) return 0;
+  shape[0] = nlines; shape[1] = k;
+  strides[1] = lpy_itemsize(t); strides[0] = step * strides[1];
+  lpy_array_init(&v.a, t, 2, shape, strides, x, NULL);
+  return lpy_partition(&v.a, 1, pos, np, e);
+}
+
+/* After partition_lines at positions pos[0..np), put the element a sort
+   puts at position p (the one after a selected position, or the one
+   before the first) in place by a scan of the part it lies in. */
+static void fix_next(lpy_dtype t, char *x, int64_t k, const int64_t *pos,
+                     int np, int64_t p) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  int i;
+  for (i = 0; i < np; i++) if (pos[i] == p) return;       /* selected */
+  for (i = 0; i < np; i++)
+    if (pos[i] > p) {           /* p lies in (pos[i-1], pos[i]) */
+      if (i > 0 && pos[i - 1] == p - 1) {
+        swap_elems(x, p, scans[t].amin(x, p, pos[i]), sz);
+      } else {
+        swap_elems(x, p, scans[t].amax(x, i > 0 ? pos[i - 1] + 1 : 0, pos[i]), sz);
+      }
+      return;
+    }
+  /* after the last selected position */
+  swap_elems(x, p, scans[t].amin(x, p, k), sz);
+}
+
+static void store_nan(lpy_dtype ot, char *p) {
+  if (ot == LPY_FLOAT32) *(float *)p = NAN;
+  else if (ot == LPY_FLOAT64) *(double *)p = NAN;
+  else if (ot == LPY_COMPLEX64) { ((lpy_c64 *)p)->re = NAN; ((lpy_c64 *)p)->im = 0; }
+  else if (ot == LPY_COMPLEX128) { ((lpy_c128 *)p)->re = NAN; ((lpy_c128 *)p)->im = 0; }
+}
+
+/* NumPy's complex division by a positive real count c */
+#define CDIV(T, sr, si, c, o)                                               \
+  do { T scl_ = (T)1.0 / (T)(c), rat_ = (T)0;                               \
+       (o)->re = ((sr) + (si) * rat_) * scl_;                               \
+       (o)->im = ((si) - (sr) * rat_) * scl_; } while (0)
+
+/* mean of k (0, 1 or 2) elements at x as np.mean does it: 0 + x0 + x1,
+   divided by k in the result dtype */
+static void mean_of(lpy_dtype t, const char *x, int k, char *out) {
+  int i;
+  size_t sz = (size_t)lpy_itemsize(t);
+  switch (t) {
+  case LPY_FLOAT32: {
+    float s = 0.0f;
+    for (i = 0; i < k; i++) s += ((const float *)x)[i];
+    *(float *)out = s / (float)k;
+    break;
+  }
+  case LPY_COMPLEX64: {
+    float sr = 0.0f, si = 0.0f;
+    for (i = 0; i < k; i++) { sr += ((const lpy_c64 *)x)[i].re; si += ((const lpy_c64 *)x)[i].im; }
+    if (k == 0) { ((lpy_c64 *)out)->re = sr / 0.0f; ((lpy_c64 *)out)->im = si / 0.0f; }
+    else CDIV(float, sr, si, k, (lpy_c64 *)out);
+    break;
+  }
+  case LPY_COMPLEX128: {
+    double sr = 0.0, si = 0.0;
+    for (i = 0; i < k; i++) { sr += ((const lpy_c128 *)x)[i].re; si += ((const lpy_c128 *)x)[i].im; }
+    if (k == 0) { ((lpy_c128 *)out)->re = sr / 0.0; ((lpy_c128 *)out)->im = si / 0.0; }
+    else CDIV(double, sr, si, k, (lpy_c128 *)out);
+    break;
+  }
+  default: {
+    double s = 0.0, r, im;
+    for (i = 0; i < k; i++) { ops[t].get(x + (size_t)i * sz, &r, &im); s += r; }
+    *(double *)out = s / (double)k;
+    break;
+  }
+  }
+}
+
+static void median_line(lpy_dtype t, const char *x, int64_t k, int nan,
+                        char *o) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  if (nan) store_nan(lpy_median_type(t), o);
+  else if (k == 0) mean_of(t, x, 0, o);
+  else if (k % 2) mean_of(t, x + (size_t)(k / 2) * sz, 1, o);
+  else mean_of(t, x + (size_t)(k / 2 - 1) * sz, 2, o);
+}
+
+/* NumPy partitions at the middle (and the last, to find nan); here the
+   middle is selected, its lower neighbour found by a scan of the lower
+   part, and nan by a scan before */
+int lpy_median_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
+                     int skipnan, char *out, lpy_err *e) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  size_t osz = (size_t)lpy_itemsize(lpy_median_type(t));
+  int64_t l;
+  int inexact = lpy_isinexact(t);
+  if (!skipnan || !inexact) {
+    int64_t pos = n / 2;
+    if (partition_lines(t, data, nlines, n, n, &pos, 1, e)) return -1;
+    for (l = 0; l < nlines; l++) {
+      char *x = data + (size_t)l * (size_t)n * sz;
+      int nan = inexact && has_nan(t, x, n);
+      if (!nan && n % 2 == 0 && n > 0) fix_next(t, x, n, &pos, 1, n / 2 - 1);
+      median_line(t, x, n, nan, out + (size_t)l * osz);
+    }
+    return 0;
+  }
+  for (l = 0; l < nlines; l++) {
+    char *x = data + (size_t)l * (size_t)n * sz;
+    int64_t k = drop_nan(t, x, n, 1), pos = k / 2;
+    if (partition_lines(t, x, 1, k, k, &pos, 1, e)) return -1;
+    if (k % 2 == 0 && k > 0) fix_next(t, x, k, &pos, 1, k / 2 - 1);
+    median_line(t, x, k, 0, out + (size_t)l * osz);
+  }
+  return 0;
+}
+
+/* _lerp(a, b, t): b - a in the input dtype, the rest in (complex) double;
+   a complex times the real t is a complex product with t + 0j */
+static void lerp(lpy_dtype t, const char *a, const char *b, double g,
+                 double *rr, double *ri) {
+  double ar, ai, br, bi, dr, di, s;
+  ops[t].get(a, &ar, &ai);
+  ops[t].get(b, &br, &bi);
+  ops[t].sub(b, a, &dr, &di);
+  if (g >= 0.5) {
+    s = 1.0 - g;
+    if (lpy_iscomplex(t)) {
+      *rr = br - (dr * s - di * 0.0);
+      *ri = bi - (dr * 0.0 + di * s);
+    } else { *rr = br - dr * s; *ri = 0.0; }
+  } else if (lpy_iscomplex(t)) {
+    *rr = ar + (dr * g - di * 0.0);
+    *ri = ai + (dr * 0.0 + di * g);
+  } else { *rr = ar + dr * g; *ri = 0.0; }
+}
+
+/* where each quantile lies among k values (qpos), and the distinct
+   positions to select (every lo; each hi is found by a scan after) */
+typedef struct qplan {
+  int64_t *lo, *hi, *pos;
+  double *g;
+  int *take;
+  int np;
+} qplan;
+
+static int cmp_i64(const void *p, const void *q) {
+  int64_t a = *(const int64_t *)p, b = *(const int64_t *)q;
+  return (a > b) - (a < b);
+}
+
+static void plan_q(qplan *p, int method, int64_t k, const double *q,
+                   int64_t nq) {
+  int64_t j;
+  int i, m = 0;
+  for (j = 0; j < nq; j++) {
+    p->take[j] = qpos(method, k, q[j], &p->lo[j], &p->hi[j], &p->g[j]);
+    p->pos[j] = p->lo[j];
+  }
+  qsort(p->pos, (size_t)nq, sizeof *p->pos, cmp_i64);
+  for (i = 0; i < (int)nq; i++)
+    if (m == 0 || p->pos[m - 1] != p->pos[i]) p->pos[m++] = p->pos[i];
+  p->np = m;
+}
+
+/* select, then put each hi in place */
+static int place_q(lpy_dtype t, char *x, int64_t nlines, int64_t k,
+                   const qplan *p, int64_t nq, lpy_err *e) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  int64_t l, j;
+  if (partition_lines(t, x, nlines, k, k, p->pos, p->np, e)) return -1;
+  for (l = 0; l < nlines; l++)
+    for (j = 0; j < nq; j++)
+      if (!p->take[j] && p->hi[j] != p->lo[j])
+        fix_next(t, x + (size_t)(l * k) * sz, k, p->pos, p->np, p->hi[j]);
+  return 0;
+}
+
+static void quantile_line(lpy_dtype t, const char *x, int nan,
+                          const qplan *p, int64_t nq, char *out,
+                          int64_t ostep) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  int64_t j;
+  for (j = 0; j < nq; j++) {
+    lpy_dtype ot = p->take[j] ? t : (lpy_iscomplex(t) ? LPY_COMPLEX128 : LPY_FLOAT64);
+    char *o = out + (size_t)(j * ostep) * (size_t)lpy_itemsize(ot);
+    double rr, ri;
+    if (nan) { store_nan(ot, o); continue; }
+    if (p->take[j]) { memcpy(o, x + (size_t)p->lo[j] * sz, sz); continue; }
+    lerp(t, x + (size_t)p->lo[j] * sz, x + (size_t)p->hi[j] * sz, p->g[j], &rr, &ri);
+    if (ot == LPY_COMPLEX128) { ((lpy_c128 *)o)->re = rr; ((lpy_c128 *)o)->im = ri; }
+    else *(double *)o = rr;
+  }
+}
+
+int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
+                       const double *q, int64_t nq, int method, int skipnan,
+                       char *out, lpy_err *e) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  size_t osz = (size_t)lpy_itemsize(lpy_quantile_type(t, method));
+  int inexact = lpy_isinexact(t);
+  qplan p;
+  int64_t l;
+  int st = 0;
+  char *mem;
+  if (n == 0 && nlines > 0 && !skipnan)
+    return lpy_err_set(e, LPY_EINDEX, "cannot do a non-empty take from an empty axes.");
+  if (nq < 0 || nq > INT32_MAX / 8)
+    return lpy_err_set(e, LPY_EVALUE, "too many quantiles");
+  mem = malloc((size_t)(nq * 4 + 1) * sizeof(int64_t) + (size_t)nq * sizeof(int));
+  if (!mem) return lpy_err_set(e, LPY_EMEMORY, "out of memory");
+  p.lo = (int64_t *)mem; p.hi = p.lo + nq; p.pos = p.hi + nq;
+  p.g = (double *)(p.pos + nq);
+  p.take = (int *)(p.g + nq);
+  if (!skipnan || !inexact) {
+    if (n > 0) {
+      plan_q(&p, method, n, q, nq);
+      st = place_q(t, data, nlines, n, &p, nq, e);
+      for (l = 0; l < nlines && st == 0; l++) {
+        char *x = data + (size_t)l * (size_t)n * sz;
+        quantile_line(t, x, inexact && has_nan(t, x, n), &p, nq,
+                      out + (size_t)l * osz, nlines);
+      }
+    }
+  } else {
+    for (l = 0; l < nlines && st == 0; l++) {
+      char *x = data + (size_t)l * (size_t)n * sz;
+      int64_t k = drop_nan(t, x, n, 1);
+      if (k > 0) {
+        plan_q(&p, method, k, q, nq);
+        st = place_q(t, x, 1, k, &p, nq, e);
+      }
+      quantile_line(t, x, k == 0, &p, nq, out + (size_t)l * osz, nlines);
+    }
+  }
+  free(mem);
+  return st ? -1 : 0;
+}
+
+/* ------------------------------------------------------ counting, bins */
+int64_t lpy_search_left(const double *v, int64_t n, double x) {
+  int64_t lo = 0, hi = n;
+  while (lo < hi) {
+    int64_t mid = lo + (hi - lo) / 2;
+    if (flt_lt(v[mid], x)) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+int64_t lpy_search_right(const double *v, int64_t n, double x) {
+  int64_t lo = 0, hi = n;
+  while (lo < hi) {
+    int64_t mid = lo + (hi - lo) / 2;
+    if (flt_lt(x, v[mid])) hi = mid; else lo = mid + 1;
+  }
+  return lo;
+}
+
+/* searchsorted on increasing bins without nan, for a key that is not nan:
+   a branch-free halving (the comparison picks the half) */
+static int64_t search_plain(const double *v, int64_t n, double x, int left) {
+  int64_t lo = 0, len = n;
+  while (len > 0) {
+    int64_t h = len >> 1;
+    int go = left ? v[lo + h] < x : v[lo + h] <= x;
+    lo = go ? lo + h + 1 : lo;
+    len = go ? len - h - 1 : h;
+  }
+  return lo;
+}
+
+int lpy_monotonic(const double *v, int64_t n) {
+  int64_t i;
+  int inc = 1, dec = 1;
+  for (i = 1; i < n; i++) {
+    if (flt_lt(v[i], v[i - 1])) inc = 0;
+    if (flt_lt(v[i - 1], v[i])) dec = 0;
+  }
+  if (inc) return 1;
+  return dec ? -1 : 0;
+}
+
+void lpy_digitize(const double *x, int64_t n, const double *bins, int64_t nb,
+                  int right, int64_t *out) {
+  int64_t i;
+  int dir = lpy_monotonic(bins, nb);
+  if (dir >= 0 && (nb == 0 || bins[nb - 1] == bins[nb - 1])) {
+    /* increasing bins, none nan (nan would sort last): plain comparisons;
+       a nan key goes after every bin */
+    for (i = 0; i < n; i++)
+      out[i] = x[i] != x[i] ? nb : search_plain(bins, nb, x[i], right);
+    return;
+  }
+  for (i = 0; i < n; i++) {
+    if (dir >= 0) {
+      out[i] = right ? lpy_search_left(bins, nb, x[i])
+                     : lpy_search_right(bins, nb, x[i]);
+    } else {
+      /* len(bins) - searchsorted(bins[::-1], x): search the reversed bins */
+      int64_t lo = 0, hi = nb;
+      while (lo < hi) {
+        int64_t mid = lo + (hi - lo) / 2;
+        double b = bins[nb - 1 - mid];
+        int go = right ? flt_lt(b, x[i]) : !flt_lt(x[i], b);
+        if (go) lo = mid + 1; else hi = mid;
+      }
+      out[i] = nb - lo;
+    }
+  }
+}
+
+#define HIST_BLOCK 65536
+
+#define HIST_UNIFORM(T)                                                     \
+  do {                                                                      \
+    const T *a = (const T *)data, *ed = (const T *)edges;                   \
+    T f0 = (T)first, f1 = (T)last, nm = (T)norm;                            \
+    int64_t i;                                                              \
+    for (i = 0; i < n; i++) {                                               \
+      T x = a[i], f;                                                        \
+      int64_t k;                                                            \
+      if (!(x >= f0 && x <= f1)) continue;                                  \
+      f = (x - f0) * nm;                                                    \
+      k = f >= (T)nb ? nb : f > 0 ? (int64_t)f : 0;                         \
+      if (k == nb) k--;                                                     \
+      if (x < ed[k]) k--;                                                   \
+      if (k < 0) k = 0;                                                     \
+      if (x >= ed[k + 1] && k != nb - 1) k++;                               \
+      if (w) blk[k] += w[i]; else icount[k]++;                              \
+      if (w && blk != wcount && (i + 1) % HIST_BLOCK == 0)                  \
+        flush(blk, wcount, nb);                                             \
+    }                                                                       \
+  } while (0)
+
+static void flush(double *blk, double *wcount, int64_t nb) {
+  int64_t k;
+  for (k = 0; k < nb; k++) { wcount[k] += blk[k]; blk[k] = 0.0; }
+}
+
+void lpy_hist_uniform(lpy_dtype t, const char *data, int64_t n,
+                      const double *w, const char *edges, int64_t nb,
+                      double first, double last, double norm,
+                      int64_t *icount, double *wcount) {
+  double *blk = wcount;
+  /* weighted sums go per block of 65536 into a scratch then into wcount;
+     without scratch memory, straight into wcount */
+  if (w && n > HIST_BLOCK) {
+    blk = calloc((size_t)nb, sizeof(double));
+    if (!blk) blk = wcount;
+  }
+  if (t == LPY_FLOAT32) HIST_UNIFORM(float);
+  else HIST_UNIFORM(double);
+  if (w && blk != wcount) { flush(blk, wcount, nb); free(blk); }
+}
+
+typedef struct { double x, w; } xw;
+static int cmp_xw(const void *p, const void *q) {
+  const xw *a = (const xw *)p, *b = (const xw *)q;
+  return flt_lt(a->x, b->x) ? -1 : flt_lt(b->x, a->x) ? 1 : 0;
+}
+
+int lpy_hist_edges(const double *data, int64_t n, const double *w,
+                   const double *edges, int64_t nb, int64_t *icount,
+                   double *wcount) {
+  int64_t start, k, ne = nb + 1;
+  xw *s;
+  double *cw;
+  int64_t *pos;
+  if (!w) {
+    /* counting needs no sort: the bin of x is the last edge <= x (the
+       last bin closed); nan and values outside fall in no bin */
+    int64_t i;
+    int nanfree = 1;
+    for (k = 0; k < ne; k++) nanfree &= edges[k] == edges[k];
+    for (k = 0; k < nb; k++) icount[k] = 0;
+    for (i = 0; i < n; i++) {
+      double x = data[i];
+      int64_t b;
+      if (!(x >= edges[0] && x <= edges[nb])) continue;
+      b = nanfree ? search_plain(edges, ne, x, 0) - 1 : lpy_search_right(edges, ne, x) - 1;
+      if (b >= nb) b = nb - 1;
+      icount[b]++;
+    }
+    return 0;
+  }
+  s = malloc((size_t)(n < HIST_BLOCK ? n : HIST_BLOCK) * sizeof(xw) + 1);
+  cw = malloc(((size_t)(n < HIST_BLOCK ? n : HIST_BLOCK) + 1) * sizeof(double));
+  pos = malloc((size_t)ne * sizeof(int64_t));
+  if (!s || !cw || !pos) { free(s); free(cw); free(pos); return -1; }
+  for (k = 0; k < nb; k++) wcount[k] = 0;
+  for (start = 0; start < n; start += HIST_BLOCK) {
+    int64_t m = n - start < HIST_BLOCK ? n - start : HIST_BLOCK, i;
+    for (i = 0; i < m; i++) { s[i].x = data[start + i]; s[i].w = w[start + i]; }
+    qsort(s, (size_t)m, sizeof(xw), cmp_xw);
+    for (i = 0; i < m; i++) cw[i] = s[i].x;
+    for (k = 0; k < ne; k++) {
+      /* searchsorted left for all edges but the last, right for it */
+      int64_t lo = 0, hi = m;
+      while (lo < hi) {
+        int64_t mid = lo + (hi - lo) / 2;
+        int go = k < ne - 1 ? flt_lt(cw[mid], edges[k]) : !flt_lt(edges[k], cw[mid]);
+        if (go) lo = mid + 1; else hi = mid;
+      }
+      pos[k] = lo;
+    }
+    /* NumPy: differences of the cumulative sums of the sorted weights */
+    cw[0] = 0.0;
+    for (i = 0; i < m; i++) cw[i + 1] = cw[i] + s[i].w;
+    for (k = 0; k < nb; k++) wcount[k] += cw[pos[k + 1]] - cw[pos[k]];
+  }
+  free(s); free(cw); free(pos);
+  return 0;
+}
+
+void lpy_hist2d(const double *x, const double *y, int64_t n, const double *w,
+                const double *xe, int64_t nx, const double *ye, int64_t ny,
+                double *out) {
+  int64_t i;
+  for (i = 0; i < nx * ny; i++) out[i] = 0.0;
+  for (i = 0; i < n; i++) {
+    int64_t a = lpy_search_right(xe, nx + 1, x[i]);
+    int64_t b = lpy_search_right(ye, ny + 1, y[i]);
+    if (x[i] == xe[nx]) a--;
+    if (y[i] == ye[ny]) b--;
+    if (a < 1 || a > nx || b < 1 || b > ny) continue;
+    out[(a - 1) * ny + (b - 1)] += w ? w[i] : 1.0;
+  }
+}
+
+/* ------------------------------------------------------- correlation */
+int64_t lpy_correlate_len(int64_t na, int64_t nv, int mode, int64_t *k0) {
+  if (mode == LPY_MODE_FULL) { *k0 = -(nv - 1); return na + nv - 1; }
+  if (mode == LPY_MODE_SAME) {
+    *k0 = na >= nv ? -(nv / 2) : na / 2 - nv + 1;
+    return na >= nv ? na : nv;
+  }
+  if (na >= nv) { *k0 = 0; return na - nv + 1; }
+  *k0 = na - nv;
+  return nv - na + 1;
+}
+
+/* dot products in 8 partial sums (as BLAS does, in its own order): the
+   loop vectorizes without reassociating anything */
+#define DOT8(NAME, T)                                                       \
+  static T NAME(const T *a, const T *b, int64_t n) {                        \
+    T s[8] = {0, 0, 0, 0, 0, 0, 0, 0}, r;                                   \
+    int64_t i, m = n - n % 8;                                               \
+    int j;                                                                  \
+    for (i = 0; i < m; i += 8)                                              \
+      for (j = 0; j < 8; j++) s[j] += a[i + j] * b[i + j];                  \
+    r = ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));  \
+    for (; i < n; i++) r += a[i] * b[i];                                    \
+    return r;                                                               \
+  }
+DOT8(dot_f, float)
+DOT8(dot_d, double)
+
+#define CORR_DOT(T, DOT)                                                    \
+  do {                                                                      \
+    const T *A = (const T *)a, *V = (const T *)v;                           \
+    T *O = (T *)out;                                                        \
+    for (i = 0; i < len; i++) {                                             \
+      int64_t k = k0 + i, j = k < 0 ? -k : 0, je = na - k < nv ? na - k : nv; \
+      O[i] = je > j ? DOT(A + j + k, V + j, je - j) : 0;                    \
+    }                                                                       \
+  } while (0)
+
+/* the dot of a[k + j] and v[j] over the j where both exist */
+#define CORR_REAL(T, ACC, MUL, FIN)                                             \
+  do {                                                                      \
+    const T *A = (const T *)a, *V = (const T *)v;                           \
+    T *O = (T *)out;                                                        \
+    for (i = 0; i < len; i++) {                                             \
+      int64_t k = k0 + i, j = k < 0 ? -k : 0, je = na - k < nv ? na - k : nv; \
+      ACC s = 0;                                                            \
+      for (; j < je; j++) s = s + MUL(A[j + k], V[j]);                      \
+      O[i] = (T)FIN(s);                                                     \
+    }                                                                       \
+  } while (0)
+
+#define CORR_CPLX(T, R)                                                     \
+  do {                                                                      \
+    const T *A = (const T *)a, *V = (const T *)v;                           \
+    T *O = (T *)out;                                                        \
+    R sg = conj ? (R)-1 : (R)1;                                             \
+    for (i = 0; i < len; i++) {                                             \
+      int64_t k = k0 + i, j = k < 0 ? -k : 0, je = na - k < nv ? na - k : nv; \
+      R sr = 0, si = 0;                                                     \
+      for (; j < je; j++) {                                                 \
+        R xr = A[j + k].re, xi = A[j + k].im, yr = V[j].re, yi = sg * V[j].im; \
+        sr += xr * yr - xi * yi;                                            \
+        si += xr * yi + xi * yr;                                            \
+      }                                                                     \
+      O[i].re = sr; O[i].im = si;                                           \
+    }                                                                       \
+  } while (0)
+
+#define MUL_WRAP(x, y) ((uint64_t)(x) * (uint64_t)(y))
+#define MUL_AND(x, y) ((x) && (y))
+#define ISSET(s) ((s) != 0)
+
+void lpy_correlate(lpy_dtype t, const char *a, int64_t na, const char *v,
+                   int64_t nv, int mode, int conj, char *out) {
+  int64_t k0, i, len = lpy_correlate_len(na, nv, mode, &k0);
+  switch (t) {
+  case LPY_BOOL: CORR_REAL(uint8_t, int64_t, MUL_AND, ISSET); break;
+  case LPY_INT8: CORR_REAL(int8_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_INT16: CORR_REAL(int16_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_INT32: CORR_REAL(int32_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_INT64: CORR_REAL(int64_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_UINT8: CORR_REAL(uint8_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_UINT16: CORR_REAL(uint16_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_UINT32: CORR_REAL(uint32_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_UINT64: CORR_REAL(uint64_t, uint64_t, MUL_WRAP, ); break;
+  case LPY_FLOAT32: CORR_DOT(float, dot_f); break;
+  case LPY_FLOAT64: CORR_DOT(double, dot_d); break;
+  case LPY_COMPLEX64: CORR_CPLX(lpy_c64, float); break;
+  case LPY_COMPLEX128: CORR_CPLX(lpy_c128, double); break;
+  default: break;
+  }
+}
+
+/* the result is symmetric (Hermitian): each pair computed once */
+#define GRAM_REAL(T, DOT)                                                   \
+  do {                                                                      \
+    const T *X = (const T *)x, *Y = (const T *)y;                           \
+    T *O = (T *)out;                                                        \
+    for (i = 0; i < p; i++)                                                 \
+      for (j = i; j < p; j++)                                               \
+        O[i * p + j] = O[j * p + i] = DOT(X + i * n, Y + j * n, n);         \
+  } while (0)
+
+#define GRAM_CPLX(T, R)                                                     \
+  do {                                                                      \
+    const T *X = (const T *)x, *Y = (const T *)y;                           \
+    T *O = (T *)out;                                                        \
+    for (i = 0; i < p; i++)                                                 \
+      for (j = i; j < p; j++) {                                             \
+        R sr = 0, si = 0;                                                   \
+        for (k = 0; k < n; k++) {                                           \
+          T u = X[i * n + k], z = Y[j * n + k];                             \
+          sr += u.re * z.re + u.im * z.im;                                  \
+          si += u.im * z.re - u.re * z.im;                                  \
+        }                                                                   \
+        O[i * p + j].re = sr; O[i * p + j].im = si;                         \
+        O[j * p + i].re = sr; O[j * p + i].im = -si;                        \
+      }                                                                     \
+  } while (0)
+
+void lpy_gram(lpy_dtype t, const char *x, const char *y, int64_t p,
+              int64_t n, char *out) {
+  int64_t i, j, k;
+  (void)k;
+  switch (t) {
+  case LPY_FLOAT32: GRAM_REAL(float, dot_f); break;
+  case LPY_FLOAT64: GRAM_REAL(double, dot_d); break;
+  case LPY_COMPLEX64: GRAM_CPLX(lpy_c64, float); break;
+  case LPY_COMPLEX128: GRAM_CPLX(lpy_c128, double); break;
+  default: break;
+  }
+}
