@@ -2,19 +2,10 @@
 -- C primitives (atleast_*d, meshgrid, fromfunction, isclose, allclose).
 -- Loaded by luaopen_lumpy, which passes the module table.
 
+local U = require "lumpy.util"
+
 return function(np)
-  -- run f, reporting any error as coming from lumpy.<name>
-  local function named(name, f)
-    local function finish(ok, ...)
-      if ok then return ... end
-      local msg = ...
-      if type(msg) == "string" then
-        msg = msg:gsub("^[^\n]-lumpy%.[%w_%.]+: ", "lumpy." .. name .. ": ", 1)
-      end
-      error(msg, 0)
-    end
-    return function(...) return finish(pcall(f, ...)) end
-  end
+  local named = U.named
 
   local function atleast(n, name)
     return function(...)

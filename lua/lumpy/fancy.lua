@@ -3,21 +3,12 @@
 -- indices, diag_indices(_from), tril/triu_indices(_from). Every position
 -- given or returned is 1-based. Loaded by luaopen_lumpy with the module table.
 
+local U = require "lumpy.util"
+
 return function(np)
   local methods = getmetatable(np.zeros(1)).methods
 
-  -- run f, reporting any error as coming from lumpy.<name>
-  local function named(name, f)
-    local function finish(ok, ...)
-      if ok then return ... end
-      local msg = ...
-      if type(msg) == "string" then
-        msg = msg:gsub("^[^\n]-lumpy%.[%w_%.]+: ", "lumpy." .. name .. ": ", 1)
-      end
-      error(msg, 0)
-    end
-    return function(...) return finish(pcall(f, ...)) end
-  end
+  local named = U.named
 
   local function fail(name, msg) error("lumpy." .. name .. ": " .. msg, 0) end
 

@@ -7,31 +7,18 @@
 -- Positions are LumPy's (1-based, negative from the end); each function
 -- says how they map to NumPy's.
 
+local U = require "lumpy.util"
+
 return function(np)
   local C = np._manip
 
-  -- run f, reporting any error as coming from lumpy.<name>
-  local function named(name, f)
-    local function finish(ok, ...)
-      if ok then return ... end
-      local msg = ...
-      if type(msg) == "string" then
-        msg = msg:gsub("^[^\n]-lumpy%.[%w_%.]+: ", "lumpy." .. name .. ": ", 1)
-        if not msg:find("^lumpy%.") then msg = "lumpy." .. name .. ": " .. msg end
-      end
-      error(msg, 0)
-    end
-    return function(...) return finish(pcall(f, ...)) end
-  end
+  local named = U.named
   local function fail(msg) error(msg, 0) end
 
   local function is_opts(t)
     return type(t) == "table" and getmetatable(t) == nil and next(t) ~= nil and #t == 0
   end
-  local function is_array(x)
-    local mt = getmetatable(x)
-    return type(mt) == "table" and mt.__name == "lumpy.ndarray"
-  end
+  local is_array = U.is_array
   -- a plain Lua sequence (a list in NumPy's sense), not an options table
   local function is_list(t)
     return type(t) == "table" and getmetatable(t) == nil and not is_opts(t)

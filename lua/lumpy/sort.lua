@@ -1,19 +1,10 @@
 -- lumpy/sort.lua - the parts of sorting and searching written in Lua, on the
 -- C primitives: select. Loaded by lumpy/extras.lua with the module table.
 
+local U = require "lumpy.util"
+
 return function(np)
-  -- run f, reporting any error as coming from lumpy.<name>
-  local function named(name, f)
-    local function finish(ok, ...)
-      if ok then return ... end
-      local msg = ...
-      if type(msg) == "string" then
-        msg = msg:gsub("^[^\n]-lumpy%.[%w_%.]+: ", "lumpy." .. name .. ": ", 1)
-      end
-      error(msg, 0)
-    end
-    return function(...) return finish(pcall(f, ...)) end
-  end
+  local named = U.named
 
   -- np.select(condlist, choicelist [, default = 0]): for each element, the
   -- choice of the first true condition, else default. As NumPy, the result

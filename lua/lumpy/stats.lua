@@ -4,21 +4,12 @@
 -- numpy/lib/function_base.py, histograms.py and numeric.py operation by
 -- operation so that the rounding is NumPy's. Loaded by lumpy/extras.lua.
 
+local U = require "lumpy.util"
+
 return function(np)
   local P = np._stats
 
-  local function named(name, f)
-    local function finish(ok, ...)
-      if ok then return ... end
-      local msg = ...
-      if type(msg) == "string" then
-        msg = msg:gsub("^[^\n]-lumpy%.[%w_%.]+: ", "lumpy." .. name .. ": ", 1)
-        if not msg:find("^lumpy%.") then msg = "lumpy." .. name .. ": " .. msg end
-      end
-      error(msg, 0)
-    end
-    return function(...) return finish(pcall(f, ...)) end
-  end
+  local named = U.named
   local function fail(msg) error(msg, 0) end
   local function is_opts(t)
     return type(t) == "table" and getmetatable(t) == nil and #t == 0 and next(t) ~= nil

@@ -1,0 +1,29 @@
+-- lumpy/util.lua - helpers shared by the pure-Lua parts of LumPy (extras,
+-- reduce, sort, fancy, manip, stats): how they name their errors and how
+-- they recognise arrays.
+
+local U = {}
+
+-- f wrapped so that any error it raises reads "lumpy.<name>: ...": an error
+-- from a LumPy function it called is renamed, any other is prefixed.
+function U.named(name, f)
+  local prefix = "lumpy." .. name .. ": "
+  local function finish(ok, ...)
+    if ok then return ... end
+    local msg = ...
+    if type(msg) == "string" then
+      msg = msg:gsub("^[^\n]-lumpy%.[%w_%.]+: ", prefix, 1)
+      if not msg:find("^lumpy%.") then msg = prefix .. msg end
+    end
+    error(msg, 0)
+  end
+  return function(...) return finish(pcall(f, ...)) end
+end
+
+-- is x a LumPy array
+function U.is_array(x)
+  local mt = getmetatable(x)
+  return type(mt) == "table" and mt.__name == "lumpy.ndarray"
+end
+
+return U
