@@ -517,24 +517,42 @@ int lpy_accumulate(int prod, lpy_array *in, int axis, lpy_array *out,
 }
 
 /* ------------------------------------------------------- nan replacement */
-#define REPLACE(T, ISNAN, SET)                                              \
-  for (i = 0; i < n; i++) {                                                 \
-    T *x = (T *)a->data + i;                                                \
-    int bad = ISNAN(*x);                                                    \
-    if (bad) { SET; cnt++; }                                                \
-    if (mk) mk[i] = (uint8_t)bad;                                           \
+/* branch-free, so that the float loops vectorize */
+#define REPLACE_F(T)                                                        \
+  {                                                                         \
+    T *x = (T *)a->data, v = (T)val;                                        \
+    if (mk)                                                                 \
+      for (i = 0; i < n; i++) {                                             \
+        int bad = isnan(x[i]);                                              \
+        mk[i] = (uint8_t)bad;                                               \
+        cnt += bad;                                                         \
+        x[i] = bad ? v : x[i];                                              \
+      }                                                                     \
+    else                                                                    \
+      for (i = 0; i < n; i++) {                                             \
+        int bad = isnan(x[i]);                                              \
+        cnt += bad;                                                         \
+        x[i] = bad ? v : x[i];                                              \
+      }                                                                     \
   }
-#define RNAN(x) isnan(x)
+#define REPLACE_C(T, R)                                                     \
+  {                                                                         \
+    T *x = (T *)a->data;                                                    \
+    for (i = 0; i < n; i++) {                                               \
+      int bad = CNAN(x[i]);                                                 \
+      if (bad) { x[i].re = (R)val; x[i].im = 0; cnt++; }                    \
+      if (mk) mk[i] = (uint8_t)bad;                                         \
+    }                                                                       \
+  }
 
 int64_t lpy_replace_nan(lpy_array *a, double val, lpy_array *mask) {
   int64_t i, n = a->size, cnt = 0;
   uint8_t *mk = mask ? (uint8_t *)mask->data : NULL;
   switch (a->dtype) {
-    case LPY_FLOAT32: REPLACE(float, RNAN, *x = (float)val) break;
-    case LPY_FLOAT64: REPLACE(double, RNAN, *x = val) break;
-    case LPY_COMPLEX64:
-      REPLACE(lpy_c64, CNAN, (x->re = (float)val, x->im = 0)) break;
-    case LPY_COMPLEX128: REPLACE(lpy_c128, CNAN, (x->re = val, x->im = 0)) break;
+    case LPY_FLOAT32: REPLACE_F(float) break;
+    case LPY_FLOAT64: REPLACE_F(double) break;
+    case LPY_COMPLEX64: REPLACE_C(lpy_c64, float) break;
+    case LPY_COMPLEX128: REPLACE_C(lpy_c128, double) break;
     default:
       if (mk) memset(mk, 0, (size_t)n);
       break;
