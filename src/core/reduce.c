@@ -395,7 +395,7 @@ static int64_t arg_line(lpy_dtype t, int max, const char *p, int64_t n,
   argfn f = argfns[t][max];
   lpy_reducefn red = tb ? tb->reduce[max ? LPY_RED_MAX : LPY_RED_MIN][t] : NULL;
   /* short blocks keep the final search short; long ones the calls few */
-  int64_t blk = n >= 65536 ? 2048 : 256;
+  int64_t blk = n >= 1 << 20 ? 16384 : n >= 65536 ? 2048 : 256;
   if (red && n >= 512 && s == lpy_itemsize(t)) {
     switch (t) {
       case LPY_FLOAT32: return argblk_float32(red, f, max, p, n, blk);
