@@ -92,6 +92,9 @@ static void fill_value(lua_State *L, int idx, lpy_array *a, const char *fn) {
     v.d = lua_tonumber(L, idx);
     t = LPY_FLOAT64;
   } else if ((z = lb_testcomplex(L, idx)) != NULL) {
+    if (!lpy_iscomplex(a->dtype))
+      lb_error(L, fn, "initial: a complex value cannot be the start of a %s reduction",
+               lpy_dtypes[a->dtype].name);
     v.z.re = z->re; v.z.im = z->im;
     t = LPY_COMPLEX128;
   } else {
