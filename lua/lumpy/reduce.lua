@@ -105,9 +105,16 @@ return function(np)
   -- a result (array or Lua value) divided by count (Lua number or array)
   local function divide(ret, count, dt)
     if isarray(ret) then
+      if isexact(ret) then    -- an integer dtype= : the quotient truncated
+        np.copyto(ret, np.true_divide(ret, np.asarray(count)), { casting = "unsafe" })
+        return ret
+      end
       -- count is NumPy's intp (a strong type): float32 results are
       -- divided in float64 and rounded
       return np.true_divide(ret, np.asarray(count), { out = ret })
+    end
+    if math.type(ret) == "integer" then
+      return np.array(ret / count):astype(dt):item()
     end
     return scalar_div(ret, count, dt)
   end
@@ -143,7 +150,7 @@ return function(np)
     local arrmean = np.sum(a, axis, { dtype = dtype, keepdims = true, where = where })
     local div = rcount
     if isarray(rcount) then div = rcount:reshape(arrmean.shape) end
-    np.true_divide(arrmean, np.asarray(div), { out = arrmean })
+    divide(arrmean, div)
     -- the deviations keep a's memory layout, as NumPy's temporaries do,
     -- so that their sum runs in NumPy's order
     local x = np.empty_like(a, np.result_type(a, arrmean))
@@ -223,7 +230,7 @@ return function(np)
     np[name] = named(name, function(...)
       local t, opts = args(4, ...)
       checkopts(opts, SUM_OPTS, name)
-      local a = np._replace_nan(t[1], fill)
+      local a = np._replace_nan(t[1], fill, false)
       return f(a, t[2], t[3], t[4], opts)
     end)
   end
@@ -240,10 +247,10 @@ return function(np)
     return np.prod(a, axis, with(with(opts, "dtype", dtype or opts.dtype), "out", out or opts.out))
   end)
   np.nancumsum = named("nancumsum", function(a, axis, dtype, out, opts)
-    return np.cumsum((np._replace_nan(a, 0)), axis, dtype, out, opts)
+    return np.cumsum((np._replace_nan(a, 0, false)), axis, dtype, out, opts)
   end)
   np.nancumprod = named("nancumprod", function(a, axis, dtype, out, opts)
-    return np.cumprod((np._replace_nan(a, 1)), axis, dtype, out, opts)
+    return np.cumprod((np._replace_nan(a, 1, false)), axis, dtype, out, opts)
   end)
 
   -- nanargmin/nanargmax(a, axis, out, {keepdims}): an all-nan slice is an error

@@ -92,6 +92,9 @@ static void fill_value(lua_State *L, int idx, lpy_array *a, const char *fn) {
     v.d = lua_tonumber(L, idx);
     t = LPY_FLOAT64;
   } else if ((z = lb_testcomplex(L, idx)) != NULL) {
+    if (!lpy_iscomplex(a->dtype))
+      lb_error(L, fn, "initial: a complex value cannot be the start of a %s reduction",
+               lpy_dtypes[a->dtype].name);
     v.z.re = z->re; v.z.im = z->im;
     t = LPY_COMPLEX128;
   } else {
@@ -384,9 +387,10 @@ static int l_diagonal(lua_State *L) {
   return 1;
 }
 
-/* _replace_nan(a, val): for float and complex arrays a copy with nan
-   elements replaced by val and the bool mask of where they were; for
-   others a itself and nil (NumPy's _replace_nan) */
+/* _replace_nan(a, val [, false]): for float and complex arrays a copy with
+   nan elements replaced by val and the bool mask of where they were (not
+   made when the third argument is false); for others a itself and nil
+   (NumPy's _replace_nan) */
 static int l_replace_nan(lua_State *L) {
   const char *fn = "_replace_nan";
   lpy_array *a = lb_toarray(L, 1, -1, fn), *c, *mask;
@@ -404,6 +408,10 @@ static int l_replace_nan(lua_State *L) {
   c = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, fn);
   if (fortran) lb_make_fortran(c);
   if (lpy_array_assign(c, a, &e)) lb_core_error(L, fn, &e);
+  if (lua_isboolean(L, 3) && !lua_toboolean(L, 3)) {   /* no mask wanted */
+    lpy_replace_nan(c, val, NULL);
+    return 1;
+  }
   mask = lb_push_new(L, LPY_BOOL, a->ndim, a->shape, 0, fn);
   if (fortran) lb_make_fortran(mask);
   lpy_replace_nan(c, val, mask);

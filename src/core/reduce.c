@@ -360,17 +360,16 @@ static const argfn argfns[LPY_NTYPES][2] = {
   ARGROW(float32), ARGROW(float64), ARGROW(complex64), ARGROW(complex128)
 };
 
-/* long contiguous lines: the dispatched min/max kernel finds each block's
+/* contiguous lines: the dispatched min/max kernel finds each block's
    extreme; only the block that holds the first overall extreme (or the
    first nan) is searched element by element */
-#define ARGBLK 2048
 #define ARGBLOCKED(N, T, ISNAN)                                             \
   static int64_t argblk_##N(lpy_reducefn red, argfn f, int max,             \
-                            const char *p, int64_t n) {                     \
-    int64_t b, best = 0, len, blen = n < ARGBLK ? n : ARGBLK;               \
+                            const char *p, int64_t n, int64_t blk) {        \
+    int64_t b, best = 0, len, blen = n < blk ? n : blk;                     \
     T bm = 0, v;                                                            \
-    for (b = 0; b < n; b += ARGBLK) {                                       \
-      len = n - b < ARGBLK ? n - b : ARGBLK;                                \
+    for (b = 0; b < n; b += blk) {                                          \
+      len = n - b < blk ? n - b : blk;                                      \
       red(p + b * (int64_t)sizeof(T), len, sizeof(T), &v);                  \
       if (ISNAN(v))                                                         \
         return b + f(p + b * (int64_t)sizeof(T), len, sizeof(T));           \
@@ -378,7 +377,12 @@ static const argfn argfns[LPY_NTYPES][2] = {
         bm = v; best = b; blen = len;                                       \
       }                                                                     \
     }                                                                       \
-    return best + f(p + best * (int64_t)sizeof(T), blen, sizeof(T));        \
+    {  /* the first element equal to the extreme: NumPy's first occurrence */ \
+      const T *q = (const T *)p + best;                                     \
+      for (b = 0; b < blen - 1 && q[b] != bm; b++) {}                       \
+      (void)f;                                                              \
+      return best + b;                                                      \
+    }                                                                       \
   }
 ARGBLOCKED(float32, float, isnan)
 ARGBLOCKED(float64, double, isnan)
@@ -390,12 +394,14 @@ static int64_t arg_line(lpy_dtype t, int max, const char *p, int64_t n,
   const lpy_simd_table *tb = lpy_simd_table_get();
   argfn f = argfns[t][max];
   lpy_reducefn red = tb ? tb->reduce[max ? LPY_RED_MAX : LPY_RED_MIN][t] : NULL;
-  if (red && n >= 2 * ARGBLK && s == lpy_itemsize(t)) {
+  /* short blocks keep the final search short; long ones the calls few */
+  int64_t blk = n >= 1 << 20 ? 16384 : n >= 65536 ? 2048 : 256;
+  if (red && n >= 512 && s == lpy_itemsize(t)) {
     switch (t) {
-      case LPY_FLOAT32: return argblk_float32(red, f, max, p, n);
-      case LPY_FLOAT64: return argblk_float64(red, f, max, p, n);
-      case LPY_INT32: return argblk_int32(red, f, max, p, n);
-      case LPY_INT64: return argblk_int64(red, f, max, p, n);
+      case LPY_FLOAT32: return argblk_float32(red, f, max, p, n, blk);
+      case LPY_FLOAT64: return argblk_float64(red, f, max, p, n, blk);
+      case LPY_INT32: return argblk_int32(red, f, max, p, n, blk);
+      case LPY_INT64: return argblk_int64(red, f, max, p, n, blk);
       default: break;
     }
   }
@@ -511,24 +517,42 @@ int lpy_accumulate(int prod, lpy_array *in, int axis, lpy_array *out,
 }
 
 /* ------------------------------------------------------- nan replacement */
-#define REPLACE(T, ISNAN, SET)                                              \
-  for (i = 0; i < n; i++) {                                                 \
-    T *x = (T *)a->data + i;                                                \
-    int bad = ISNAN(*x);                                                    \
-    if (bad) { SET; cnt++; }                                                \
-    if (mk) mk[i] = (uint8_t)bad;                                           \
+/* branch-free, so that the float loops vectorize */
+#define REPLACE_F(T)                                                        \
+  {                                                                         \
+    T *x = (T *)a->data, v = (T)val;                                        \
+    if (mk)                                                                 \
+      for (i = 0; i < n; i++) {                                             \
+        int bad = isnan(x[i]);                                              \
+        mk[i] = (uint8_t)bad;                                               \
+        cnt += bad;                                                         \
+        x[i] = bad ? v : x[i];                                              \
+      }                                                                     \
+    else                                                                    \
+      for (i = 0; i < n; i++) {                                             \
+        int bad = isnan(x[i]);                                              \
+        cnt += bad;                                                         \
+        x[i] = bad ? v : x[i];                                              \
+      }                                                                     \
   }
-#define RNAN(x) isnan(x)
+#define REPLACE_C(T, R)                                                     \
+  {                                                                         \
+    T *x = (T *)a->data;                                                    \
+    for (i = 0; i < n; i++) {                                               \
+      int bad = CNAN(x[i]);                                                 \
+      if (bad) { x[i].re = (R)val; x[i].im = 0; cnt++; }                    \
+      if (mk) mk[i] = (uint8_t)bad;                                         \
+    }                                                                       \
+  }
 
 int64_t lpy_replace_nan(lpy_array *a, double val, lpy_array *mask) {
   int64_t i, n = a->size, cnt = 0;
   uint8_t *mk = mask ? (uint8_t *)mask->data : NULL;
   switch (a->dtype) {
-    case LPY_FLOAT32: REPLACE(float, RNAN, *x = (float)val) break;
-    case LPY_FLOAT64: REPLACE(double, RNAN, *x = val) break;
-    case LPY_COMPLEX64:
-      REPLACE(lpy_c64, CNAN, (x->re = (float)val, x->im = 0)) break;
-    case LPY_COMPLEX128: REPLACE(lpy_c128, CNAN, (x->re = val, x->im = 0)) break;
+    case LPY_FLOAT32: REPLACE_F(float) break;
+    case LPY_FLOAT64: REPLACE_F(double) break;
+    case LPY_COMPLEX64: REPLACE_C(lpy_c64, float) break;
+    case LPY_COMPLEX128: REPLACE_C(lpy_c128, double) break;
     default:
       if (mk) memset(mk, 0, (size_t)n);
       break;

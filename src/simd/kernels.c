@@ -257,11 +257,11 @@ static void sum_int64(const char *p, int64_t n, int64_t s, void *out) {
   *(int64_t *)out = (int64_t)r;
 }
 
-/* min/max: 16 running lanes over contiguous data (floats; at least 16 for
-   integers), kept in the level's vectors (RED_VBYTES wide), folded in a
-   fixed order, so the result (which zero, which nan) is the same at every
-   level. VWIN(a, b) is the lane mask
-   where the running value a stays. */
+/* min/max: running lanes over contiguous data, kept in the level's vectors
+   (RED_VBYTES wide) and folded in a fixed order. Floats use a fixed number
+   of lanes (256 bytes' worth) so that the result (which zero, which nan) is
+   the same at every level; integers four vectors, any count giving the same
+   integer. VWIN(a, b) is the lane mask where the running value a stays. */
 #if defined(__AVX512F__)
 #define RED_VBYTES 64
 #elif defined(__AVX2__)
@@ -269,17 +269,14 @@ static void sum_int64(const char *p, int64_t n, int64_t s, void *out) {
 #else
 #define RED_VBYTES 16
 #endif
-#define LANES 16
-#define MINMAX_RED(NAME, T, OP, VWIN)                                       \
+#define MINMAX_RED(NAME, T, OP, VWIN, NLANES)                               \
   static void NAME(const char *p, int64_t n, int64_t s, void *out) {        \
+    typedef T V __attribute__((vector_size(RED_VBYTES)));                   \
+    typedef __typeof__((V){0} < (V){0}) VI;                                 \
+    enum { W = RED_VBYTES / sizeof(T), NL = (NLANES), K = NL / W };         \
     T r = *(const T *)p;                                                    \
     int64_t i = 1, j;                                                       \
-    if (s == (int64_t)sizeof(T) && n >= 2 * LANES &&                        \
-        n >= 2 * (RED_VBYTES / (int64_t)sizeof(T))) {                       \
-      typedef T V __attribute__((vector_size(RED_VBYTES)));                 \
-      typedef __typeof__((V){0} < (V){0}) VI;                               \
-      enum { W = RED_VBYTES / sizeof(T), K = LANES / W ? LANES / W : 1,    \
-             NL = K * W };                                                  \
+    if (s == (int64_t)sizeof(T) && n >= 2 * NL) {                           \
       V acc[K], x;                                                          \
       T fold[NL];                                                           \
       int k;                                                                \
@@ -303,15 +300,15 @@ static void sum_int64(const char *p, int64_t n, int64_t s, void *out) {
 #define VFMAX(a, b) (((a) > (b)) | ((a) != (a)))
 #define VIMIN(a, b) ((a) <= (b))
 #define VIMAX(a, b) ((a) >= (b))
-MINMAX_RED(min_float32, float, FMINE(a, b), VFMIN)
-MINMAX_RED(min_float64, double, FMINE(a, b), VFMIN)
-MINMAX_RED(max_float32, float, FMAXE(a, b), VFMAX)
-MINMAX_RED(max_float64, double, FMAXE(a, b), VFMAX)
-/* integers: 16 lanes, or one vector of more (bytes, shorts) - any lane
-   count gives the same integer */
+#define FLOAT_LANES(T) (256 / sizeof(T))
+#define INT_LANES(T) (4 * RED_VBYTES / sizeof(T))
+MINMAX_RED(min_float32, float, FMINE(a, b), VFMIN, FLOAT_LANES(float))
+MINMAX_RED(min_float64, double, FMINE(a, b), VFMIN, FLOAT_LANES(double))
+MINMAX_RED(max_float32, float, FMAXE(a, b), VFMAX, FLOAT_LANES(float))
+MINMAX_RED(max_float64, double, FMAXE(a, b), VFMAX, FLOAT_LANES(double))
 #define INT_MINMAX(N, T, U, UW, BITS, SIGNED)                               \
-  MINMAX_RED(min_##N, T, MINE(a, b), VIMIN)                                 \
-  MINMAX_RED(max_##N, T, MAXE(a, b), VIMAX)
+  MINMAX_RED(min_##N, T, MINE(a, b), VIMIN, INT_LANES(T))                   \
+  MINMAX_RED(max_##N, T, MAXE(a, b), VIMAX, INT_LANES(T))
 INT_TYPES(INT_MINMAX)
 
 /* ------------------------------------------------------- the fill */
