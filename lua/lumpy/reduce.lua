@@ -4,25 +4,14 @@
 -- agree: mean, var, std, ptp, count_nonzero, trace and the nan-functions.
 -- Loaded by lumpy/extras.lua with the module table.
 
+local U = require "lumpy.util"
+
 return function(np)
   local methods = getmetatable(np.zeros(1)).methods
 
-  -- run f, reporting any error as coming from lumpy.<name>
-  local function named(name, f)
-    local function finish(ok, ...)
-      if ok then return ... end
-      local msg = ...
-      if type(msg) == "string" then
-        msg = msg:gsub("^[^\n]-lumpy%.[%w_%.]+: ", "lumpy." .. name .. ": ", 1)
-      end
-      error(msg, 0)
-    end
-    return function(...) return finish(pcall(f, ...)) end
-  end
+  local named = U.named
 
-  local function isarray(x)
-    return type(x) == "userdata" and getmetatable(x) == getmetatable(np.zeros(1))
-  end
+  local isarray = U.is_array
   local function is_opts(t)
     return type(t) == "table" and getmetatable(t) == nil and next(t) ~= nil and #t == 0
   end

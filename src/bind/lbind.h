@@ -78,6 +78,11 @@ LPY_API int lb_checkshape(lua_State *L, int idx, int64_t *shape,
 LPY_API int lb_checkaxis(lua_State *L, int idx, int ndim, const char *fn);
 LPY_API int lb_normaxis(lua_State *L, lua_Integer ax, int ndim,
                         const char *fn);
+/* NumPy's axis=None | int | tuple at idx (0: absent): axes[k] = 1 for each
+   0-based axis named, all of them for nil/false/absent (then returns 0,
+   else 1); a repeated axis is an error */
+LPY_API int lb_read_axes(lua_State *L, int idx, int ndim, unsigned char *axes,
+                         const char *fn);
 /* if the last argument is a plain options table (not an array, not a
    sequence), return its index, else 0 */
 LPY_API int lb_opts(lua_State *L, int first);

@@ -236,6 +236,37 @@ int lb_checkaxis(lua_State *L, int idx, int ndim, const char *fn) {
   return lb_normaxis(L, ax, ndim, fn);
 }
 
+int lb_read_axes(lua_State *L, int idx, int nd, unsigned char *axes,
+                     const char *fn) {
+  int k;
+  memset(axes, 0, LPY_MAXDIMS);
+  if (idx == 0 || lua_isnoneornil(L, idx) ||
+      (lua_isboolean(L, idx) && !lua_toboolean(L, idx))) {
+    memset(axes, 1, (size_t)nd);
+    return 0;
+  }
+  if (lua_type(L, idx) == LUA_TTABLE && !lb_test(L, idx)) {
+    lua_Integer i, n = (lua_Integer)lua_rawlen(L, idx);
+    for (i = 1; i <= n; i++) {
+      int isnum;
+      lua_Integer ax;
+      lua_rawgeti(L, idx, i);
+      ax = lua_tointegerx(L, -1, &isnum);
+      lua_pop(L, 1);
+      if (!isnum) lb_error(L, fn, "axis entries must be integers");
+      k = lb_normaxis(L, ax, nd, fn);
+      if (axes[k]) lb_error(L, fn, "duplicate value in 'axis'");
+      axes[k] = 1;
+    }
+    return 1;
+  }
+  if (lua_type(L, idx) != LUA_TNUMBER)
+    lb_error(L, fn, "axis must be nil, an integer or a table of integers, got %s",
+             luaL_typename(L, idx));
+  axes[lb_checkaxis(L, idx, nd, fn)] = 1;
+  return 1;
+}
+
 void lb_register(lua_State *L, int modidx, int mtidx, const luaL_Reg *funcs,
                  const luaL_Reg *meths) {
   if (funcs) {

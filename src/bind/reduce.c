@@ -18,39 +18,6 @@ typedef union scalar_space {
   char b[16];
 } scalar_space;
 
-/* axis at idx: nil/false/none means every axis (returns 0); an integer or
-   a sequence of integers marks axes[] (returns 1) */
-static int read_axes(lua_State *L, int idx, int nd, unsigned char *axes,
-                     const char *fn) {
-  int k;
-  memset(axes, 0, LPY_MAXDIMS);
-  if (idx == 0 || lua_isnoneornil(L, idx) ||
-      (lua_isboolean(L, idx) && !lua_toboolean(L, idx))) {
-    memset(axes, 1, (size_t)nd);
-    return 0;
-  }
-  if (lua_type(L, idx) == LUA_TTABLE && !lb_test(L, idx)) {
-    lua_Integer i, n = (lua_Integer)lua_rawlen(L, idx);
-    for (i = 1; i <= n; i++) {
-      int isnum;
-      lua_Integer ax;
-      lua_rawgeti(L, idx, i);
-      ax = lua_tointegerx(L, -1, &isnum);
-      lua_pop(L, 1);
-      if (!isnum) lb_error(L, fn, "axis entries must be integers");
-      k = lb_normaxis(L, ax, nd, fn);
-      if (axes[k]) lb_error(L, fn, "duplicate value in 'axis'");
-      axes[k] = 1;
-    }
-    return 1;
-  }
-  if (lua_type(L, idx) != LUA_TNUMBER)
-    lb_error(L, fn, "axis must be nil, an integer or a table of integers, got %s",
-             luaL_typename(L, idx));
-  axes[lb_checkaxis(L, idx, nd, fn)] = 1;
-  return 1;
-}
-
 /* a header for 'w' broadcast to the shape of 'a' (same ndim) */
 static void broadcast_where(lua_State *L, const lpy_array *w,
                             const lpy_array *a, lpy_array *out,
@@ -150,7 +117,7 @@ static int do_reduce(lua_State *L, int op, const char *fn) {
   a = lb_toarray(L, 1, -1, fn);
   lua_replace(L, 1);
   nd = a->ndim;
-  full = !read_axes(L, top >= 2 ? 2 : 0, nd, axes, fn);
+  full = !lb_read_axes(L, top >= 2 ? 2 : 0, nd, axes, fn);
   /* positional dtype (sum, prod) and out */
   for (k = 3; k <= top && k <= 4; k++) {
     if (lua_isnoneornil(L, k)) continue;

@@ -10,38 +10,10 @@
 #include "../core/stats.h"
 
 /* ------------------------------------------------------------ axes */
-/* axis argument at idx: nil/false/none = every axis; an integer or a
-   sequence of integers (1-based, negative from the end). red[k] != 0
-   marks a reduced axis. Returns 1 when axis was given. */
-static int read_axes(lua_State *L, int idx, int ndim, int *red,
-                     const char *fn) {
-  int i;
-  for (i = 0; i < ndim; i++) red[i] = 0;
-  if (idx == 0 || lua_isnoneornil(L, idx) ||
-      (lua_type(L, idx) == LUA_TBOOLEAN && !lua_toboolean(L, idx))) {
-    for (i = 0; i < ndim; i++) red[i] = 1;
-    return 0;
-  }
-  if (lua_type(L, idx) == LUA_TTABLE && !lb_test(L, idx)) {
-    int n = (int)lua_rawlen(L, idx);
-    for (i = 1; i <= n; i++) {
-      int ax;
-      lua_rawgeti(L, idx, i);
-      ax = lb_normaxis(L, lb_checkinteger(L, -1, fn), ndim, fn);
-      lua_pop(L, 1);
-      if (red[ax]) lb_error(L, fn, "duplicate value in 'axis'");
-      red[ax] = 1;
-    }
-    return 1;
-  }
-  red[lb_checkaxis(L, idx, ndim, fn)] = 1;
-  return 1;
-}
-
 /* Push a C-contiguous copy of a in dtype t with the kept axes first and
    the reduced ones last (each group in order); *nlines and *n are the
    sizes of the two groups. */
-static lpy_array *push_lines(lua_State *L, lpy_array *a, const int *red,
+static lpy_array *push_lines(lua_State *L, lpy_array *a, const unsigned char *red,
                              lpy_dtype t, int64_t *nlines, int64_t *n,
                              const char *fn) {
   int64_t shape[LPY_MAXDIMS], strides[LPY_MAXDIMS];
@@ -62,7 +34,7 @@ static lpy_array *push_lines(lua_State *L, lpy_array *a, const int *red,
 
 /* the result shape: q's dims, then the kept axes (reduced ones as 1 with
    keepdims) */
-static int out_shape(const lpy_array *a, const int *red, int keepdims,
+static int out_shape(const lpy_array *a, const unsigned char *red, int keepdims,
                      const lpy_array *q, int64_t *shape) {
   int i, k = 0;
   if (q) for (i = 0; i < q->ndim; i++) shape[k++] = q->shape[i];
@@ -86,7 +58,8 @@ static const char *const quantile_opts[] = {"keepdims", "overwrite_input",
                                             "method", NULL};
 
 static int median_impl(lua_State *L, int skipnan, const char *fn) {
-  int opts = lb_opts(L, 2), red[LPY_MAXDIMS], given, keepdims, ndim;
+  int opts = lb_opts(L, 2), given, keepdims, ndim;
+  unsigned char red[LPY_MAXDIMS];
   int64_t nlines, n, shape[LPY_MAXDIMS];
   lpy_array *a, *w, *r;
   lpy_err e;
@@ -94,7 +67,7 @@ static int median_impl(lua_State *L, int skipnan, const char *fn) {
   lua_settop(L, 3);
   keepdims = opts ? opt_bool(L, opts, "keepdims") : 0;
   a = lb_toarray(L, 1, -1, fn);
-  given = read_axes(L, opts == 2 ? 0 : 2, a->ndim, red, fn);
+  given = lb_read_axes(L, opts == 2 ? 0 : 2, a->ndim, red, fn);
   w = push_lines(L, a, red, a->dtype, &nlines, &n, fn);
   ndim = out_shape(a, red, keepdims, NULL, shape);
   r = lb_push_new(L, lpy_median_type(a->dtype), ndim, shape, 0, fn);
@@ -130,7 +103,8 @@ static lpy_array *read_q(lua_State *L, int idx, int percent, int *qdims,
 
 static int quantile_impl(lua_State *L, int percent, int skipnan,
                          const char *fn) {
-  int opts = lb_opts(L, 3), red[LPY_MAXDIMS], given, keepdims, qdims, ndim;
+  int opts = lb_opts(L, 3), given, keepdims, qdims, ndim;
+  unsigned char red[LPY_MAXDIMS];
   int method = LPY_Q_LINEAR, kept = 0, i;
   int64_t nlines, n, shape[LPY_MAXDIMS];
   lpy_array *a, *q, *w, *r;
@@ -156,7 +130,7 @@ static int quantile_impl(lua_State *L, int percent, int skipnan,
   a = lb_toarray(L, 1, -1, fn);
   if (lua_isnoneornil(L, 2) || opts == 2) lb_error(L, fn, "missing argument q");
   q = read_q(L, 2, percent, &qdims, fn);
-  given = read_axes(L, opts == 3 ? 0 : 3, a->ndim, red, fn);
+  given = lb_read_axes(L, opts == 3 ? 0 : 3, a->ndim, red, fn);
   if (a->dtype == LPY_BOOL && !lpy_quantile_discrete(method))
     lb_error(L, fn, "numpy boolean subtract, the `-` operator, is not supported "
              "(method '%s' interpolates)", lpy_quantile_method_name(method));
