@@ -416,13 +416,24 @@ static int l_fill(lua_State *L) {
 
 /* np.copyto(dst, src [, {casting=}]) with NumPy's 'same_kind' default */
 static int l_copyto(lua_State *L) {
-  lpy_array *dst = lb_check(L, 1, "copyto"), *src;
+  static const char *const ok[] = {"casting", "where", NULL};
+  lpy_array *dst = lb_check(L, 1, "copyto"), *src, *mask = NULL;
   int opts = lb_opts(L, 3), unsafe = 0;
   lpy_dtype st;
   lpy_err e;
   lpy_operand op;
+  lb_checkopts(L, opts, "copyto", ok);
+  lua_settop(L, 3);
   if (opts && lb_optfield(L, opts, "casting") == LUA_TSTRING)
     unsafe = strcmp(lua_tostring(L, -1), "unsafe") == 0;
+  if (opts && lb_optfield(L, opts, "where") != LUA_TNIL) {
+    mask = lb_toarray(L, -1, -1, "copyto");
+    if (mask->dtype != LPY_BOOL)
+      return lb_error(L, "copyto", "where must be a bool array, got %s",
+                      lpy_dtypes[mask->dtype].name);
+    lua_replace(L, 3);        /* keep the mask alive */
+  }
+  lua_settop(L, 3);
   if (lb_operand(L, 2, &op, "copyto")) lua_replace(L, 2);
   st = op.arr ? op.arr->dtype : op.isbool ? LPY_BOOL
      : lpy_promote_weak(dst->dtype, op.weak);
@@ -430,7 +441,8 @@ static int l_copyto(lua_State *L) {
     return lb_error(L, "copyto", "cannot cast array data from %s to %s according to the rule 'same_kind'",
                     lpy_dtypes[st].name, lpy_dtypes[dst->dtype].name);
   src = lb_toarray(L, 2, -1, "copyto");
-  if (lpy_array_assign(dst, src, &e) != 0) lb_core_error(L, "copyto", &e);
+  if (lpy_array_assign_where(dst, src, mask, &e) != 0)
+    lb_core_error(L, "copyto", &e);
   return 0;
 }
 

@@ -139,3 +139,39 @@ int lpy_array_assign(lpy_array *dst, lpy_array *src, lpy_err *e) {
   lpy_array_free(tmp);
   return st;
 }
+
+/* dst[...] = src[...] where mask (bool, broadcast to dst's shape) is true:
+   src is first cast and broadcast into a temporary of dst's dtype and
+   shape, then copied element by element under the mask */
+static void where_loop(char **args, int64_t n, const int64_t *steps,
+                       void *ctx) {
+  size_t sz = *(const size_t *)ctx;
+  char *d = args[0];
+  const char *s = args[1], *m = args[2];
+  int64_t i;
+  for (i = 0; i < n; i++, d += steps[0], s += steps[1], m += steps[2])
+    if (*m) memcpy(d, s, sz);
+}
+
+int lpy_array_assign_where(lpy_array *dst, lpy_array *src,
+                           lpy_array *mask, lpy_err *e) {
+  lpy_iter it;
+  lpy_array *ops[3], *tmp;
+  size_t sz = (size_t)lpy_itemsize(dst->dtype);
+  int st;
+  if (!mask) return lpy_array_assign(dst, src, e);
+  if (mask->dtype != LPY_BOOL)
+    return lpy_err_set(e, LPY_ETYPE, "where must be a bool array, got %s",
+                       lpy_dtypes[mask->dtype].name);
+  if (!(dst->flags & LPY_WRITEABLE))
+    return lpy_err_set(e, LPY_EVALUE, "assignment destination is read-only");
+  tmp = lpy_array_new(dst->dtype, dst->ndim, dst->shape, 0, e);
+  if (!tmp) return e->code;
+  if ((st = lpy_array_assign(tmp, src, e)) == 0) {
+    ops[0] = dst; ops[1] = tmp; ops[2] = mask;
+    if ((st = lpy_iter_setup(&it, 3, ops, dst->ndim, dst->shape, e)) == 0)
+      lpy_iter_run(&it, where_loop, &sz);
+  }
+  lpy_array_free(tmp);
+  return st;
+}

@@ -198,6 +198,10 @@ LPY_API void lpy_array_extent(const lpy_array *a, char **lo, char **hi);
 LPY_API int lpy_arrays_overlap(const lpy_array *a, const lpy_array *b);
 /* dst[...] = src[...] with broadcasting of src to dst's shape and casting */
 LPY_API int lpy_array_assign(lpy_array *dst, lpy_array *src, lpy_err *e);
+/* the same only where the bool array mask (broadcast to dst's shape) is
+   true; mask NULL: everywhere */
+LPY_API int lpy_array_assign_where(lpy_array *dst, lpy_array *src,
+                                   lpy_array *mask, lpy_err *e);
 
 /* ---------------------------------------------------------------- ufuncs */
 typedef struct lpy_ufunc lpy_ufunc;
