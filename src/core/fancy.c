@@ -7,6 +7,9 @@
 */
 #include <stdio.h>
 #include <string.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 #include "fancy.h"
 
 /* ---------------------------------------------------------- positions */
@@ -571,15 +574,64 @@ static int rows(const lpy_fancy *f, int64_t *pos, lpy_err *e) {
   return 0;
 }
 
-/* gather of elements (rowbytes == itemsize) validated on the fly */
-#define TAKE1(T) {                                                        \
+/* gather of elements (rowbytes == itemsize) validated on the fly. Random
+   reads from a large array wait on memory: the element AHEAD positions on
+   is prefetched, so that many loads are in flight at once. A result of
+   TAKE_NT_MIN bytes or more is written with non-temporal stores, which
+   skip reading its lines first and leave the caches to the table read. */
+#define AHEAD 64
+#define TAKE_NT_MIN ((int64_t)4 << 20)
+#define PLAIN_PUT(T, p, v) (*(p) = (v))
+#if defined(__x86_64__)
+#define NT_PUT4(T, p, v) _mm_stream_si32((int *)(p), (int)(v))
+#define NT_PUT8(T, p, v) _mm_stream_si64((long long *)(p), (long long)(v))
+#define NT_PUT16(T, p, v) (_mm_stream_si64((long long *)(p), (long long)(v).a), \
+                           _mm_stream_si64((long long *)(p) + 1, (long long)(v).b))
+#define NT_FENCE() _mm_sfence()
+#else
+#define NT_PUT4 PLAIN_PUT
+#define NT_PUT8 PLAIN_PUT
+#define NT_PUT16 PLAIN_PUT
+#define NT_FENCE() ((void)0)
+#endif
+#define TAKE1(T, PUT) {                                                   \
     const T *s = (const T *)f->data; T *d = (T *)out;                     \
     for (j = 0; j < cnt; j++) {                                           \
       int64_t i = NORM_RAISE(x[j], n);                                    \
+      if (j + AHEAD < cnt) {                                              \
+        int64_t p = NORM_RAISE(x[j + AHEAD], n);                          \
+        if ((uint64_t)p < (uint64_t)n) __builtin_prefetch(s + p);         \
+      }                                                                   \
       if ((uint64_t)i >= (uint64_t)n) { bad = j; break; }                 \
-      d[j] = s[i];                                                        \
+      PUT(T, d + j, s[i]);                                                \
     }                                                                     \
   } break;
+
+/* the first bad position's index in x, or -1 */
+static int64_t take1(const lpy_fancy *f, const int64_t *x, int64_t cnt,
+                     char *out) {
+  int64_t j, bad = -1, n = f->shape[0];
+  int isz = lpy_itemsize(f->dtype);
+  if (cnt * isz >= TAKE_NT_MIN && ((uintptr_t)out & 15) == 0) {
+    switch (isz) {
+      case 4: TAKE1(uint32_t, NT_PUT4)
+      case 8: TAKE1(uint64_t, NT_PUT8)
+      case 16: TAKE1(u128, NT_PUT16)
+      default: goto cached;
+    }
+    NT_FENCE();
+    return bad;
+  }
+cached:
+  switch (isz) {
+    case 1: TAKE1(uint8_t, PLAIN_PUT)
+    case 2: TAKE1(uint16_t, PLAIN_PUT)
+    case 4: TAKE1(uint32_t, PLAIN_PUT)
+    case 8: TAKE1(uint64_t, PLAIN_PUT)
+    default: TAKE1(u128, PLAIN_PUT)
+  }
+  return bad;
+}
 
 static int row_get(const lpy_fancy *f, char *out, lpy_err *e) {
   const lpy_fancy_entry *a = &f->adv[0];
@@ -590,14 +642,7 @@ static int row_get(const lpy_fancy *f, char *out, lpy_err *e) {
   if (cnt == 0) return 0;
   if (a->mode == LPY_MODE_RAISE && rowb == lpy_itemsize(f->dtype)) {
     const int64_t *x = (const int64_t *)a->arr->data;
-    int64_t bad = -1;
-    switch (rowb) {
-      case 1: TAKE1(uint8_t)
-      case 2: TAKE1(uint16_t)
-      case 4: TAKE1(uint32_t)
-      case 8: TAKE1(uint64_t)
-      default: TAKE1(u128)
-    }
+    int64_t bad = take1(f, x, cnt, out);
     return bad >= 0 ? bad_value(x[bad], n, a->axis, e) : 0;
   }
   pos = lpy_alloc((size_t)cnt * sizeof *pos, 0);
