@@ -15,7 +15,7 @@ static lpy_array *push_coords(lua_State *L, lpy_array *a, int flat,
   r = lb_push_new(L, LPY_INT64, flat ? 1 : 2, shape, 0, fn);
   if (shape[0] * shape[1] > 0) {
     lpy_err e;
-    lbs_check(L, lpy_nonzero(a, flat, (int64_t *)r->data, base, &e), &e, fn);
+    lbs_check(L, lpy_nonzero(a, flat, (int64_t *)r->data, shape[0], base, &e), &e, fn);
   }
   return r;
 }

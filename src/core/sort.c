@@ -829,8 +829,9 @@ int64_t lpy_sort_runs(lpy_dtype t, const char *a, int64_t n, int64_t m,
     return c;                                                               \
   }                                                                         \
   static int64_t *nzlist_##S(const char *p, int64_t n, int64_t st,         \
-                             int64_t *out, int64_t p0) {                    \
+                             int64_t *out, int64_t p0, const int64_t *cap) { \
     int64_t i;                                                              \
+    (void)cap;                                                              \
     for (i = 0; i < n; i++, p += st) {                                      \
       T x;                                                                  \
       memcpy(&x, p, sizeof x);                                              \
@@ -841,15 +842,78 @@ int64_t lpy_sort_runs(lpy_dtype t, const char *a, int64_t n, int64_t m,
   }
 NZ_TYPES(X_NZ)
 
+/* bytes (bool, int8, uint8) in contiguous lines: 64 at a time as a bit
+   mask of the nonzero ones. The count is the masks' popcounts; the list
+   takes each byte of a mask to its set bits' positions through a table
+   and writes all eight slots, advancing by the number of set bits (no
+   test per position), which may write up to eight slots past the last
+   true one: only while the buffer has room for them (cap is its end) */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+static uint64_t nzbits64(const char *p) {
+  uint64_t zero = 0;
+  int k;
+#if defined(__SSE2__)
+  const __m128i z = _mm_setzero_si128();
+  for (k = 0; k < 4; k++) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+    zero |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, z)) << (16 * k);
+  }
+#else
+  for (k = 0; k < 64; k++) zero |= (uint64_t)(p[k] == 0) << k;
+#endif
+  return ~zero;
+}
+
+/* bitpos[b]: the positions of b's set bits, lowest first */
+static uint8_t bitpos[256][8];
+
+__attribute__((constructor)) static void bitpos_init(void) {
+  int b, k, j;
+  for (b = 0; b < 256; b++)
+    for (k = j = 0; k < 8; k++)
+      if (b >> k & 1) bitpos[b][j++] = (uint8_t)k;
+}
+
+static int64_t nzcount_bytes(const char *p, int64_t n, int64_t st) {
+  int64_t i, c = 0;
+  if (st != 1) return nzcount_u8(p, n, st);
+  for (i = 0; i + 64 <= n; i += 64) c += __builtin_popcountll(nzbits64(p + i));
+  return c + nzcount_u8(p + i, n - i, 1);
+}
+
+static int64_t *nzlist_bytes(const char *p, int64_t n, int64_t st,
+                             int64_t *out, int64_t p0, const int64_t *cap) {
+  int64_t i;
+  if (st != 1) return nzlist_u8(p, n, st, out, p0, cap);
+  for (i = 0; i + 64 <= n; i += 64) {
+    uint64_t m = nzbits64(p + i);
+    int64_t at = p0 + i;
+    if (m == 0) continue;
+    if (cap - out >= 64) {
+      int k, j;
+      for (k = 0; k < 64; k += 8) {
+        const uint8_t *t = bitpos[m >> k & 255];
+        for (j = 0; j < 8; j++) out[j] = at + k + t[j];
+        out += __builtin_popcountll(m >> k & 255);
+      }
+    } else {
+      for (; m; m &= m - 1) *out++ = at + __builtin_ctzll(m);
+    }
+  }
+  return nzlist_u8(p + i, n - i, 1, out, p0 + i, cap);
+}
+
 typedef struct nzops {
   int64_t (*count)(const char *p, int64_t n, int64_t st);
   int64_t *(*list)(const char *p, int64_t n, int64_t st, int64_t *out,
-                   int64_t p0);
+                   int64_t p0, const int64_t *cap);
 } nzops;
 
 static nzops nz_ops(lpy_dtype t) {
   static const nzops by_size[] = {
-    {nzcount_u8, nzlist_u8}, {nzcount_u16, nzlist_u16},
+    {nzcount_bytes, nzlist_bytes}, {nzcount_u16, nzlist_u16},
     {nzcount_u32, nzlist_u32}, {nzcount_u64, nzlist_u64}};
   switch (t) {
   case LPY_FLOAT32: return (nzops){nzcount_f32, nzlist_f32};
@@ -868,7 +932,7 @@ static nzops nz_ops(lpy_dtype t) {
 typedef struct nzctx {
   nzops op;
   int nd, flat;
-  int64_t n, st, count, base, *out, *tmp;
+  int64_t n, st, count, base, *out, *tmp, *cap;
 } nzctx;
 
 static void each_row(const lpy_array *a, void (*f)(nzctx *, const char *,
@@ -895,12 +959,12 @@ static void list_fn(nzctx *c, const char *p, int64_t flat, const int64_t *ix) {
   int64_t *end, *q;
   int k;
   if (c->flat) {
-    end = c->op.list(p, c->n, c->st, c->out, flat + c->base);
+    end = c->op.list(p, c->n, c->st, c->out, flat + c->base, c->cap);
     c->out = end;
     return;
   }
   /* positions along the last axis first, then widen to coordinates */
-  end = c->op.list(p, c->n, c->st, c->tmp, c->base);
+  end = c->op.list(p, c->n, c->st, c->tmp, c->base, c->tmp + c->n + 1);
   for (q = c->tmp; q < end; q++) {
     for (k = 0; k < c->nd - 1; k++) *c->out++ = ix[k] + c->base;
     *c->out++ = *q;
@@ -922,13 +986,14 @@ int64_t lpy_count_nonzero(const lpy_array *a) {
   return c.count;
 }
 
-int lpy_nonzero(const lpy_array *a, int flat, int64_t *coords, int64_t base,
-                lpy_err *e) {
+int lpy_nonzero(const lpy_array *a, int flat, int64_t *coords, int64_t count,
+                int64_t base, lpy_err *e) {
   nzctx c;
   nz_setup(&c, a);
   c.flat = flat || a->ndim <= 1;
   c.base = base;
   c.out = coords;
+  c.cap = coords + count;
   if (!c.flat) {
     c.tmp = lpy_alloc((size_t)(c.n + 1) * sizeof(int64_t), 0);
     if (!c.tmp) return lpy_err_set(e, LPY_EMEMORY, "out of memory");

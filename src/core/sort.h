@@ -61,8 +61,9 @@ LPY_API int64_t lpy_sort_runs(lpy_dtype t, const char *a, int64_t n,
 /* number of nonzero (true) elements of a */
 LPY_API int64_t lpy_count_nonzero(const lpy_array *a);
 /* coords of the nonzero elements in C order: row-major (count, ndim) when
-   flat == 0, else their C-order flat positions; values + base */
+   flat == 0, else their C-order flat positions; values + base. count is
+   lpy_count_nonzero(a) */
 LPY_API int lpy_nonzero(const lpy_array *a, int flat, int64_t *coords,
-                        int64_t base, lpy_err *e);
+                        int64_t count, int64_t base, lpy_err *e);
 
 #endif
