@@ -515,10 +515,44 @@ static void asort_line(const sortops *op, const void *v, int64_t *x,
 int lpy_sort_less(lpy_dtype t, const char *a, const char *b) { return OPS[t].less(a, b); }
 int lpy_sort_equal(lpy_dtype t, const char *a, const char *b) { return OPS[t].equal(a, b); }
 
+/* searchsorted of floats without a sorter: the same search as search_##S,
+   but the key's nan test is made once per key instead of at every step
+   (for a key that is not nan, LT_F(y, key) is y < key and !LT_F(key, y)
+   is key >= y) */
+#define FSEARCH_STEPS(T, GO_RIGHT)                                          \
+  while (lo < hi) {                                                         \
+    int64_t mid = lo + ((hi - lo) >> 1);                                    \
+    T y = a[mid];                                                           \
+    if (GO_RIGHT) lo = mid + 1; else hi = mid;                              \
+  }
+#define X_FSEARCH(S, T)                                                     \
+  static void fsearch_##S(const T *a, int64_t n, const T *v, int64_t m,    \
+                          int right, int64_t *out, int64_t base) {          \
+    int64_t i, lo = 0, hi = n;                                              \
+    for (i = 0; i < m; i++) {                                               \
+      T key = v[i];                                                         \
+      if (i > 0 && LT_F(v[i - 1], key)) hi = n;                             \
+      else { lo = 0; hi = hi < n ? hi + 1 : n; }                            \
+      if (key != key) {                                                     \
+        if (right) FSEARCH_STEPS(T, !LT_F(key, y))                          \
+        else FSEARCH_STEPS(T, LT_F(y, key))                                 \
+      } else if (right) FSEARCH_STEPS(T, key >= y)                          \
+      else FSEARCH_STEPS(T, y < key)                                        \
+      out[i] = lo + base;                                                   \
+      hi = lo;                                                              \
+    }                                                                       \
+  }
+X_FSEARCH(f32, float)
+X_FSEARCH(f64, double)
+
 void lpy_searchsorted(lpy_dtype t, const char *a, int64_t n,
                       const int64_t *sorter, const char *v, int64_t m,
                       int right, int64_t *out, int64_t base) {
-  OPS[t].search(a, n, sorter, v, m, right, out, base);
+  if (!sorter && t == LPY_FLOAT64)
+    fsearch_f64((const double *)a, n, (const double *)v, m, right, out, base);
+  else if (!sorter && t == LPY_FLOAT32)
+    fsearch_f32((const float *)a, n, (const float *)v, m, right, out, base);
+  else OPS[t].search(a, n, sorter, v, m, right, out, base);
 }
 
 int lpy_in1d(lpy_dtype t, const char *x, int64_t m, char *y, int64_t n,
