@@ -846,7 +846,10 @@ int64_t lpy_sort_runs(lpy_dtype t, const char *a, int64_t n, int64_t m,
   X(c64, lpy_c64, TR_C) X(c128, lpy_c128, TR_C)
 
 /* count the nonzero elements of a line of n elements, stride st; and list
-   the positions of those elements (p0 + i * step) */
+   the positions of those elements (p0 + i) into out: each position is
+   stored and out advances past the nonzero ones only, so the list stops
+   once out reaches cap, the end of the buffer (every nonzero element has
+   been listed by then; the next store would land past the end) */
 #define X_NZ(S, T, TRUTH)                                                   \
   static int64_t nzcount_##S(const char *p, int64_t n, int64_t st) {       \
     int64_t i, c = 0;                                                       \
@@ -865,8 +868,7 @@ int64_t lpy_sort_runs(lpy_dtype t, const char *a, int64_t n, int64_t m,
   static int64_t *nzlist_##S(const char *p, int64_t n, int64_t st,         \
                              int64_t *out, int64_t p0, const int64_t *cap) { \
     int64_t i;                                                              \
-    (void)cap;                                                              \
-    for (i = 0; i < n; i++, p += st) {                                      \
+    for (i = 0; i < n && out < cap; i++, p += st) {                         \
       T x;                                                                  \
       memcpy(&x, p, sizeof x);                                              \
       *out = p0 + i;                                                        \
