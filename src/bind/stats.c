@@ -409,9 +409,63 @@ static int p_gram(lua_State *L) {
   return 1;
 }
 
+/* a float64 array as (outer, n, inner) around the 0-based axis ax: its
+   contiguous data (a pushed copy when a is not C-contiguous) */
+static const double *blocks(lua_State *L, lpy_array *a, int ax,
+                            int64_t *outer, int64_t *n, int64_t *inner,
+                            const char *fn) {
+  int i;
+  if (a->dtype != LPY_FLOAT64 || ax < 0 || ax >= a->ndim)
+    lb_error(L, fn, "internal: bad arguments");
+  a = as_contig(L, a, LPY_FLOAT64, fn);
+  *outer = 1; *inner = 1; *n = a->shape[ax];
+  for (i = 0; i < ax; i++) *outer *= a->shape[i];
+  for (i = ax + 1; i < a->ndim; i++) *inner *= a->shape[i];
+  return (const double *)a->data;
+}
+
+/* _stats.gradient(f, ax, h, edge_order) -> np.gradient along the 0-based
+   axis ax of float64 f with the uniform spacing h (a number) */
+static int p_gradient(lua_State *L) {
+  const char *fn = "gradient";
+  lpy_array *f = lb_check(L, 1, fn), *r;
+  int ax = (int)lb_checkinteger(L, 2, fn);
+  double h = lb_checknumber(L, 3, fn);
+  int order = (int)lb_checkinteger(L, 4, fn);
+  int64_t outer, n, inner;
+  const double *d;
+  lua_settop(L, 4);
+  d = blocks(L, f, ax, &outer, &n, &inner, fn);
+  if (n < order + 1 || order < 1 || order > 2)
+    lb_error(L, fn, "internal: bad arguments");
+  r = lb_push_new(L, LPY_FLOAT64, f->ndim, f->shape, 0, fn);
+  lpy_gradient_f64(d, outer, n, inner, h, order, (double *)r->data);
+  return 1;
+}
+
+/* _stats.diff(a, ax) -> the first difference along the 0-based axis ax
+   of float64 a (whose length there is at least 1) */
+static int p_diff(lua_State *L) {
+  const char *fn = "diff";
+  lpy_array *a = lb_check(L, 1, fn), *r;
+  int ax = (int)lb_checkinteger(L, 2, fn);
+  int64_t outer, n, inner, shape[LPY_MAXDIMS];
+  const double *d;
+  int i;
+  lua_settop(L, 2);
+  d = blocks(L, a, ax, &outer, &n, &inner, fn);
+  if (n < 1) lb_error(L, fn, "internal: bad arguments");
+  for (i = 0; i < a->ndim; i++) shape[i] = a->shape[i];
+  shape[ax] = n - 1;
+  r = lb_push_new(L, LPY_FLOAT64, a->ndim, shape, 0, fn);
+  lpy_diff_f64(d, outer, n, inner, (double *)r->data);
+  return 1;
+}
+
 static const luaL_Reg prims[] = {
   {"hist_uniform", p_hist_uniform}, {"hist_edges", p_hist_edges},
-  {"hist2d", p_hist2d}, {"gram", p_gram}, {NULL, NULL}
+  {"hist2d", p_hist2d}, {"gram", p_gram}, {"gradient", p_gradient},
+  {"diff", p_diff}, {NULL, NULL}
 };
 
 static const luaL_Reg funcs[] = {

@@ -817,3 +817,59 @@ void lpy_gram(lpy_dtype t, const char *x, const char *y, int64_t p,
   default: break;
   }
 }
+
+/* ----------------------------------------------------- differences */
+/* f and out are (outer, n, inner) C-contiguous float64 blocks; the axis
+   is the middle one. Each formula is NumPy's expression, operation by
+   operation (interior (f[i+1] - f[i-1]) / (2. * h); the edges' weighted
+   sums added left to right). */
+/* x / h == x * (1 / h) for every x when h is a power of two whose
+   reciprocal is exact: then the product replaces the slower division */
+static int exact_recip(double h) {
+  int ex;
+  double r;
+  if (!isfinite(h) || fabs(frexp(h, &ex)) != 0.5) return 0;
+  r = 1.0 / h;
+  return r != 0.0 && isfinite(r) && r * h == 1.0;
+}
+
+void lpy_gradient_f64(const double *f, int64_t outer, int64_t n,
+                      int64_t inner, double h, int edge_order, double *out) {
+  int64_t o, k, j, m = (n - 2) * inner;
+  double h2 = 2.0 * h, r2 = 1.0 / h2;
+  int mul = exact_recip(h2);
+  for (o = 0; o < outer; o++, f += n * inner, out += n * inner) {
+    /* the interior as one run: out[k] for k in [inner, (n - 1) * inner) */
+    const double *lo = f, *hi = f + 2 * inner;
+    double *r = out + inner;
+    if (mul) for (k = 0; k < m; k++) r[k] = (hi[k] - lo[k]) * r2;
+    else for (k = 0; k < m; k++) r[k] = (hi[k] - lo[k]) / h2;
+    if (edge_order == 1) {
+      const double *a = f, *b = f + inner;
+      const double *y = f + (n - 2) * inner, *z = f + (n - 1) * inner;
+      double *r0 = out, *r1 = out + (n - 1) * inner;
+      for (j = 0; j < inner; j++) {
+        r0[j] = (b[j] - a[j]) / h;
+        r1[j] = (z[j] - y[j]) / h;
+      }
+    } else {
+      double a0 = -1.5 / h, b0 = 2.0 / h, c0 = -0.5 / h;
+      double a1 = 0.5 / h, b1 = -2.0 / h, c1 = 1.5 / h;
+      const double *f0 = f, *f1 = f + inner, *f2 = f + 2 * inner;
+      const double *g0 = f + (n - 3) * inner, *g1 = f + (n - 2) * inner,
+                   *g2 = f + (n - 1) * inner;
+      double *r0 = out, *r1 = out + (n - 1) * inner;
+      for (j = 0; j < inner; j++) {
+        r0[j] = a0 * f0[j] + b0 * f1[j] + c0 * f2[j];
+        r1[j] = a1 * g0[j] + b1 * g1[j] + c1 * g2[j];
+      }
+    }
+  }
+}
+
+void lpy_diff_f64(const double *f, int64_t outer, int64_t n, int64_t inner,
+                  double *out) {
+  int64_t o, k, m = (n - 1) * inner;
+  for (o = 0; o < outer; o++, f += n * inner, out += m)
+    for (k = 0; k < m; k++) out[k] = f[k + inner] - f[k];
+}
