@@ -15,6 +15,7 @@
 ** long lines, where it is several times faster than comparison sorts).
 ** Partition is introselect: quickselect that falls back to heapsort.
 */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lpy.h"
@@ -30,6 +31,17 @@
 #define INPLACE(p, st, isz)                                                 \
   ((st) == (isz) &&                                                         \
    ((uintptr_t)(p) & (uintptr_t)(((isz) > 8 ? 8 : (isz)) - 1)) == 0)
+
+#ifndef SAMPLE_MIN
+#define SAMPLE_MIN 512    /* select's pivot from a sample from this length on */
+#endif
+
+static int64_t isqrt64(int64_t n) {
+  int64_t r = (int64_t)sqrt((double)n);
+  while (r * r > n) r--;
+  while ((r + 1) * (r + 1) <= n) r++;
+  return r;
+}
 
 static int depth_limit(int64_t n) {
   int d = 0;
@@ -86,17 +98,21 @@ static int depth_limit(int64_t n) {
       sift_##S(v, 0, i);                                                    \
     }                                                                       \
   }                                                                         \
-  /* partition v[0..n-1] (n > SMALL) around a median of three; returns     \
-     the pivot's final position */                                          \
-  static int64_t part_##S(T *v, int64_t n) {                                \
-    int64_t m = n >> 1, i = 0, j = n - 2;                                   \
-    T p;                                                                    \
+  /* median of three: v[0] <= v[m] <= v[n-1] for m = n / 2; returns m */ \
+  static int64_t med3_##S(T *v, int64_t n) {                                \
+    int64_t m = n >> 1;                                                     \
     if (LT(v[m], v[0])) SWAP(T, v[m], v[0]);                                \
     if (LT(v[n - 1], v[m])) {                                               \
       SWAP(T, v[n - 1], v[m]);                                              \
       if (LT(v[m], v[0])) SWAP(T, v[m], v[0]);                              \
     }                                                                       \
-    p = v[m];                                                               \
+    return m;                                                               \
+  }                                                                         \
+  /* partition v[0..n-1] (n > SMALL) around the pivot v[m], 0 < m < n-1,    \
+     given v[0] <= v[m] <= v[n-1]; returns the pivot's final position */    \
+  static int64_t split_##S(T *v, int64_t n, int64_t m) {                    \
+    int64_t i = 0, j = n - 2;                                               \
+    T p = v[m];                                                             \
     SWAP(T, v[m], v[n - 2]);                                                \
     for (;;) { /* v[0] <= p and v[n-2] == p stop the scans */               \
       do i++; while (LT(v[i], p));                                          \
@@ -106,6 +122,9 @@ static int depth_limit(int64_t n) {
     }                                                                       \
     SWAP(T, v[i], v[n - 2]);                                                \
     return i;                                                               \
+  }                                                                         \
+  static int64_t part_##S(T *v, int64_t n) {                                \
+    return split_##S(v, n, med3_##S(v, n));                                 \
   }                                                                         \
   static void quick_##S(T *v, int64_t n, int depth) {                       \
     while (n > SMALL) {                                                     \
@@ -130,17 +149,53 @@ static int depth_limit(int64_t n) {
       v[k++] = LT(v[j], w[i]) ? v[j++] : w[i++];                            \
     while (i < h) v[k++] = w[i++];                                          \
   }                                                                         \
-  static void select_##S(T *v, int64_t n, int64_t kth) {                    \
-    int64_t lo = 0, hi = n;                                                 \
-    int depth = depth_limit(n);                                             \
-    while (hi - lo > SMALL) {                                               \
-      int64_t i;                                                            \
-      if (depth-- == 0) { heap_##S(v + lo, hi - lo); return; }              \
-      i = lo + part_##S(v + lo, hi - lo);                                   \
-      if (kth == i) return;                                                 \
-      if (kth < i) hi = i; else lo = i + 1;                                 \
+  static void select_##S(T *v, int64_t lo, int64_t hi, const int64_t *kth, \
+                         int nk, int depth);                                \
+  /* a pivot for selecting the 0-based rank r of v[0..n-1] (n > SMALL):     \
+     on long ranges the element of rank about r in a sample of about       \
+     sqrt(n) (moved to the front), shifted by bias * sqrt(sample) ranks so \
+     that the side kept next is short; returns m with v[0] <= v[m] <=      \
+     v[n-1], 0 < m < n-1 */                                                 \
+  static int64_t pivot_##S(T *v, int64_t n, int64_t r, int bias) {          \
+    int64_t s, step, t, rs, gap;                                            \
+    if (n < SAMPLE_MIN) return med3_##S(v, n);                              \
+    s = isqrt64(n);                                                         \
+    step = n / s;                                                           \
+    for (t = 1; t < s; t++) SWAP(T, v[t], v[t * step]);                     \
+    gap = isqrt64(s);                                                       \
+    rs = (int64_t)((double)r / (double)n * (double)s) + bias * gap;         \
+    if (rs < 1) rs = 1;                                                     \
+    if (rs > s - 2) rs = s - 2;                                             \
+    select_##S(v, 0, s, &rs, 1, depth_limit(s));                            \
+    SWAP(T, v[s - 1], v[n - 1]);                                            \
+    return rs;                                                              \
+  }                                                                         \
+  /* put the elements of the nk ascending distinct ranks kth (within        \
+     [lo, hi)) of v where a sort puts them, the rest on the right sides */ \
+  static void select_##S(T *v, int64_t lo, int64_t hi, const int64_t *kth, \
+                         int nk, int depth) {                               \
+    while (nk > 0 && hi - lo > SMALL) {                                     \
+      int64_t i, n = hi - lo, r;                                            \
+      int a, b, bias = 0;                                                   \
+      if (depth-- == 0) { heap_##S(v + lo, n); return; }                    \
+      if (nk == 1) {                                                        \
+        r = kth[0] - lo;                                                    \
+        bias = r < n / 2 ? 1 : -1;                                          \
+      } else {           /* the rank nearest the middle, unbiased */        \
+        int best = 0;                                                       \
+        for (a = 1; a < nk; a++)                                            \
+          if (llabs(2 * (kth[a] - lo) - n) < llabs(2 * (kth[best] - lo) - n)) \
+            best = a;                                                       \
+        r = kth[best] - lo;                                                 \
+      }                                                                     \
+      i = lo + split_##S(v + lo, n, pivot_##S(v + lo, n, r, bias));         \
+      for (a = 0; a < nk && kth[a] < i; a++) {}                             \
+      b = (a < nk && kth[a] == i) ? a + 1 : a;                              \
+      if (a > 0 && b < nk) select_##S(v, lo, i, kth, a, depth);             \
+      if (b < nk) { lo = i + 1; kth += b; nk -= b; }                        \
+      else { hi = i; nk = a; }                                              \
     }                                                                       \
-    insert_##S(v + lo, hi - lo);                                            \
+    if (nk > 0) insert_##S(v + lo, hi - lo);                                \
   }                                                                         \
   /* ---- arg-variants: sort the index slots x[] by v[x[.]] */              \
   static void ainsert_##S(const T *v, int64_t *x, int64_t n) {              \
@@ -366,8 +421,8 @@ RADIX_TYPES(R_RADIX)
       amerge_##S((const T *)v, x, n, (int64_t *)w);                         \
     else aquick_##S((const T *)v, x, n, depth_limit(n));                    \
   }                                                                         \
-  static void selectv_##S(void *v, int64_t n, int64_t k) {                  \
-    select_##S((T *)v, n, k);                                               \
+  static void selectv_##S(void *v, int64_t n, const int64_t *k, int nk) {   \
+    select_##S((T *)v, 0, n, k, nk, depth_limit(n));                        \
   }                                                                         \
   static void aselectv_##S(const void *v, int64_t *x, int64_t n, int64_t k) {\
     aselect_##S((const T *)v, x, n, k);                                     \
@@ -469,7 +524,7 @@ typedef struct sortops {
   void (*asort)(const void *v, int64_t *x, int64_t n, int kind, void *w);
   void (*rsort)(void *v, int64_t n, void *w);           /* NULL: none */
   void (*arsort)(const void *v, int64_t *x, int64_t n, void *w);
-  void (*select)(void *v, int64_t n, int64_t k);
+  void (*select)(void *v, int64_t n, const int64_t *k, int nk);
   void (*aselect)(const void *v, int64_t *x, int64_t n, int64_t k);
   void (*search)(const void *a, int64_t n, const int64_t *s, const void *v,
                  int64_t m, int r, int64_t *o, int64_t base);
@@ -621,13 +676,8 @@ static void argsort_fn(void *vc, char **p) {
 static void part_fn(void *vc, char **p) {
   linectx *c = (linectx *)vc;
   char *v = INPLACE(p[0], c->stride, c->isz) ? p[0] : c->buf;
-  int64_t lo = 0;
-  int j;
   if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
-  for (j = 0; j < c->nk; j++) {   /* kth ascending: each one within the rest */
-    c->op->select(v + lo * c->isz, c->n - lo, c->kth[j] - lo);
-    lo = c->kth[j] + 1;
-  }
+  c->op->select(v, c->n, c->kth, c->nk);    /* every kth (ascending) at once */
   if (v != p[0]) scatter(p[0], v, c->n, c->stride, c->isz);
 }
 static void argpart_fn(void *vc, char **p) {

@@ -199,36 +199,6 @@ static int64_t drop_nan(lpy_dtype t, char *x, int64_t n, int skipnan) {
   return k;
 }
 
-/* Typed scans of a line without nan: the first nan, the position of the
-   smallest / largest element of x[lo..hi) in NumPy's order */
-#define LT_PLAIN(a, b) ((a) < (b))
-#define LT_CPLX(a, b) ((a).re < (b).re || ((a).re == (b).re && (a).im < (b).im))
-#define SCANS(NAME, T, LT)                                                  \
-  static int64_t amin_##NAME(const char *p, int64_t lo, int64_t hi) {       \
-    const T *x = (const T *)p;                                              \
-    int64_t b = lo, i;                                                      \
-    for (i = lo + 1; i < hi; i++) if (LT(x[i], x[b])) b = i;                \
-    return b;                                                               \
-  }                                                                         \
-  static int64_t amax_##NAME(const char *p, int64_t lo, int64_t hi) {       \
-    const T *x = (const T *)p;                                              \
-    int64_t b = lo, i;                                                      \
-    for (i = lo + 1; i < hi; i++) if (LT(x[b], x[i])) b = i;                \
-    return b;                                                               \
-  }
-#define SCANS_ENTRY(NAME, T, K) { amin_##NAME, amax_##NAME },
-SCANS(bool, uint8_t, LT_PLAIN) SCANS(int8, int8_t, LT_PLAIN)
-SCANS(int16, int16_t, LT_PLAIN) SCANS(int32, int32_t, LT_PLAIN)
-SCANS(int64, int64_t, LT_PLAIN) SCANS(uint8, uint8_t, LT_PLAIN)
-SCANS(uint16, uint16_t, LT_PLAIN) SCANS(uint32, uint32_t, LT_PLAIN)
-SCANS(uint64, uint64_t, LT_PLAIN) SCANS(float32, float, LT_PLAIN)
-SCANS(float64, double, LT_PLAIN) SCANS(complex64, lpy_c64, LT_CPLX)
-SCANS(complex128, lpy_c128, LT_CPLX)
-static const struct {
-  int64_t (*amin)(const char *, int64_t, int64_t);
-  int64_t (*amax)(const char *, int64_t, int64_t);
-} scans[LPY_NTYPES] = { LPY_SRC_TYPES(SCANS_ENTRY) };
-
 static int has_nan(lpy_dtype t, const char *p, int64_t n) {
   int64_t i;
   int r = 0;
@@ -240,14 +210,6 @@ static int has_nan(lpy_dtype t, const char *p, int64_t n) {
   default: break;
   }
   return r;
-}
-
-static void swap_elems(char *x, int64_t i, int64_t j, size_t sz) {
-  char tmp[16];
-  if (i == j) return;
-  memcpy(tmp, x + i * sz, sz);
-  memcpy(x + i * sz, x + j * sz, sz);
-  memcpy(x + j * sz, tmp, sz);
 }
 
 /* Partition nlines lines of k elements (line stride 'step' elements) with
@@ -263,27 +225,6 @@ static int partition_lines(lpy_dtype t, char *x, int64_t nlines, int64_t k,
   strides[1] = lpy_itemsize(t); strides[0] = step * strides[1];
   lpy_array_init(&v.a, t, 2, shape, strides, x, NULL);
   return lpy_partition(&v.a, 1, pos, np, e);
-}
-
-/* After partition_lines at positions pos[0..np), put the element a sort
-   puts at position p (the one after a selected position, or the one
-   before the first) in place by a scan of the part it lies in. */
-static void fix_next(lpy_dtype t, char *x, int64_t k, const int64_t *pos,
-                     int np, int64_t p) {
-  size_t sz = (size_t)lpy_itemsize(t);
-  int i;
-  for (i = 0; i < np; i++) if (pos[i] == p) return;       /* selected */
-  for (i = 0; i < np; i++)
-    if (pos[i] > p) {           /* p lies in (pos[i-1], pos[i]) */
-      if (i > 0 && pos[i - 1] == p - 1) {
-        swap_elems(x, p, scans[t].amin(x, p, pos[i]), sz);
-      } else {
-        swap_elems(x, p, scans[t].amax(x, i > 0 ? pos[i - 1] + 1 : 0, pos[i]), sz);
-      }
-      return;
-    }
-  /* after the last selected position */
-  swap_elems(x, p, scans[t].amin(x, p, k), sz);
 }
 
 static void store_nan(lpy_dtype ot, char *p) {
@@ -343,31 +284,44 @@ static void median_line(lpy_dtype t, const char *x, int64_t k, int nan,
   else mean_of(t, x + (size_t)(k / 2 - 1) * sz, 2, o);
 }
 
+/* the middle positions of k sorted values (one or two); their count */
+static int mid_pos(int64_t k, int64_t *pos) {
+  if (k % 2) { pos[0] = k / 2; return 1; }
+  pos[0] = k / 2 - 1; pos[1] = k / 2;
+  return 2;
+}
+
 /* NumPy partitions at the middle (and the last, to find nan); here the
-   middle is selected, its lower neighbour found by a scan of the lower
-   part, and nan by a scan before */
+   middle is selected (both middle positions in one pass for an even
+   length) and nan found by a scan before */
 int lpy_median_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
                      int skipnan, char *out, lpy_err *e) {
   size_t sz = (size_t)lpy_itemsize(t);
   size_t osz = (size_t)lpy_itemsize(lpy_median_type(t));
-  int64_t l;
-  int inexact = lpy_isinexact(t);
+  int64_t l, pos[2];
+  int inexact = lpy_isinexact(t), np;
   if (!skipnan || !inexact) {
-    int64_t pos = n / 2;
-    if (partition_lines(t, data, nlines, n, n, &pos, 1, e)) return -1;
+    if (n == 0) {
+      for (l = 0; l < nlines; l++)
+        median_line(t, data, 0, 0, out + (size_t)l * osz);
+      return 0;
+    }
+    np = mid_pos(n, pos);
+    if (partition_lines(t, data, nlines, n, n, pos, np, e)) return -1;
     for (l = 0; l < nlines; l++) {
       char *x = data + (size_t)l * (size_t)n * sz;
       int nan = inexact && has_nan(t, x, n);
-      if (!nan && n % 2 == 0 && n > 0) fix_next(t, x, n, &pos, 1, n / 2 - 1);
       median_line(t, x, n, nan, out + (size_t)l * osz);
     }
     return 0;
   }
   for (l = 0; l < nlines; l++) {
     char *x = data + (size_t)l * (size_t)n * sz;
-    int64_t k = drop_nan(t, x, n, 1), pos = k / 2;
-    if (partition_lines(t, x, 1, k, k, &pos, 1, e)) return -1;
-    if (k % 2 == 0 && k > 0) fix_next(t, x, k, &pos, 1, k / 2 - 1);
+    int64_t k = drop_nan(t, x, n, 1);
+    if (k > 0) {
+      np = mid_pos(k, pos);
+      if (partition_lines(t, x, 1, k, k, pos, np, e)) return -1;
+    }
     median_line(t, x, k, 0, out + (size_t)l * osz);
   }
   return 0;
@@ -394,7 +348,7 @@ static void lerp(lpy_dtype t, const char *a, const char *b, double g,
 }
 
 /* where each quantile lies among k values (qpos), and the distinct
-   positions to select (every lo; each hi is found by a scan after) */
+   positions to select (every lo and hi) */
 typedef struct qplan {
   int64_t *lo, *hi, *pos;
   double *g;
@@ -411,27 +365,16 @@ static void plan_q(qplan *p, int method, int64_t k, const double *q,
                    int64_t nq) {
   int64_t j;
   int i, m = 0;
+  int64_t c = 0;
   for (j = 0; j < nq; j++) {
     p->take[j] = qpos(method, k, q[j], &p->lo[j], &p->hi[j], &p->g[j]);
-    p->pos[j] = p->lo[j];
+    p->pos[c++] = p->lo[j];
+    if (!p->take[j] && p->hi[j] != p->lo[j]) p->pos[c++] = p->hi[j];
   }
-  qsort(p->pos, (size_t)nq, sizeof *p->pos, cmp_i64);
-  for (i = 0; i < (int)nq; i++)
+  qsort(p->pos, (size_t)c, sizeof *p->pos, cmp_i64);
+  for (i = 0; i < (int)c; i++)
     if (m == 0 || p->pos[m - 1] != p->pos[i]) p->pos[m++] = p->pos[i];
   p->np = m;
-}
-
-/* select, then put each hi in place */
-static int place_q(lpy_dtype t, char *x, int64_t nlines, int64_t k,
-                   const qplan *p, int64_t nq, lpy_err *e) {
-  size_t sz = (size_t)lpy_itemsize(t);
-  int64_t l, j;
-  if (partition_lines(t, x, nlines, k, k, p->pos, p->np, e)) return -1;
-  for (l = 0; l < nlines; l++)
-    for (j = 0; j < nq; j++)
-      if (!p->take[j] && p->hi[j] != p->lo[j])
-        fix_next(t, x + (size_t)(l * k) * sz, k, p->pos, p->np, p->hi[j]);
-  return 0;
 }
 
 static void quantile_line(lpy_dtype t, const char *x, int nan,
@@ -465,15 +408,15 @@ int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
     return lpy_err_set(e, LPY_EINDEX, "cannot do a non-empty take from an empty axes.");
   if (nq < 0 || nq > INT32_MAX / 8)
     return lpy_err_set(e, LPY_EVALUE, "too many quantiles");
-  mem = malloc((size_t)(nq * 4 + 1) * sizeof(int64_t) + (size_t)nq * sizeof(int));
+  mem = malloc((size_t)(nq * 5 + 1) * sizeof(int64_t) + (size_t)nq * sizeof(int));
   if (!mem) return lpy_err_set(e, LPY_EMEMORY, "out of memory");
   p.lo = (int64_t *)mem; p.hi = p.lo + nq; p.pos = p.hi + nq;
-  p.g = (double *)(p.pos + nq);
+  p.g = (double *)(p.pos + 2 * nq);
   p.take = (int *)(p.g + nq);
   if (!skipnan || !inexact) {
     if (n > 0) {
       plan_q(&p, method, n, q, nq);
-      st = place_q(t, data, nlines, n, &p, nq, e);
+      st = partition_lines(t, data, nlines, n, n, p.pos, p.np, e);
       for (l = 0; l < nlines && st == 0; l++) {
         char *x = data + (size_t)l * (size_t)n * sz;
         quantile_line(t, x, inexact && has_nan(t, x, n), &p, nq,
@@ -486,7 +429,7 @@ int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
       int64_t k = drop_nan(t, x, n, 1);
       if (k > 0) {
         plan_q(&p, method, k, q, nq);
-        st = place_q(t, x, 1, k, &p, nq, e);
+        st = partition_lines(t, x, 1, k, k, p.pos, p.np, e);
       }
       quantile_line(t, x, k == 0, &p, nq, out + (size_t)l * osz, nlines);
     }
