@@ -205,14 +205,24 @@ static int l_bincount(lua_State *L) {
                "according to the rule 'safe'", lpy_dtypes[x->dtype].name);
   }
   xi = as_contig(L, x, LPY_INT64, fn);
-  {
-    const int64_t *xv = (const int64_t *)xi->data;
-    int64_t mn = 0;
-    for (i = 0; i < xi->size; i++) {
-      int64_t v = xv[i];
-      mn = v < mn ? v : mn;
-      mx = v > mx ? v : mx;
+  if (lua_isnoneornil(L, widx) && xi->size >= 4 * LPY_BINCOUNT_CAP) {
+    /* small values counted in one pass; else the range first */
+    int64_t cap = LPY_BINCOUNT_CAP;
+    lpy_array *c = lb_push_new(L, LPY_INT64, 1, &cap, 0, fn);
+    mx = lpy_bincount_small((const int64_t *)xi->data, xi->size,
+                            (int64_t *)c->data);
+    if (mx >= -1) {
+      len = mx + 1 > minlength ? mx + 1 : minlength;
+      if (len > ((int64_t)1 << 40)) lb_error(L, fn, "maximum value too large");
+      r = lb_push_new(L, LPY_INT64, 1, &len, 1, fn);
+      memcpy(r->data, c->data, (size_t)(mx + 1) * sizeof(int64_t));
+      return 1;
     }
+    mx = -1;
+  }
+  if (xi->size > 0) {
+    int64_t mn;
+    lpy_minmax_i64((const int64_t *)xi->data, xi->size, &mn, &mx);
     if (mn < 0) lb_error(L, fn, "'list' argument must have no negative elements");
   }
   if (!lua_isnoneornil(L, widx)) {
@@ -233,10 +243,7 @@ static int l_bincount(lua_State *L) {
       const double *wv = (const double *)w->data;
       double *o = (double *)r->data;
       for (i = 0; i < xi->size; i++) o[xv[i]] += wv[i];
-    } else {
-      int64_t *o = (int64_t *)r->data;
-      for (i = 0; i < xi->size; i++) o[xv[i]]++;
-    }
+    } else lpy_bincount(xv, xi->size, (int64_t *)r->data);
   }
   return 1;
 }

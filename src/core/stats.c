@@ -816,3 +816,55 @@ void lpy_diff_f64(const double *f, int64_t outer, int64_t n, int64_t inner,
   for (o = 0; o < outer; o++, f += n * inner, out += m)
     for (k = 0; k < m; k++) out[k] = f[k + inner] - f[k];
 }
+
+/* ----------------------------------------------------------- bincount */
+/* smallest and largest of x[0..n-1] (n >= 1), in one pass */
+void lpy_minmax_i64(const int64_t *x, int64_t n, int64_t *mn, int64_t *mx) {
+  int64_t i, lo = x[0], hi = x[0];
+  for (i = 1; i < n; i++) {
+    int64_t v = x[i];
+    lo = v < lo ? v : lo;
+    hi = v > hi ? v : hi;
+  }
+  *mn = lo; *mx = hi;
+}
+
+#define BC_TABLES 4
+
+/* out[v] += 1 for each v = x[i] (all in range of out) */
+void lpy_bincount(const int64_t *x, int64_t n, int64_t *out) {
+  int64_t i;
+  for (i = 0; i < n; i++) out[x[i]]++;
+}
+
+/* One pass for small values: BC_TABLES interleaved tables of 32-bit counts
+   (so that repeated values do not wait on each other's increments), the
+   range checked on the way. */
+int64_t lpy_bincount_small(const int64_t *x, int64_t n, int64_t *counts) {
+  const size_t tb = (size_t)BC_TABLES * LPY_BINCOUNT_CAP * sizeof(uint32_t);
+  const int64_t cap = LPY_BINCOUNT_CAP;
+  uint32_t *t, *t1, *t2, *t3;
+  uint64_t out = 0;
+  int64_t i, k, mx = -1;
+  if (n > (int64_t)UINT32_MAX || (t = lpy_alloc(tb, 1)) == NULL) return -3;
+  t1 = t + cap; t2 = t1 + cap; t3 = t2 + cap;
+  for (i = 0; i + 4 <= n; i += 4) {
+    uint64_t a = (uint64_t)x[i], b = (uint64_t)x[i + 1],
+             c = (uint64_t)x[i + 2], d = (uint64_t)x[i + 3];
+    out |= (a | b | c | d) >= (uint64_t)cap;
+    t[a & (cap - 1)]++; t1[b & (cap - 1)]++;
+    t2[c & (cap - 1)]++; t3[d & (cap - 1)]++;
+  }
+  for (; i < n; i++) {
+    uint64_t a = (uint64_t)x[i];
+    out |= a >= (uint64_t)cap;
+    t[a & (cap - 1)]++;
+  }
+  if (!out)
+    for (k = 0; k < cap; k++) {
+      counts[k] = (int64_t)t[k] + t1[k] + t2[k] + t3[k];
+      if (counts[k]) mx = k;
+    }
+  lpy_free(t, tb);
+  return out ? -2 : mx;
+}

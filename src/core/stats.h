@@ -68,6 +68,18 @@ LPY_API void lpy_hist2d(const double *x, const double *y, int64_t n,
                         const double *w, const double *xe, int64_t nx,
                         const double *ye, int64_t ny, double *out);
 
+/* bincount: smallest and largest of x (n >= 1); out[v] += 1 for each
+   value v of x (every one in range of out) */
+LPY_API void lpy_minmax_i64(const int64_t *x, int64_t n, int64_t *mn,
+                            int64_t *mx);
+LPY_API void lpy_bincount(const int64_t *x, int64_t n, int64_t *out);
+/* counts[v] = how many x are v, for x all in [0, LPY_BINCOUNT_CAP) in one
+   pass: returns the largest value (-1 when n is 0); -2 when some x lies
+   outside (counts then undefined), -3 without scratch memory */
+#define LPY_BINCOUNT_CAP 4096
+LPY_API int64_t lpy_bincount_small(const int64_t *x, int64_t n,
+                                   int64_t *counts);
+
 /* ------------------------------------------------------- correlation */
 enum { LPY_MODE_VALID, LPY_MODE_SAME, LPY_MODE_FULL };
 /* out[i] = sum_j a[j + k0 + i] * conj?(v[j]) for the mode's output range;
