@@ -450,29 +450,10 @@ static int p_gradient(lua_State *L) {
   return 1;
 }
 
-/* _stats.diff(a, ax) -> the first difference along the 0-based axis ax
-   of float64 a (whose length there is at least 1) */
-static int p_diff(lua_State *L) {
-  const char *fn = "diff";
-  lpy_array *a = lb_check(L, 1, fn), *r;
-  int ax = (int)lb_checkinteger(L, 2, fn);
-  int64_t outer, n, inner, shape[LPY_MAXDIMS];
-  const double *d;
-  int i;
-  lua_settop(L, 2);
-  d = blocks(L, a, ax, &outer, &n, &inner, fn);
-  if (n < 1) lb_error(L, fn, "internal: bad arguments");
-  for (i = 0; i < a->ndim; i++) shape[i] = a->shape[i];
-  shape[ax] = n - 1;
-  r = lb_push_new(L, LPY_FLOAT64, a->ndim, shape, 0, fn);
-  lpy_diff_f64(d, outer, n, inner, (double *)r->data);
-  return 1;
-}
-
 static const luaL_Reg prims[] = {
   {"hist_uniform", p_hist_uniform}, {"hist_edges", p_hist_edges},
   {"hist2d", p_hist2d}, {"gram", p_gram}, {"gradient", p_gradient},
-  {"diff", p_diff}, {NULL, NULL}
+  {NULL, NULL}
 };
 
 static const luaL_Reg funcs[] = {

@@ -13,7 +13,10 @@
 ** Integer, bool and float dtypes also have an LSD radix sort on an
 ** order-preserving unsigned key (stable; used for quicksort and stable on
 ** long lines, where it is several times faster than comparison sorts).
-** Partition is introselect: quickselect that falls back to heapsort.
+** Partition is introselect: quickselect that falls back to heapsort, all
+** kth of a call in one pass (each side keeps the kth that fall in it); on
+** long ranges the pivot is the element of about the wanted rank in a
+** sample of about sqrt(n), shifted so that the side kept next is short.
 */
 #include <math.h>
 #include <stdlib.h>

@@ -1,7 +1,8 @@
 /*
 ** stats.c - order statistics (median and NumPy's 13 quantile methods on
-** lines partitioned by sort.c, as NumPy partitions them), digitize and
-** histogram counting, correlation and the Gram product behind cov.
+** lines partitioned by sort.c, as NumPy partitions them), digitize,
+** histogram and bincount counting, correlation, the Gram product behind
+** cov and np.gradient with a uniform spacing.
 ** The arithmetic follows numpy/lib/function_base.py step by step (the
 ** native-dtype difference b - a of _lerp, its two-sided formula, the
 ** index rules of each method), so results match NumPy's bit for bit.
@@ -761,7 +762,7 @@ void lpy_gram(lpy_dtype t, const char *x, const char *y, int64_t p,
   }
 }
 
-/* ----------------------------------------------------- differences */
+/* ----------------------------------------------------------- gradient */
 /* f and out are (outer, n, inner) C-contiguous float64 blocks; the axis
    is the middle one. Each formula is NumPy's expression, operation by
    operation (interior (f[i+1] - f[i-1]) / (2. * h); the edges' weighted
@@ -808,13 +809,6 @@ void lpy_gradient_f64(const double *f, int64_t outer, int64_t n,
       }
     }
   }
-}
-
-void lpy_diff_f64(const double *f, int64_t outer, int64_t n, int64_t inner,
-                  double *out) {
-  int64_t o, k, m = (n - 1) * inner;
-  for (o = 0; o < outer; o++, f += n * inner, out += m)
-    for (k = 0; k < m; k++) out[k] = f[k + inner] - f[k];
 }
 
 /* ----------------------------------------------------------- bincount */

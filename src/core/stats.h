@@ -1,7 +1,8 @@
 /*
 ** stats.h - the statistics core: order statistics (median, quantiles with
-** NumPy's 13 methods, on sort.c's partition), digitize, histogram counting,
-** correlation and the Gram product of cov. Pure C.
+** NumPy's 13 methods, on sort.c's partition), digitize, histogram and
+** bincount counting, correlation, the Gram product of cov and the
+** uniform-spacing gradient. Pure C.
 ** Every function works on caller-owned contiguous memory and allocates
 ** only scratch space that it frees before returning.
 */
@@ -94,14 +95,12 @@ LPY_API void lpy_correlate(lpy_dtype t, const char *a, int64_t na,
 LPY_API void lpy_gram(lpy_dtype t, const char *x, const char *y, int64_t p,
                       int64_t n, char *out);
 
-/* ------------------------------------------------------- differences */
-/* f, out: C-contiguous float64 blocks (outer, n, inner), the axis in the
-   middle. gradient with uniform spacing h (n >= edge_order + 1, edge_order
-   1 or 2): out has f's shape; diff (n >= 1): out is (outer, n - 1, inner) */
+/* --------------------------------------------------------- gradient */
+/* np.gradient with uniform spacing h along the middle axis of f, a
+   C-contiguous float64 block (outer, n, inner); n >= edge_order + 1,
+   edge_order 1 or 2; out has f's shape */
 LPY_API void lpy_gradient_f64(const double *f, int64_t outer, int64_t n,
                               int64_t inner, double h, int edge_order,
                               double *out);
-LPY_API void lpy_diff_f64(const double *f, int64_t outer, int64_t n,
-                          int64_t inner, double *out);
 
 #endif
