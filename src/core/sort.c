@@ -35,6 +35,7 @@
   ((st) == (isz) &&                                                         \
    ((uintptr_t)(p) & (uintptr_t)(((isz) > 8 ? 8 : (isz)) - 1)) == 0)
 
+#define BLOCK 64          /* partition's block of comparisons */
 #ifndef SAMPLE_MIN
 #define SAMPLE_MIN 512    /* select's pivot from a sample from this length on */
 #endif
@@ -63,6 +64,13 @@ static int depth_limit(int64_t n) {
    : ((ar) == (br) || ((ar) != (ar) && (br) != (br))) ? LT_F(ai, bi)        \
    : (br) != (br))
 #define LT_C(a, b) CLT((a).re, (a).im, (b).re, (b).im)
+/* x < p and x <= p in the order above for a pivot p that is not nan */
+#define BLT_LT_I(x, p) ((x) < (p))
+#define BLE_LT_I(x, p) ((x) <= (p))
+#define BLT_LT_F(x, p) ((x) < (p))
+#define BLE_LT_F(x, p) ((x) <= (p))
+#define BLT_LT_C(x, p) LT_C(x, p)
+#define BLE_LT_C(x, p) (!LT_C(p, x))
 #define EQ_S(a, b) ((a) == (b))
 #define EQ_C(a, b) ((a).re == (b).re && (a).im == (b).im)
 #define NAN_NO(a) 0
@@ -73,7 +81,7 @@ static int depth_limit(int64_t n) {
 
 /* ----------------------------------------------------- comparison sorts
    For the arg-variants, V(i) is the value at index slot i. */
-#define DEFINE_SORTS(S, T, LT)                                              \
+#define DEFINE_SORTS(S, T, LT, ISNAN)                                       \
   static void insert_##S(T *v, int64_t n) {                                 \
     int64_t i, j;                                                           \
     for (i = 1; i < n; i++) {                                               \
@@ -117,6 +125,31 @@ static int depth_limit(int64_t n) {
     int64_t i = 0, j = n - 2;                                               \
     T p = v[m];                                                             \
     SWAP(T, v[m], v[n - 2]);                                                \
+    if (n > 4 * BLOCK && !ISNAN(p)) { /* blocks: comparisons, no branches */\
+      T *l = v + 1, *r = v + n - 3;                                         \
+      unsigned char ol[BLOCK], or_[BLOCK];                                  \
+      int nl = 0, nr = 0, sl = 0, sr = 0, k, c;                             \
+      while (r - l + 1 > 2 * BLOCK) {                                       \
+        if (nl == 0) {   /* left elements that go right (>= p) */           \
+          for (sl = 0, k = 0; k < BLOCK; k++) {                             \
+            ol[nl] = (unsigned char)k; nl += !BLT_##LT(l[k], p);                  \
+          }                                                                 \
+        }                                                                   \
+        if (nr == 0) {   /* right elements that go left (<= p) */           \
+          for (sr = 0, k = 0; k < BLOCK; k++) {                             \
+            or_[nr] = (unsigned char)k; nr += BLE_##LT(r[-k], p);                \
+          }                                                                 \
+        }                                                                   \
+        c = nl < nr ? nl : nr;                                              \
+        for (k = 0; k < c; k++)                                             \
+          SWAP(T, l[ol[sl + k]], r[-(int64_t)or_[sr + k]]);                 \
+        nl -= c; nr -= c; sl += c; sr += c;                                 \
+        if (nl == 0) l += BLOCK;                                            \
+        if (nr == 0) r -= BLOCK;                                            \
+      }                                                                     \
+      /* all before l are <= p, all after r >= p: scan the rest */          \
+      i = l - v - 1; j = r - v + 1;                                         \
+    }                                                                       \
     for (;;) { /* v[0] <= p and v[n-2] == p stop the scans */               \
       do i++; while (LT(v[i], p));                                          \
       do j--; while (LT(p, v[j]));                                          \
@@ -405,7 +438,7 @@ static int radix_offsets(size_t *cnt, int64_t n) {
   R(u64, uint64_t, uint64_t, KEY_U) R(f32, float, uint32_t, KEY_F32)        \
   R(f64, double, uint64_t, KEY_F64)
 
-#define X_SORTS(S, T, LT, EQ, ISNAN) DEFINE_SORTS(S, T, LT)
+#define X_SORTS(S, T, LT, EQ, ISNAN) DEFINE_SORTS(S, T, LT, ISNAN)
 SORT_TYPES(X_SORTS)
 #define R_RADIX(S, T, U, KEY) DEFINE_RADIX(S, T, U, KEY)
 RADIX_TYPES(R_RADIX)
