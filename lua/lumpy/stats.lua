@@ -199,7 +199,7 @@ return function(np)
         fail("Shape of array too small to calculate a numerical gradient, at least (edge_order + 1) elements are required.")
       end
       local uniform = type(d) == "number" or d.ndim == 0
-      if type(d) == "number" and f.dtype.name == "float64" then
+      if type(d) == "number" and f.dtype.name == "float64" and (edge_order == 1 or edge_order == 2) then
         outs[i] = P.gradient(f, ax, d, edge_order)          -- one pass in C
         goto next
       end
