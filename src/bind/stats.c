@@ -205,14 +205,24 @@ static int l_bincount(lua_State *L) {
                "according to the rule 'safe'", lpy_dtypes[x->dtype].name);
   }
   xi = as_contig(L, x, LPY_INT64, fn);
-  {
-    const int64_t *xv = (const int64_t *)xi->data;
-    int64_t mn = 0;
-    for (i = 0; i < xi->size; i++) {
-      int64_t v = xv[i];
-      mn = v < mn ? v : mn;
-      mx = v > mx ? v : mx;
+  if (lua_isnoneornil(L, widx) && xi->size >= 4 * LPY_BINCOUNT_CAP) {
+    /* small values counted in one pass; else the range first */
+    int64_t cap = LPY_BINCOUNT_CAP;
+    lpy_array *c = lb_push_new(L, LPY_INT64, 1, &cap, 0, fn);
+    mx = lpy_bincount_small((const int64_t *)xi->data, xi->size,
+                            (int64_t *)c->data);
+    if (mx >= -1) {
+      len = mx + 1 > minlength ? mx + 1 : minlength;
+      if (len > ((int64_t)1 << 40)) lb_error(L, fn, "maximum value too large");
+      r = lb_push_new(L, LPY_INT64, 1, &len, 1, fn);
+      memcpy(r->data, c->data, (size_t)(mx + 1) * sizeof(int64_t));
+      return 1;
     }
+    mx = -1;
+  }
+  if (xi->size > 0) {
+    int64_t mn;
+    lpy_minmax_i64((const int64_t *)xi->data, xi->size, &mn, &mx);
     if (mn < 0) lb_error(L, fn, "'list' argument must have no negative elements");
   }
   if (!lua_isnoneornil(L, widx)) {
@@ -233,10 +243,7 @@ static int l_bincount(lua_State *L) {
       const double *wv = (const double *)w->data;
       double *o = (double *)r->data;
       for (i = 0; i < xi->size; i++) o[xv[i]] += wv[i];
-    } else {
-      int64_t *o = (int64_t *)r->data;
-      for (i = 0; i < xi->size; i++) o[xv[i]]++;
-    }
+    } else lpy_bincount(xv, xi->size, (int64_t *)r->data);
   }
   return 1;
 }
@@ -409,9 +416,44 @@ static int p_gram(lua_State *L) {
   return 1;
 }
 
+/* a float64 array as (outer, n, inner) around the 0-based axis ax: its
+   contiguous data (a pushed copy when a is not C-contiguous) */
+static const double *blocks(lua_State *L, lpy_array *a, int ax,
+                            int64_t *outer, int64_t *n, int64_t *inner,
+                            const char *fn) {
+  int i;
+  if (a->dtype != LPY_FLOAT64 || ax < 0 || ax >= a->ndim)
+    lb_error(L, fn, "internal: bad arguments");
+  a = as_contig(L, a, LPY_FLOAT64, fn);
+  *outer = 1; *inner = 1; *n = a->shape[ax];
+  for (i = 0; i < ax; i++) *outer *= a->shape[i];
+  for (i = ax + 1; i < a->ndim; i++) *inner *= a->shape[i];
+  return (const double *)a->data;
+}
+
+/* _stats.gradient(f, ax, h, edge_order) -> np.gradient along the 0-based
+   axis ax of float64 f with the uniform spacing h (a number) */
+static int p_gradient(lua_State *L) {
+  const char *fn = "gradient";
+  lpy_array *f = lb_check(L, 1, fn), *r;
+  int ax = (int)lb_checkinteger(L, 2, fn);
+  double h = lb_checknumber(L, 3, fn);
+  int order = (int)lb_checkinteger(L, 4, fn);
+  int64_t outer, n, inner;
+  const double *d;
+  lua_settop(L, 4);
+  d = blocks(L, f, ax, &outer, &n, &inner, fn);
+  if (n < order + 1 || order < 1 || order > 2)
+    lb_error(L, fn, "internal: bad arguments");
+  r = lb_push_new(L, LPY_FLOAT64, f->ndim, f->shape, 0, fn);
+  lpy_gradient_f64(d, outer, n, inner, h, order, (double *)r->data);
+  return 1;
+}
+
 static const luaL_Reg prims[] = {
   {"hist_uniform", p_hist_uniform}, {"hist_edges", p_hist_edges},
-  {"hist2d", p_hist2d}, {"gram", p_gram}, {NULL, NULL}
+  {"hist2d", p_hist2d}, {"gram", p_gram}, {"gradient", p_gradient},
+  {NULL, NULL}
 };
 
 static const luaL_Reg funcs[] = {

@@ -13,8 +13,12 @@
 ** Integer, bool and float dtypes also have an LSD radix sort on an
 ** order-preserving unsigned key (stable; used for quicksort and stable on
 ** long lines, where it is several times faster than comparison sorts).
-** Partition is introselect: quickselect that falls back to heapsort.
+** Partition is introselect: quickselect that falls back to heapsort, all
+** kth of a call in one pass (each side keeps the kth that fall in it); on
+** long ranges the pivot is the element of about the wanted rank in a
+** sample of about sqrt(n), shifted so that the side kept next is short.
 */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lpy.h"
@@ -30,6 +34,18 @@
 #define INPLACE(p, st, isz)                                                 \
   ((st) == (isz) &&                                                         \
    ((uintptr_t)(p) & (uintptr_t)(((isz) > 8 ? 8 : (isz)) - 1)) == 0)
+
+#define BLOCK 64          /* partition's block of comparisons */
+#ifndef SAMPLE_MIN
+#define SAMPLE_MIN 512    /* select's pivot from a sample from this length on */
+#endif
+
+static int64_t isqrt64(int64_t n) {
+  int64_t r = (int64_t)sqrt((double)n);
+  while (r * r > n) r--;
+  while ((r + 1) * (r + 1) <= n) r++;
+  return r;
+}
 
 static int depth_limit(int64_t n) {
   int d = 0;
@@ -48,6 +64,13 @@ static int depth_limit(int64_t n) {
    : ((ar) == (br) || ((ar) != (ar) && (br) != (br))) ? LT_F(ai, bi)        \
    : (br) != (br))
 #define LT_C(a, b) CLT((a).re, (a).im, (b).re, (b).im)
+/* x < p and x <= p in the order above for a pivot p that is not nan */
+#define BLT_LT_I(x, p) ((x) < (p))
+#define BLE_LT_I(x, p) ((x) <= (p))
+#define BLT_LT_F(x, p) ((x) < (p))
+#define BLE_LT_F(x, p) ((x) <= (p))
+#define BLT_LT_C(x, p) LT_C(x, p)
+#define BLE_LT_C(x, p) (!LT_C(p, x))
 #define EQ_S(a, b) ((a) == (b))
 #define EQ_C(a, b) ((a).re == (b).re && (a).im == (b).im)
 #define NAN_NO(a) 0
@@ -58,7 +81,7 @@ static int depth_limit(int64_t n) {
 
 /* ----------------------------------------------------- comparison sorts
    For the arg-variants, V(i) is the value at index slot i. */
-#define DEFINE_SORTS(S, T, LT)                                              \
+#define DEFINE_SORTS(S, T, LT, ISNAN)                                       \
   static void insert_##S(T *v, int64_t n) {                                 \
     int64_t i, j;                                                           \
     for (i = 1; i < n; i++) {                                               \
@@ -86,18 +109,47 @@ static int depth_limit(int64_t n) {
       sift_##S(v, 0, i);                                                    \
     }                                                                       \
   }                                                                         \
-  /* partition v[0..n-1] (n > SMALL) around a median of three; returns     \
-     the pivot's final position */                                          \
-  static int64_t part_##S(T *v, int64_t n) {                                \
-    int64_t m = n >> 1, i = 0, j = n - 2;                                   \
-    T p;                                                                    \
+  /* median of three: v[0] <= v[m] <= v[n-1] for m = n / 2; returns m */ \
+  static int64_t med3_##S(T *v, int64_t n) {                                \
+    int64_t m = n >> 1;                                                     \
     if (LT(v[m], v[0])) SWAP(T, v[m], v[0]);                                \
     if (LT(v[n - 1], v[m])) {                                               \
       SWAP(T, v[n - 1], v[m]);                                              \
       if (LT(v[m], v[0])) SWAP(T, v[m], v[0]);                              \
     }                                                                       \
-    p = v[m];                                                               \
+    return m;                                                               \
+  }                                                                         \
+  /* partition v[0..n-1] (n > SMALL) around the pivot v[m], 0 < m < n-1,    \
+     given v[0] <= v[m] <= v[n-1]; returns the pivot's final position */    \
+  static int64_t split_##S(T *v, int64_t n, int64_t m) {                    \
+    int64_t i = 0, j = n - 2;                                               \
+    T p = v[m];                                                             \
     SWAP(T, v[m], v[n - 2]);                                                \
+    if (n > 4 * BLOCK && !ISNAN(p)) { /* blocks: comparisons, no branches */\
+      T *l = v + 1, *r = v + n - 3;                                         \
+      unsigned char ol[BLOCK], or_[BLOCK];                                  \
+      int nl = 0, nr = 0, sl = 0, sr = 0, k, c;                             \
+      while (r - l + 1 > 2 * BLOCK) {                                       \
+        if (nl == 0) {   /* left elements that go right (>= p) */           \
+          for (sl = 0, k = 0; k < BLOCK; k++) {                             \
+            ol[nl] = (unsigned char)k; nl += !BLT_##LT(l[k], p);                  \
+          }                                                                 \
+        }                                                                   \
+        if (nr == 0) {   /* right elements that go left (<= p) */           \
+          for (sr = 0, k = 0; k < BLOCK; k++) {                             \
+            or_[nr] = (unsigned char)k; nr += BLE_##LT(r[-k], p);                \
+          }                                                                 \
+        }                                                                   \
+        c = nl < nr ? nl : nr;                                              \
+        for (k = 0; k < c; k++)                                             \
+          SWAP(T, l[ol[sl + k]], r[-(int64_t)or_[sr + k]]);                 \
+        nl -= c; nr -= c; sl += c; sr += c;                                 \
+        if (nl == 0) l += BLOCK;                                            \
+        if (nr == 0) r -= BLOCK;                                            \
+      }                                                                     \
+      /* all before l are <= p, all after r >= p: scan the rest */          \
+      i = l - v - 1; j = r - v + 1;                                         \
+    }                                                                       \
     for (;;) { /* v[0] <= p and v[n-2] == p stop the scans */               \
       do i++; while (LT(v[i], p));                                          \
       do j--; while (LT(p, v[j]));                                          \
@@ -106,6 +158,9 @@ static int depth_limit(int64_t n) {
     }                                                                       \
     SWAP(T, v[i], v[n - 2]);                                                \
     return i;                                                               \
+  }                                                                         \
+  static int64_t part_##S(T *v, int64_t n) {                                \
+    return split_##S(v, n, med3_##S(v, n));                                 \
   }                                                                         \
   static void quick_##S(T *v, int64_t n, int depth) {                       \
     while (n > SMALL) {                                                     \
@@ -130,17 +185,53 @@ static int depth_limit(int64_t n) {
       v[k++] = LT(v[j], w[i]) ? v[j++] : w[i++];                            \
     while (i < h) v[k++] = w[i++];                                          \
   }                                                                         \
-  static void select_##S(T *v, int64_t n, int64_t kth) {                    \
-    int64_t lo = 0, hi = n;                                                 \
-    int depth = depth_limit(n);                                             \
-    while (hi - lo > SMALL) {                                               \
-      int64_t i;                                                            \
-      if (depth-- == 0) { heap_##S(v + lo, hi - lo); return; }              \
-      i = lo + part_##S(v + lo, hi - lo);                                   \
-      if (kth == i) return;                                                 \
-      if (kth < i) hi = i; else lo = i + 1;                                 \
+  static void select_##S(T *v, int64_t lo, int64_t hi, const int64_t *kth, \
+                         int nk, int depth);                                \
+  /* a pivot for selecting the 0-based rank r of v[0..n-1] (n > SMALL):     \
+     on long ranges the element of rank about r in a sample of about       \
+     sqrt(n) (moved to the front), shifted by bias * sqrt(sample) ranks so \
+     that the side kept next is short; returns m with v[0] <= v[m] <=      \
+     v[n-1], 0 < m < n-1 */                                                 \
+  static int64_t pivot_##S(T *v, int64_t n, int64_t r, int bias) {          \
+    int64_t s, step, t, rs, gap;                                            \
+    if (n < SAMPLE_MIN) return med3_##S(v, n);                              \
+    s = isqrt64(n);                                                         \
+    step = n / s;                                                           \
+    for (t = 1; t < s; t++) SWAP(T, v[t], v[t * step]);                     \
+    gap = isqrt64(s);                                                       \
+    rs = (int64_t)((double)r / (double)n * (double)s) + bias * gap;         \
+    if (rs < 1) rs = 1;                                                     \
+    if (rs > s - 2) rs = s - 2;                                             \
+    select_##S(v, 0, s, &rs, 1, depth_limit(s));                            \
+    SWAP(T, v[s - 1], v[n - 1]);                                            \
+    return rs;                                                              \
+  }                                                                         \
+  /* put the elements of the nk ascending distinct ranks kth (within        \
+     [lo, hi)) of v where a sort puts them, the rest on the right sides */ \
+  static void select_##S(T *v, int64_t lo, int64_t hi, const int64_t *kth, \
+                         int nk, int depth) {                               \
+    while (nk > 0 && hi - lo > SMALL) {                                     \
+      int64_t i, n = hi - lo, r;                                            \
+      int a, b, bias = 0;                                                   \
+      if (depth-- == 0) { heap_##S(v + lo, n); return; }                    \
+      if (nk == 1) {                                                        \
+        r = kth[0] - lo;                                                    \
+        bias = r < n / 2 ? 1 : -1;                                          \
+      } else {           /* the rank nearest the middle, unbiased */        \
+        int best = 0;                                                       \
+        for (a = 1; a < nk; a++)                                            \
+          if (llabs(2 * (kth[a] - lo) - n) < llabs(2 * (kth[best] - lo) - n)) \
+            best = a;                                                       \
+        r = kth[best] - lo;                                                 \
+      }                                                                     \
+      i = lo + split_##S(v + lo, n, pivot_##S(v + lo, n, r, bias));         \
+      for (a = 0; a < nk && kth[a] < i; a++) {}                             \
+      b = (a < nk && kth[a] == i) ? a + 1 : a;                              \
+      if (a > 0 && b < nk) select_##S(v, lo, i, kth, a, depth);             \
+      if (b < nk) { lo = i + 1; kth += b; nk -= b; }                        \
+      else { hi = i; nk = a; }                                              \
     }                                                                       \
-    insert_##S(v + lo, hi - lo);                                            \
+    if (nk > 0) insert_##S(v + lo, hi - lo);                                \
   }                                                                         \
   /* ---- arg-variants: sort the index slots x[] by v[x[.]] */              \
   static void ainsert_##S(const T *v, int64_t *x, int64_t n) {              \
@@ -347,7 +438,7 @@ static int radix_offsets(size_t *cnt, int64_t n) {
   R(u64, uint64_t, uint64_t, KEY_U) R(f32, float, uint32_t, KEY_F32)        \
   R(f64, double, uint64_t, KEY_F64)
 
-#define X_SORTS(S, T, LT, EQ, ISNAN) DEFINE_SORTS(S, T, LT)
+#define X_SORTS(S, T, LT, EQ, ISNAN) DEFINE_SORTS(S, T, LT, ISNAN)
 SORT_TYPES(X_SORTS)
 #define R_RADIX(S, T, U, KEY) DEFINE_RADIX(S, T, U, KEY)
 RADIX_TYPES(R_RADIX)
@@ -366,8 +457,8 @@ RADIX_TYPES(R_RADIX)
       amerge_##S((const T *)v, x, n, (int64_t *)w);                         \
     else aquick_##S((const T *)v, x, n, depth_limit(n));                    \
   }                                                                         \
-  static void selectv_##S(void *v, int64_t n, int64_t k) {                  \
-    select_##S((T *)v, n, k);                                               \
+  static void selectv_##S(void *v, int64_t n, const int64_t *k, int nk) {   \
+    select_##S((T *)v, 0, n, k, nk, depth_limit(n));                        \
   }                                                                         \
   static void aselectv_##S(const void *v, int64_t *x, int64_t n, int64_t k) {\
     aselect_##S((const T *)v, x, n, k);                                     \
@@ -469,7 +560,7 @@ typedef struct sortops {
   void (*asort)(const void *v, int64_t *x, int64_t n, int kind, void *w);
   void (*rsort)(void *v, int64_t n, void *w);           /* NULL: none */
   void (*arsort)(const void *v, int64_t *x, int64_t n, void *w);
-  void (*select)(void *v, int64_t n, int64_t k);
+  void (*select)(void *v, int64_t n, const int64_t *k, int nk);
   void (*aselect)(const void *v, int64_t *x, int64_t n, int64_t k);
   void (*search)(const void *a, int64_t n, const int64_t *s, const void *v,
                  int64_t m, int r, int64_t *o, int64_t base);
@@ -655,13 +746,8 @@ static void argsort_fn(void *vc, char **p) {
 static void part_fn(void *vc, char **p) {
   linectx *c = (linectx *)vc;
   char *v = INPLACE(p[0], c->stride, c->isz) ? p[0] : c->buf;
-  int64_t lo = 0;
-  int j;
   if (v != p[0]) gather(v, p[0], c->n, c->stride, c->isz);
-  for (j = 0; j < c->nk; j++) {   /* kth ascending: each one within the rest */
-    c->op->select(v + lo * c->isz, c->n - lo, c->kth[j] - lo);
-    lo = c->kth[j] + 1;
-  }
+  c->op->select(v, c->n, c->kth, c->nk);    /* every kth (ascending) at once */
   if (v != p[0]) scatter(p[0], v, c->n, c->stride, c->isz);
 }
 static void argpart_fn(void *vc, char **p) {

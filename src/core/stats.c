@@ -1,7 +1,8 @@
 /*
 ** stats.c - order statistics (median and NumPy's 13 quantile methods on
-** lines partitioned by sort.c, as NumPy partitions them), digitize and
-** histogram counting, correlation and the Gram product behind cov.
+** lines partitioned by sort.c, as NumPy partitions them), digitize,
+** histogram and bincount counting, correlation, the Gram product behind
+** cov and np.gradient with a uniform spacing.
 ** The arithmetic follows numpy/lib/function_base.py step by step (the
 ** native-dtype difference b - a of _lerp, its two-sided formula, the
 ** index rules of each method), so results match NumPy's bit for bit.
@@ -199,36 +200,6 @@ static int64_t drop_nan(lpy_dtype t, char *x, int64_t n, int skipnan) {
   return k;
 }
 
-/* Typed scans of a line without nan: the first nan, the position of the
-   smallest / largest element of x[lo..hi) in NumPy's order */
-#define LT_PLAIN(a, b) ((a) < (b))
-#define LT_CPLX(a, b) ((a).re < (b).re || ((a).re == (b).re && (a).im < (b).im))
-#define SCANS(NAME, T, LT)                                                  \
-  static int64_t amin_##NAME(const char *p, int64_t lo, int64_t hi) {       \
-    const T *x = (const T *)p;                                              \
-    int64_t b = lo, i;                                                      \
-    for (i = lo + 1; i < hi; i++) if (LT(x[i], x[b])) b = i;                \
-    return b;                                                               \
-  }                                                                         \
-  static int64_t amax_##NAME(const char *p, int64_t lo, int64_t hi) {       \
-    const T *x = (const T *)p;                                              \
-    int64_t b = lo, i;                                                      \
-    for (i = lo + 1; i < hi; i++) if (LT(x[b], x[i])) b = i;                \
-    return b;                                                               \
-  }
-#define SCANS_ENTRY(NAME, T, K) { amin_##NAME, amax_##NAME },
-SCANS(bool, uint8_t, LT_PLAIN) SCANS(int8, int8_t, LT_PLAIN)
-SCANS(int16, int16_t, LT_PLAIN) SCANS(int32, int32_t, LT_PLAIN)
-SCANS(int64, int64_t, LT_PLAIN) SCANS(uint8, uint8_t, LT_PLAIN)
-SCANS(uint16, uint16_t, LT_PLAIN) SCANS(uint32, uint32_t, LT_PLAIN)
-SCANS(uint64, uint64_t, LT_PLAIN) SCANS(float32, float, LT_PLAIN)
-SCANS(float64, double, LT_PLAIN) SCANS(complex64, lpy_c64, LT_CPLX)
-SCANS(complex128, lpy_c128, LT_CPLX)
-static const struct {
-  int64_t (*amin)(const char *, int64_t, int64_t);
-  int64_t (*amax)(const char *, int64_t, int64_t);
-} scans[LPY_NTYPES] = { LPY_SRC_TYPES(SCANS_ENTRY) };
-
 static int has_nan(lpy_dtype t, const char *p, int64_t n) {
   int64_t i;
   int r = 0;
@@ -240,14 +211,6 @@ static int has_nan(lpy_dtype t, const char *p, int64_t n) {
   default: break;
   }
   return r;
-}
-
-static void swap_elems(char *x, int64_t i, int64_t j, size_t sz) {
-  char tmp[16];
-  if (i == j) return;
-  memcpy(tmp, x + i * sz, sz);
-  memcpy(x + i * sz, x + j * sz, sz);
-  memcpy(x + j * sz, tmp, sz);
 }
 
 /* Partition nlines lines of k elements (line stride 'step' elements) with
@@ -263,27 +226,6 @@ static int partition_lines(lpy_dtype t, char *x, int64_t nlines, int64_t k,
   strides[1] = lpy_itemsize(t); strides[0] = step * strides[1];
   lpy_array_init(&v.a, t, 2, shape, strides, x, NULL);
   return lpy_partition(&v.a, 1, pos, np, e);
-}
-
-/* After partition_lines at positions pos[0..np), put the element a sort
-   puts at position p (the one after a selected position, or the one
-   before the first) in place by a scan of the part it lies in. */
-static void fix_next(lpy_dtype t, char *x, int64_t k, const int64_t *pos,
-                     int np, int64_t p) {
-  size_t sz = (size_t)lpy_itemsize(t);
-  int i;
-  for (i = 0; i < np; i++) if (pos[i] == p) return;       /* selected */
-  for (i = 0; i < np; i++)
-    if (pos[i] > p) {           /* p lies in (pos[i-1], pos[i]) */
-      if (i > 0 && pos[i - 1] == p - 1) {
-        swap_elems(x, p, scans[t].amin(x, p, pos[i]), sz);
-      } else {
-        swap_elems(x, p, scans[t].amax(x, i > 0 ? pos[i - 1] + 1 : 0, pos[i]), sz);
-      }
-      return;
-    }
-  /* after the last selected position */
-  swap_elems(x, p, scans[t].amin(x, p, k), sz);
 }
 
 static void store_nan(lpy_dtype ot, char *p) {
@@ -343,31 +285,44 @@ static void median_line(lpy_dtype t, const char *x, int64_t k, int nan,
   else mean_of(t, x + (size_t)(k / 2 - 1) * sz, 2, o);
 }
 
+/* the middle positions of k sorted values (one or two); their count */
+static int mid_pos(int64_t k, int64_t *pos) {
+  if (k % 2) { pos[0] = k / 2; return 1; }
+  pos[0] = k / 2 - 1; pos[1] = k / 2;
+  return 2;
+}
+
 /* NumPy partitions at the middle (and the last, to find nan); here the
-   middle is selected, its lower neighbour found by a scan of the lower
-   part, and nan by a scan before */
+   middle is selected (both middle positions in one pass for an even
+   length) and nan found by a scan before */
 int lpy_median_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
                      int skipnan, char *out, lpy_err *e) {
   size_t sz = (size_t)lpy_itemsize(t);
   size_t osz = (size_t)lpy_itemsize(lpy_median_type(t));
-  int64_t l;
-  int inexact = lpy_isinexact(t);
+  int64_t l, pos[2];
+  int inexact = lpy_isinexact(t), np;
   if (!skipnan || !inexact) {
-    int64_t pos = n / 2;
-    if (partition_lines(t, data, nlines, n, n, &pos, 1, e)) return -1;
+    if (n == 0) {
+      for (l = 0; l < nlines; l++)
+        median_line(t, data, 0, 0, out + (size_t)l * osz);
+      return 0;
+    }
+    np = mid_pos(n, pos);
+    if (partition_lines(t, data, nlines, n, n, pos, np, e)) return -1;
     for (l = 0; l < nlines; l++) {
       char *x = data + (size_t)l * (size_t)n * sz;
       int nan = inexact && has_nan(t, x, n);
-      if (!nan && n % 2 == 0 && n > 0) fix_next(t, x, n, &pos, 1, n / 2 - 1);
       median_line(t, x, n, nan, out + (size_t)l * osz);
     }
     return 0;
   }
   for (l = 0; l < nlines; l++) {
     char *x = data + (size_t)l * (size_t)n * sz;
-    int64_t k = drop_nan(t, x, n, 1), pos = k / 2;
-    if (partition_lines(t, x, 1, k, k, &pos, 1, e)) return -1;
-    if (k % 2 == 0 && k > 0) fix_next(t, x, k, &pos, 1, k / 2 - 1);
+    int64_t k = drop_nan(t, x, n, 1);
+    if (k > 0) {
+      np = mid_pos(k, pos);
+      if (partition_lines(t, x, 1, k, k, pos, np, e)) return -1;
+    }
     median_line(t, x, k, 0, out + (size_t)l * osz);
   }
   return 0;
@@ -394,7 +349,7 @@ static void lerp(lpy_dtype t, const char *a, const char *b, double g,
 }
 
 /* where each quantile lies among k values (qpos), and the distinct
-   positions to select (every lo; each hi is found by a scan after) */
+   positions to select (every lo and hi) */
 typedef struct qplan {
   int64_t *lo, *hi, *pos;
   double *g;
@@ -411,27 +366,16 @@ static void plan_q(qplan *p, int method, int64_t k, const double *q,
                    int64_t nq) {
   int64_t j;
   int i, m = 0;
+  int64_t c = 0;
   for (j = 0; j < nq; j++) {
     p->take[j] = qpos(method, k, q[j], &p->lo[j], &p->hi[j], &p->g[j]);
-    p->pos[j] = p->lo[j];
+    p->pos[c++] = p->lo[j];
+    if (!p->take[j] && p->hi[j] != p->lo[j]) p->pos[c++] = p->hi[j];
   }
-  qsort(p->pos, (size_t)nq, sizeof *p->pos, cmp_i64);
-  for (i = 0; i < (int)nq; i++)
+  qsort(p->pos, (size_t)c, sizeof *p->pos, cmp_i64);
+  for (i = 0; i < (int)c; i++)
     if (m == 0 || p->pos[m - 1] != p->pos[i]) p->pos[m++] = p->pos[i];
   p->np = m;
-}
-
-/* select, then put each hi in place */
-static int place_q(lpy_dtype t, char *x, int64_t nlines, int64_t k,
-                   const qplan *p, int64_t nq, lpy_err *e) {
-  size_t sz = (size_t)lpy_itemsize(t);
-  int64_t l, j;
-  if (partition_lines(t, x, nlines, k, k, p->pos, p->np, e)) return -1;
-  for (l = 0; l < nlines; l++)
-    for (j = 0; j < nq; j++)
-      if (!p->take[j] && p->hi[j] != p->lo[j])
-        fix_next(t, x + (size_t)(l * k) * sz, k, p->pos, p->np, p->hi[j]);
-  return 0;
 }
 
 static void quantile_line(lpy_dtype t, const char *x, int nan,
@@ -465,15 +409,15 @@ int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
     return lpy_err_set(e, LPY_EINDEX, "cannot do a non-empty take from an empty axes.");
   if (nq < 0 || nq > INT32_MAX / 8)
     return lpy_err_set(e, LPY_EVALUE, "too many quantiles");
-  mem = malloc((size_t)(nq * 4 + 1) * sizeof(int64_t) + (size_t)nq * sizeof(int));
+  mem = malloc((size_t)(nq * 5 + 1) * sizeof(int64_t) + (size_t)nq * sizeof(int));
   if (!mem) return lpy_err_set(e, LPY_EMEMORY, "out of memory");
   p.lo = (int64_t *)mem; p.hi = p.lo + nq; p.pos = p.hi + nq;
-  p.g = (double *)(p.pos + nq);
+  p.g = (double *)(p.pos + 2 * nq);
   p.take = (int *)(p.g + nq);
   if (!skipnan || !inexact) {
     if (n > 0) {
       plan_q(&p, method, n, q, nq);
-      st = place_q(t, data, nlines, n, &p, nq, e);
+      st = partition_lines(t, data, nlines, n, n, p.pos, p.np, e);
       for (l = 0; l < nlines && st == 0; l++) {
         char *x = data + (size_t)l * (size_t)n * sz;
         quantile_line(t, x, inexact && has_nan(t, x, n), &p, nq,
@@ -486,7 +430,7 @@ int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
       int64_t k = drop_nan(t, x, n, 1);
       if (k > 0) {
         plan_q(&p, method, k, q, nq);
-        st = place_q(t, x, 1, k, &p, nq, e);
+        st = partition_lines(t, x, 1, k, k, p.pos, p.np, e);
       }
       quantile_line(t, x, k == 0, &p, nq, out + (size_t)l * osz, nlines);
     }
@@ -816,4 +760,105 @@ void lpy_gram(lpy_dtype t, const char *x, const char *y, int64_t p,
   case LPY_COMPLEX128: GRAM_CPLX(lpy_c128, double); break;
   default: break;
   }
+}
+
+/* ----------------------------------------------------------- gradient */
+/* f and out are (outer, n, inner) C-contiguous float64 blocks; the axis
+   is the middle one. Each formula is NumPy's expression, operation by
+   operation (interior (f[i+1] - f[i-1]) / (2. * h); the edges' weighted
+   sums added left to right). */
+/* x / h == x * (1 / h) for every x when h is a power of two whose
+   reciprocal is exact: then the product replaces the slower division */
+static int exact_recip(double h) {
+  int ex;
+  double r;
+  if (!isfinite(h) || fabs(frexp(h, &ex)) != 0.5) return 0;
+  r = 1.0 / h;
+  return r != 0.0 && isfinite(r) && r * h == 1.0;
+}
+
+void lpy_gradient_f64(const double *f, int64_t outer, int64_t n,
+                      int64_t inner, double h, int edge_order, double *out) {
+  int64_t o, k, j, m = (n - 2) * inner;
+  double h2 = 2.0 * h, r2 = 1.0 / h2;
+  int mul = exact_recip(h2);
+  for (o = 0; o < outer; o++, f += n * inner, out += n * inner) {
+    /* the interior as one run: out[k] for k in [inner, (n - 1) * inner) */
+    const double *lo = f, *hi = f + 2 * inner;
+    double *r = out + inner;
+    if (mul) for (k = 0; k < m; k++) r[k] = (hi[k] - lo[k]) * r2;
+    else for (k = 0; k < m; k++) r[k] = (hi[k] - lo[k]) / h2;
+    if (edge_order == 1) {
+      const double *a = f, *b = f + inner;
+      const double *y = f + (n - 2) * inner, *z = f + (n - 1) * inner;
+      double *r0 = out, *r1 = out + (n - 1) * inner;
+      for (j = 0; j < inner; j++) {
+        r0[j] = (b[j] - a[j]) / h;
+        r1[j] = (z[j] - y[j]) / h;
+      }
+    } else {
+      double a0 = -1.5 / h, b0 = 2.0 / h, c0 = -0.5 / h;
+      double a1 = 0.5 / h, b1 = -2.0 / h, c1 = 1.5 / h;
+      const double *f0 = f, *f1 = f + inner, *f2 = f + 2 * inner;
+      const double *g0 = f + (n - 3) * inner, *g1 = f + (n - 2) * inner,
+                   *g2 = f + (n - 1) * inner;
+      double *r0 = out, *r1 = out + (n - 1) * inner;
+      for (j = 0; j < inner; j++) {
+        r0[j] = a0 * f0[j] + b0 * f1[j] + c0 * f2[j];
+        r1[j] = a1 * g0[j] + b1 * g1[j] + c1 * g2[j];
+      }
+    }
+  }
+}
+
+/* ----------------------------------------------------------- bincount */
+/* smallest and largest of x[0..n-1] (n >= 1), in one pass */
+void lpy_minmax_i64(const int64_t *x, int64_t n, int64_t *mn, int64_t *mx) {
+  int64_t i, lo = x[0], hi = x[0];
+  for (i = 1; i < n; i++) {
+    int64_t v = x[i];
+    lo = v < lo ? v : lo;
+    hi = v > hi ? v : hi;
+  }
+  *mn = lo; *mx = hi;
+}
+
+#define BC_TABLES 4
+
+/* out[v] += 1 for each v = x[i] (all in range of out) */
+void lpy_bincount(const int64_t *x, int64_t n, int64_t *out) {
+  int64_t i;
+  for (i = 0; i < n; i++) out[x[i]]++;
+}
+
+/* One pass for small values: BC_TABLES interleaved tables of 32-bit counts
+   (so that repeated values do not wait on each other's increments), the
+   range checked on the way. */
+int64_t lpy_bincount_small(const int64_t *x, int64_t n, int64_t *counts) {
+  const size_t tb = (size_t)BC_TABLES * LPY_BINCOUNT_CAP * sizeof(uint32_t);
+  const int64_t cap = LPY_BINCOUNT_CAP;
+  uint32_t *t, *t1, *t2, *t3;
+  uint64_t out = 0;
+  int64_t i, k, mx = -1;
+  if (n > (int64_t)UINT32_MAX || (t = lpy_alloc(tb, 1)) == NULL) return -3;
+  t1 = t + cap; t2 = t1 + cap; t3 = t2 + cap;
+  for (i = 0; i + 4 <= n; i += 4) {
+    uint64_t a = (uint64_t)x[i], b = (uint64_t)x[i + 1],
+             c = (uint64_t)x[i + 2], d = (uint64_t)x[i + 3];
+    out |= (a | b | c | d) >= (uint64_t)cap;
+    t[a & (cap - 1)]++; t1[b & (cap - 1)]++;
+    t2[c & (cap - 1)]++; t3[d & (cap - 1)]++;
+  }
+  for (; i < n; i++) {
+    uint64_t a = (uint64_t)x[i];
+    out |= a >= (uint64_t)cap;
+    t[a & (cap - 1)]++;
+  }
+  if (!out)
+    for (k = 0; k < cap; k++) {
+      counts[k] = (int64_t)t[k] + t1[k] + t2[k] + t3[k];
+      if (counts[k]) mx = k;
+    }
+  lpy_free(t, tb);
+  return out ? -2 : mx;
 }

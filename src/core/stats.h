@@ -1,7 +1,8 @@
 /*
 ** stats.h - the statistics core: order statistics (median, quantiles with
-** NumPy's 13 methods, on sort.c's partition), digitize, histogram counting,
-** correlation and the Gram product of cov. Pure C.
+** NumPy's 13 methods, on sort.c's partition), digitize, histogram and
+** bincount counting, correlation, the Gram product of cov and the
+** uniform-spacing gradient. Pure C.
 ** Every function works on caller-owned contiguous memory and allocates
 ** only scratch space that it frees before returning.
 */
@@ -68,6 +69,18 @@ LPY_API void lpy_hist2d(const double *x, const double *y, int64_t n,
                         const double *w, const double *xe, int64_t nx,
                         const double *ye, int64_t ny, double *out);
 
+/* bincount: smallest and largest of x (n >= 1); out[v] += 1 for each
+   value v of x (every one in range of out) */
+LPY_API void lpy_minmax_i64(const int64_t *x, int64_t n, int64_t *mn,
+                            int64_t *mx);
+LPY_API void lpy_bincount(const int64_t *x, int64_t n, int64_t *out);
+/* counts[v] = how many x are v, for x all in [0, LPY_BINCOUNT_CAP) in one
+   pass: returns the largest value (-1 when n is 0); -2 when some x lies
+   outside (counts then undefined), -3 without scratch memory */
+#define LPY_BINCOUNT_CAP 4096
+LPY_API int64_t lpy_bincount_small(const int64_t *x, int64_t n,
+                                   int64_t *counts);
+
 /* ------------------------------------------------------- correlation */
 enum { LPY_MODE_VALID, LPY_MODE_SAME, LPY_MODE_FULL };
 /* out[i] = sum_j a[j + k0 + i] * conj?(v[j]) for the mode's output range;
@@ -81,5 +94,13 @@ LPY_API void lpy_correlate(lpy_dtype t, const char *a, int64_t na,
    dtype t float32/float64/complex64/complex128 */
 LPY_API void lpy_gram(lpy_dtype t, const char *x, const char *y, int64_t p,
                       int64_t n, char *out);
+
+/* --------------------------------------------------------- gradient */
+/* np.gradient with uniform spacing h along the middle axis of f, a
+   C-contiguous float64 block (outer, n, inner); n >= edge_order + 1,
+   edge_order 1 or 2; out has f's shape */
+LPY_API void lpy_gradient_f64(const double *f, int64_t outer, int64_t n,
+                              int64_t inner, double h, int edge_order,
+                              double *out);
 
 #endif
