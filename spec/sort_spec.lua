@@ -251,6 +251,21 @@ describe("searchsorted: properties", function()
 end)
 
 describe("many results and keys", function()
+  it("nonzero fills its result exactly, whatever follows the last true element", function()
+    -- the positions are written into a buffer of exactly the count; trailing
+    -- zeros after a full buffer must not be written anywhere (make sanitize)
+    for _, dt in ipairs { "float64", "int32", "uint8", "bool", "complex128" } do
+      for n = 1, 70 do
+        local t = {}
+        for k = 1, n do t[k] = 1 end
+        for k = n + 1, n + 9 do t[k] = 0 end
+        local r = np.nonzero(np.array(t):astype(dt))
+        assert.equal(n, r.size)
+        assert.equal(1, r[1]); assert.equal(n, r[n])
+      end
+    end
+  end)
+
   it("nonzero of a 32-d array returns 32 arrays", function()
     local sh = {}
     for i = 1, 32 do sh[i] = 1 end
