@@ -213,25 +213,38 @@ static int l_nanmax(lua_State *L) { return do_reduce(L, LPY_ROP_FMAX, "nanmax");
 static int l_any(lua_State *L) { return do_reduce(L, LPY_ROP_ANY, "any"); }
 static int l_all(lua_State *L) { return do_reduce(L, LPY_ROP_ALL, "all"); }
 
+/* the array argument at 1, converted in place */
+static lpy_array *array_arg(lua_State *L, const char *fn) {
+  lpy_array *a;
+  if (lua_isnoneornil(L, 1)) lb_error(L, fn, "an array is required");
+  a = lb_toarray(L, 1, -1, fn);
+  lua_replace(L, 1);
+  return a;
+}
+
+/* a single axis at 2 (for arg-reductions and accumulations): 0-based, or
+   -1 for nil/false/absent (the flattened array) */
+static int one_axis(lua_State *L, int top, int nd, const char *fn) {
+  if (top < 2 || lua_isnoneornil(L, 2) ||
+      (lua_isboolean(L, 2) && !lua_toboolean(L, 2)))
+    return -1;
+  if (lua_type(L, 2) != LUA_TNUMBER)
+    lb_error(L, fn, "axis must be nil or an integer, got %s", luaL_typename(L, 2));
+  return lb_checkaxis(L, 2, nd, fn);
+}
+
 /* argmin/argmax(a, axis, out, {keepdims, out}) */
 static int do_arg(lua_State *L, int max, const char *fn) {
   static const char *const ok[] = {"keepdims", "out", NULL};
   int opts = lb_opts(L, 2), top = opts ? opts - 1 : lua_gettop(L);
-  int nd, axis = -1, k, fnd = 0, keepdims = 0, outidx = 0;
+  int nd, axis, k, fnd = 0, keepdims = 0, outidx = 0;
   int64_t fshape[LPY_MAXDIMS], i, *o;
   lpy_array *a, *res;
   lpy_err e;
   lb_checkopts(L, opts, fn, ok);
-  if (lua_isnoneornil(L, 1)) lb_error(L, fn, "an array is required");
-  a = lb_toarray(L, 1, -1, fn);
-  lua_replace(L, 1);
+  a = array_arg(L, fn);
   nd = a->ndim;
-  if (top >= 2 && !lua_isnoneornil(L, 2) &&
-      !(lua_isboolean(L, 2) && !lua_toboolean(L, 2))) {
-    if (lua_type(L, 2) != LUA_TNUMBER)
-      lb_error(L, fn, "axis must be nil or an integer, got %s", luaL_typename(L, 2));
-    axis = lb_checkaxis(L, 2, nd, fn);
-  }
+  axis = one_axis(L, top, nd, fn);
   if (top >= 3 && !lua_isnoneornil(L, 3)) { lb_check(L, 3, fn); outidx = 3; }
   if (opts) {
     if (lb_optfield(L, opts, "keepdims") != LUA_TNIL) keepdims = lua_toboolean(L, -1);
@@ -276,22 +289,15 @@ static int l_argmax(lua_State *L) { return do_arg(L, 1, "argmax"); }
 static int do_accum(lua_State *L, int prod, const char *fn) {
   static const char *const ok[] = {"dtype", "out", NULL};
   int opts = lb_opts(L, 2), top = opts ? opts - 1 : lua_gettop(L);
-  int nd, axis = -1, dt = -1, outidx = 0;
+  int nd, axis, dt = -1, outidx = 0;
   int64_t n;
   lpy_array *a, *res;
   lpy_dtype t;
   lpy_err e;
   lb_checkopts(L, opts, fn, ok);
-  if (lua_isnoneornil(L, 1)) lb_error(L, fn, "an array is required");
-  a = lb_toarray(L, 1, -1, fn);
-  lua_replace(L, 1);
+  a = array_arg(L, fn);
   nd = a->ndim;
-  if (top >= 2 && !lua_isnoneornil(L, 2) &&
-      !(lua_isboolean(L, 2) && !lua_toboolean(L, 2))) {
-    if (lua_type(L, 2) != LUA_TNUMBER)
-      lb_error(L, fn, "axis must be nil or an integer, got %s", luaL_typename(L, 2));
-    axis = lb_checkaxis(L, 2, nd, fn);
-  }
+  axis = one_axis(L, top, nd, fn);
   if (top >= 3 && !lua_isnoneornil(L, 3)) dt = lb_optdtype(L, 3, -1, fn);
   if (top >= 4 && !lua_isnoneornil(L, 4)) { lb_check(L, 4, fn); outidx = 4; }
   if (opts) {

@@ -7,6 +7,34 @@
 #include "lsort.h"
 
 /* ---------------------------------------------------------------- unique */
+/* push unique's optional results from the sorted order pm of n elements
+   and the starts st[0..nr] of its nr groups of equal values: the 1-based
+   first positions, the 1-based inverse, the counts; returns how many */
+static int push_unique_extras(lua_State *L, int64_t n, int64_t nr,
+                              const int64_t *st, const int64_t *pm,
+                              int want_index, int want_inverse,
+                              int want_counts, const char *fn) {
+  int64_t g, i, *r;
+  int nres = 0;
+  if (want_index) {
+    r = (int64_t *)lb_push_new(L, LPY_INT64, 1, &nr, 0, fn)->data;
+    for (g = 0; g < nr; g++) r[g] = pm[st[g]] + 1;
+    nres++;
+  }
+  if (want_inverse) {
+    r = (int64_t *)lb_push_new(L, LPY_INT64, 1, &n, 0, fn)->data;
+    for (g = 0; g < nr; g++)
+      for (i = st[g]; i < st[g + 1]; i++) r[pm[i]] = g + 1;
+    nres++;
+  }
+  if (want_counts) {
+    r = (int64_t *)lb_push_new(L, LPY_INT64, 1, &nr, 0, fn)->data;
+    for (g = 0; g < nr; g++) r[g] = st[g + 1] - st[g];
+    nres++;
+  }
+  return nres;
+}
+
 /* Unique values of the contiguous 1-D array x at idx (sorted in place).
    Pushes the values, then index / inverse / counts when asked (1-based
    index and inverse). */
@@ -39,23 +67,8 @@ static int unique1d(lua_State *L, int idx, int want_index, int want_inverse,
   r = lb_push_new(L, t, 1, &nr, 0, fn);
   for (g = 0; g < nr; g++)
     memcpy(r->data + g * isz, aux->data + st[g] * isz, (size_t)isz);
-  if (want_index) {
-    r = lb_push_new(L, LPY_INT64, 1, &nr, 0, fn);
-    for (g = 0; g < nr; g++) ((int64_t *)r->data)[g] = pm[st[g]] + 1;
-    nres++;
-  }
-  if (want_inverse) {
-    r = lb_push_new(L, LPY_INT64, 1, &n, 0, fn);
-    for (g = 0; g < nr; g++)
-      for (i = st[g]; i < st[g + 1]; i++) ((int64_t *)r->data)[pm[i]] = g + 1;
-    nres++;
-  }
-  if (want_counts) {
-    r = lb_push_new(L, LPY_INT64, 1, &nr, 0, fn);
-    for (g = 0; g < nr; g++) ((int64_t *)r->data)[g] = st[g + 1] - st[g];
-    nres++;
-  }
-  return nres;
+  return nres + push_unique_extras(L, n, nr, st, pm, want_index, want_inverse,
+                                   want_counts, fn);
 }
 
 /* unique sub-arrays along axis: a (at 1) with axis moved first */
@@ -102,23 +115,8 @@ static int unique_axis(lua_State *L, int axis, int want_index, int want_inverse,
     lb_push_view(L, -1, a->dtype, nd, sh2, st2, r->data);
     lua_remove(L, -2);
   }
-  if (want_index) {
-    r = lb_push_new(L, LPY_INT64, 1, &nr, 0, fn);
-    for (g = 0; g < nr; g++) ((int64_t *)r->data)[g] = pm[st[g]] + 1;
-    nres++;
-  }
-  if (want_inverse) {
-    r = lb_push_new(L, LPY_INT64, 1, &n, 0, fn);
-    for (g = 0; g < nr; g++)
-      for (i = st[g]; i < st[g + 1]; i++) ((int64_t *)r->data)[pm[i]] = g + 1;
-    nres++;
-  }
-  if (want_counts) {
-    r = lb_push_new(L, LPY_INT64, 1, &nr, 0, fn);
-    for (g = 0; g < nr; g++) ((int64_t *)r->data)[g] = st[g + 1] - st[g];
-    nres++;
-  }
-  return nres;
+  return nres + push_unique_extras(L, n, nr, st, pm, want_index, want_inverse,
+                                   want_counts, fn);
 }
 
 /* np.unique(ar [, return_index [, return_inverse [, return_counts [, axis]]]]
