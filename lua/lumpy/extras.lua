@@ -250,4 +250,6 @@ return function(np)
   for _, m in ipairs { "reduce", "sort", "fancy", "manip", "stats" } do
     require("lumpy." .. m)(np)
   end
+  -- the C primitives only those files use leave the public module
+  np._replace_nan, np._manip, np._stats = nil, nil, nil
 end

@@ -10,6 +10,7 @@ return function(np)
   local methods = getmetatable(np.zeros(1)).methods
 
   local named = U.named
+  local replace_nan = np._replace_nan    -- internal (src/bind/reduce.c)
 
   local isarray = U.is_array
   local function is_opts(t)
@@ -219,7 +220,7 @@ return function(np)
     np[name] = named(name, function(...)
       local t, opts = args(4, ...)
       checkopts(opts, SUM_OPTS, name)
-      local a = np._replace_nan(t[1], fill, false)
+      local a = replace_nan(t[1], fill, false)
       return f(a, t[2], t[3], t[4], opts)
     end)
   end
@@ -236,10 +237,10 @@ return function(np)
     return np.prod(a, axis, with(with(opts, "dtype", dtype or opts.dtype), "out", out or opts.out))
   end)
   np.nancumsum = named("nancumsum", function(a, axis, dtype, out, opts)
-    return np.cumsum((np._replace_nan(a, 0, false)), axis, dtype, out, opts)
+    return np.cumsum((replace_nan(a, 0, false)), axis, dtype, out, opts)
   end)
   np.nancumprod = named("nancumprod", function(a, axis, dtype, out, opts)
-    return np.cumprod((np._replace_nan(a, 1, false)), axis, dtype, out, opts)
+    return np.cumprod((replace_nan(a, 1, false)), axis, dtype, out, opts)
   end)
 
   -- nanargmin/nanargmax(a, axis, out, {keepdims}): an all-nan slice is an error
@@ -247,7 +248,7 @@ return function(np)
     np[name] = named(name, function(...)
       local t, opts = args(3, ...)
       checkopts(opts, { keepdims = true, out = true }, name)
-      local a, mask = np._replace_nan(t[1], fill)
+      local a, mask = replace_nan(t[1], fill)
       local res = f(a, t[2], t[3], opts)
       if mask then
         local bad = np.all(mask, t[2])
@@ -265,7 +266,7 @@ return function(np)
   np.nanmean = named("nanmean", function(...)
     local t, opts = args(4, ...)
     checkopts(opts, MEAN_OPTS, "nanmean")
-    local a, mask = np._replace_nan(t[1], 0)
+    local a, mask = replace_nan(t[1], 0)
     if not mask then return mean(a, t[2], t[3], t[4], opts) end
     local axis, dtype, out = t[2], t[3] or opts.dtype, t[4] or opts.out
     local where = opts.where
@@ -277,7 +278,7 @@ return function(np)
 
   -- nanvar / nanstd as NumPy's _nanvar: slices with count - ddof <= 0 give nan
   local function nanvar(a0, axis, dtype, out, ddof, opts)
-    local a, mask = np._replace_nan(a0, 0)
+    local a, mask = replace_nan(a0, 0)
     if not mask then return var(a, axis, dtype, out, ddof, opts) end
     dtype = dtype or opts.dtype
     out = out or opts.out
