@@ -71,6 +71,20 @@ show("m:gt(2)   (elementwise: methods, since Lua's < must return a boolean)", m:
 show("m == np.arange(6):reshape(2, 3)   (== is array_equal)",
      m == np.arange(6):reshape(2, 3))
 
+section("reductions, sorting, fancy indexing (positions are 1-based)")
+local v = np.array({3.5, -1.0, 7.25, 0.5, 7.25})
+show("v", v)
+show("v:sum(), v:mean(), v:std()", ("%g, %g, %.6g"):format(v:sum(), v:mean(), v:std()))
+show("m:sum(1)   (down axis 1, NumPy's axis=0)", m:sum(1))
+show("v:argmax()   (the first 7.25 is element 3)", v:argmax())
+show("np.sort(v)", np.sort(v))
+show("np.argsort(v)", np.argsort(v))
+show("np.unique(v)", np.unique(v))
+show("v[v:gt(1)]   (a boolean mask)", v[v:gt(1)])
+show("v[np.array({5, 1, 1})]   (an integer index array)", v[np.array({5, 1, 1})])
+show("np.concatenate({m, m * 10}, 2)", np.concatenate({m, m * 10}, 2))
+show("np.median(v), np.percentile(v, 90)", ("%g, %g"):format(np.median(v), np.percentile(v, 90)))
+
 section("printing")
 show("np.linspace(0, 1, 7)", np.linspace(0, 1, 7))
 show("np.array({1e-5, 1, 1e5})", np.array({1e-5, 1, 1e5}))
