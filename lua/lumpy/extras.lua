@@ -32,9 +32,7 @@ return function(np)
   np.atleast_2d = named("atleast_2d", atleast(2))
   np.atleast_3d = named("atleast_3d", atleast(3))
 
-  local function is_opts(t)
-    return type(t) == "table" and getmetatable(t) == nil and #t == 0
-  end
+  local is_opts = U.is_record
 
   -- np.meshgrid(x1, x2, ..., {indexing = "xy" | "ij", sparse = false, copy = true})
   local function meshgrid(...)
@@ -246,10 +244,11 @@ return function(np)
     return np.array_equal(r, np.ones_like(r))
   end)
 
-  -- the other pure-Lua parts, one file per area, each given the module table
+  -- the other pure-Lua parts, one file per area, each given the module
+  -- table and its area's internal C primitives, which then leave the module
+  local internal = np._internal
+  np._internal = nil
   for _, m in ipairs { "reduce", "sort", "fancy", "manip", "stats" } do
-    require("lumpy." .. m)(np)
+    require("lumpy." .. m)(np, internal[m])
   end
-  -- the C primitives only those files use leave the public module
-  np._replace_nan, np._manip, np._stats = nil, nil, nil
 end

@@ -12,9 +12,7 @@ return function(np)
 
   local function fail(name, msg) error("lumpy." .. name .. ": " .. msg, 0) end
 
-  local function is_opts(t)
-    return type(t) == "table" and getmetatable(t) == nil and #t == 0
-  end
+  local is_opts = U.is_record
 
   local function isint(a)
     local d = tostring(a.dtype)

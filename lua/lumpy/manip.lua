@@ -1,6 +1,6 @@
 -- lumpy/manip.lua - array manipulation written in Lua on the C primitives
 -- of src/bind/manip.c (concatenate, flip, array_split, repeat, and the
--- internal np._manip: take / put of slabs, nonzero_box): stack and its
+-- internal table C: take / put of slabs, nonzero_box): stack and its
 -- variants, block, the split variants, tile, roll, rot90, pad, append,
 -- insert, delete, resize, trim_zeros. Loaded by lumpy/extras.lua with the
 -- module table.
@@ -9,15 +9,12 @@
 
 local U = require "lumpy.util"
 
-return function(np)
-  local C = np._manip
+return function(np, C)
 
   local named = U.named
   local function fail(msg) error(msg, 0) end
 
-  local function is_opts(t)
-    return type(t) == "table" and getmetatable(t) == nil and next(t) ~= nil and #t == 0
-  end
+  local is_opts = U.is_opts
   local is_array = U.is_array
   -- a plain Lua sequence (a list in NumPy's sense), not an options table
   local function is_list(t)

@@ -6,16 +6,14 @@
 
 local U = require "lumpy.util"
 
-return function(np)
+return function(np, C)
   local methods = getmetatable(np.zeros(1)).methods
 
   local named = U.named
-  local replace_nan = np._replace_nan    -- internal (src/bind/reduce.c)
+  local replace_nan = C.replace_nan       -- src/bind/reduce.c
 
   local isarray = U.is_array
-  local function is_opts(t)
-    return type(t) == "table" and getmetatable(t) == nil and next(t) ~= nil and #t == 0
-  end
+  local is_opts = U.is_opts
   local function dtname(a) return tostring(a.dtype) end
   local function isexact(a)
     local d = dtname(a)

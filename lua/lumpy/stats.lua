@@ -6,14 +6,11 @@
 
 local U = require "lumpy.util"
 
-return function(np)
-  local P = np._stats
+return function(np, P)
 
   local named = U.named
   local function fail(msg) error(msg, 0) end
-  local function is_opts(t)
-    return type(t) == "table" and getmetatable(t) == nil and #t == 0 and next(t) ~= nil
-  end
+  local is_opts = U.is_opts
   local function kind(a) return a.dtype.kind end
   local function inexact(a) return kind(a) == "f" or kind(a) == "c" end
   local function value(r)

@@ -1,6 +1,6 @@
 -- lumpy/util.lua - helpers shared by the pure-Lua parts of LumPy (extras,
 -- reduce, sort, fancy, manip, stats): how they name their errors and how
--- they recognise arrays.
+-- they recognise arrays and options tables.
 
 local U = {}
 
@@ -18,6 +18,18 @@ function U.named(name, f)
     error(msg, 0)
   end
   return function(...) return finish(pcall(f, ...)) end
+end
+
+-- is t an options table: a plain table with named fields only. An empty
+-- table is not one, so that a trailing {} stays an (empty) sequence argument.
+function U.is_opts(t)
+  return type(t) == "table" and getmetatable(t) == nil and #t == 0 and next(t) ~= nil
+end
+
+-- is t a plain table without a sequence part, the empty table included: an
+-- options table in a position where no sequence can stand (rtol, dtype, out)
+function U.is_record(t)
+  return type(t) == "table" and getmetatable(t) == nil and #t == 0
 end
 
 -- is x a LumPy array

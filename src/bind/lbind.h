@@ -102,6 +102,10 @@ LPY_API void lb_checkopts(lua_State *L, int opts, const char *fn,
    are about to be allocated; it may collect first */
 LPY_API void lb_gc_account(lua_State *L, size_t n);
 
+/* primitives only the pure-Lua parts use: stored as module._internal[area],
+   which lumpy/extras.lua hands to lumpy/<area>.lua and then removes */
+LPY_API void lb_register_internal(lua_State *L, int modidx, const char *area,
+                                  const luaL_Reg *fns);
 /* register funcs into the module table and meths into the array methods */
 LPY_API void lb_register(lua_State *L, int modidx, int mtidx,
                          const luaL_Reg *funcs, const luaL_Reg *meths);

@@ -267,6 +267,20 @@ int lb_read_axes(lua_State *L, int idx, int nd, unsigned char *axes,
   return 1;
 }
 
+void lb_register_internal(lua_State *L, int modidx, const char *area,
+                          const luaL_Reg *fns) {
+  if (lua_getfield(L, modidx, "_internal") != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, modidx, "_internal");
+  }
+  lua_newtable(L);
+  luaL_setfuncs(L, fns, 0);
+  lua_setfield(L, -2, area);
+  lua_pop(L, 1);
+}
+
 void lb_register(lua_State *L, int modidx, int mtidx, const luaL_Reg *funcs,
                  const luaL_Reg *meths) {
   if (funcs) {

@@ -1,7 +1,7 @@
 /*
 ** manip.c - Lua binding of array manipulation: concatenate, flip,
 ** array_split / split, repeat, and what lua/lumpy/manip.lua builds on
-** (np._manip): slab gather / scatter (delete, insert) and the box of
+** (the internal manip table): slab gather / scatter (delete, insert) and the box of
 ** nonzero elements (trim_zeros).
 ** Positions given by the user are 1-based (negative from the end).
 */
@@ -370,7 +370,7 @@ static int64_t read_positions(lua_State *L, int idx, int64_t len, int64_t **pos,
   return n;
 }
 
-/* np._manip.take(a, positions, axis): slabs of a at 0-based positions
+/* the internal manip table.take(a, positions, axis): slabs of a at 0-based positions
    (integers, or a bool mask of the axis' length) along 0-based axis, as a
    new array */
 static int l_take(lua_State *L) {
@@ -392,7 +392,7 @@ static int l_take(lua_State *L) {
   return 1;
 }
 
-/* np._manip.put(dst, src, positions, axis): dst's slabs at 0-based
+/* the internal manip table.put(dst, src, positions, axis): dst's slabs at 0-based
    positions (or where a bool mask is true) along axis = src's slabs in order (src has dst's shape but
    #positions along axis; it is cast to dst's dtype) */
 static int l_put(lua_State *L) {
@@ -419,7 +419,7 @@ static int l_put(lua_State *L) {
   return 0;
 }
 
-/* np._manip.nonzero_box(a): nil when every element is zero, else two
+/* the internal manip table.nonzero_box(a): nil when every element is zero, else two
    sequences: the first and last 1-based position holding a nonzero
    element along each axis */
 static int l_nonzero_box(lua_State *L) {
@@ -452,7 +452,5 @@ static const luaL_Reg meths[] = {
 
 void lb_open_manip(lua_State *L, int modidx, int mtidx) {
   lb_register(L, modidx, mtidx, funcs, meths);
-  lua_newtable(L);
-  luaL_setfuncs(L, internal, 0);
-  lua_setfield(L, modidx, "_manip");
+  lb_register_internal(L, modidx, "manip", internal);
 }

@@ -360,12 +360,12 @@ static int l_diagonal(lua_State *L) {
   return 1;
 }
 
-/* _replace_nan(a, val [, false]): for float and complex arrays a copy with
+/* replace_nan(a, val [, false]): for float and complex arrays a copy with
    nan elements replaced by val and the bool mask of where they were (not
    made when the third argument is false); for others a itself and nil
    (NumPy's _replace_nan) */
 static int l_replace_nan(lua_State *L) {
-  const char *fn = "_replace_nan";
+  const char *fn = "replace_nan";
   lpy_array *a = lb_toarray(L, 1, -1, fn), *c, *mask;
   double val = lb_checknumber(L, 2, fn);
   int fortran;
@@ -397,7 +397,11 @@ static const luaL_Reg funcs[] = {
   {"nanmax", l_nanmax}, {"any", l_any}, {"all", l_all},
   {"argmin", l_argmin}, {"argmax", l_argmax}, {"cumsum", l_cumsum},
   {"cumprod", l_cumprod}, {"diagonal", l_diagonal},
-  {"_replace_nan", l_replace_nan},
+  {NULL, NULL}
+};
+
+static const luaL_Reg internal[] = {
+  {"replace_nan", l_replace_nan},
   {NULL, NULL}
 };
 
@@ -411,4 +415,5 @@ static const luaL_Reg meths[] = {
 
 void lb_open_reduce(lua_State *L, int modidx, int mtidx) {
   lb_register(L, modidx, mtidx, funcs, meths);
+  lb_register_internal(L, modidx, "reduce", internal);
 }

@@ -2,7 +2,7 @@
 ** stats.c - Lua binding of the statistics core: median, nanmedian,
 ** quantile, nanquantile, percentile, nanpercentile, bincount, digitize,
 ** correlate, convolve, and the primitives lumpy/stats.lua builds on
-** (np._stats: histogram counting, the Gram product).
+** (the internal stats table: histogram counting, the Gram product).
 */
 #include <math.h>
 #include <string.h>
@@ -342,7 +342,7 @@ static int l_correlate(lua_State *L) { return corr_impl(L, 0, "correlate"); }
 static int l_convolve(lua_State *L) { return corr_impl(L, 1, "convolve"); }
 
 /* ------------------------------------------- primitives for stats.lua */
-/* _stats.hist_uniform(a, w|nil, edges, first, last, norm) -> counts: a and
+/* stats.hist_uniform(a, w|nil, edges, first, last, norm) -> counts: a and
    edges of one dtype (float32 / float64), w float64 or nil */
 static int p_hist_uniform(lua_State *L) {
   const char *fn = "histogram";
@@ -362,7 +362,7 @@ static int p_hist_uniform(lua_State *L) {
   return 1;
 }
 
-/* _stats.hist_edges(a, w|nil, edges) -> counts (float64 arrays) */
+/* stats.hist_edges(a, w|nil, edges) -> counts (float64 arrays) */
 static int p_hist_edges(lua_State *L) {
   const char *fn = "histogram";
   lpy_array *a = lb_check(L, 1, fn), *w = lua_isnil(L, 2) ? NULL : lb_check(L, 2, fn);
@@ -380,7 +380,7 @@ static int p_hist_edges(lua_State *L) {
   return 1;
 }
 
-/* _stats.hist2d(x, y, w|nil, xedges, yedges) -> float64 counts */
+/* stats.hist2d(x, y, w|nil, xedges, yedges) -> float64 counts */
 static int p_hist2d(lua_State *L) {
   const char *fn = "histogram2d";
   lpy_array *x = lb_check(L, 1, fn), *y = lb_check(L, 2, fn);
@@ -399,7 +399,7 @@ static int p_hist2d(lua_State *L) {
   return 1;
 }
 
-/* _stats.gram(x, y) -> x . conj(y)^T for contiguous 2-d x, y of one
+/* stats.gram(x, y) -> x . conj(y)^T for contiguous 2-d x, y of one
    inexact dtype */
 static int p_gram(lua_State *L) {
   const char *fn = "cov";
@@ -431,7 +431,7 @@ static const double *blocks(lua_State *L, lpy_array *a, int ax,
   return (const double *)a->data;
 }
 
-/* _stats.gradient(f, ax, h, edge_order) -> np.gradient along the 0-based
+/* stats.gradient(f, ax, h, edge_order) -> np.gradient along the 0-based
    axis ax of float64 f with the uniform spacing h (a number) */
 static int p_gradient(lua_State *L) {
   const char *fn = "gradient";
@@ -471,7 +471,5 @@ static const luaL_Reg meths[] = {
 
 void lb_open_stats(lua_State *L, int modidx, int mtidx) {
   lb_register(L, modidx, mtidx, funcs, meths);
-  lua_newtable(L);
-  luaL_setfuncs(L, prims, 0);
-  lua_setfield(L, modidx, "_stats");
+  lb_register_internal(L, modidx, "stats", prims);
 }
