@@ -141,8 +141,9 @@ int lpy_array_assign(lpy_array *dst, lpy_array *src, lpy_err *e) {
 }
 
 /* dst[...] = src[...] where mask (bool, broadcast to dst's shape) is true:
-   src is first cast and broadcast into a temporary of dst's dtype and
-   shape, then copied element by element under the mask */
+   a src of another dtype, or one overlapping dst, is first cast into a
+   temporary of dst's dtype and shape; then elements are copied under the
+   mask */
 static void where_loop(char **args, int64_t n, const int64_t *steps,
                        void *ctx) {
   size_t sz = *(const size_t *)ctx;
@@ -165,10 +166,17 @@ int lpy_array_assign_where(lpy_array *dst, lpy_array *src,
                        lpy_dtypes[mask->dtype].name);
   if (!(dst->flags & LPY_WRITEABLE))
     return lpy_err_set(e, LPY_EVALUE, "assignment destination is read-only");
-  tmp = lpy_array_new(dst->dtype, dst->ndim, dst->shape, 0, e);
-  if (!tmp) return e->code;
-  if ((st = lpy_array_assign(tmp, src, e)) == 0) {
-    ops[0] = dst; ops[1] = tmp; ops[2] = mask;
+  if (src->dtype == dst->dtype && !lpy_arrays_overlap(dst, src)) {
+    tmp = NULL;
+    st = 0;
+  } else {
+    tmp = lpy_array_new(dst->dtype, dst->ndim, dst->shape, 0, e);
+    if (!tmp) return e->code;
+    st = lpy_array_assign(tmp, src, e);
+    src = tmp;
+  }
+  if (st == 0) {
+    ops[0] = dst; ops[1] = src; ops[2] = mask;
     if ((st = lpy_iter_setup(&it, 3, ops, dst->ndim, dst->shape, e)) == 0)
       lpy_iter_run(&it, where_loop, &sz);
   }
