@@ -286,7 +286,7 @@ return function(np, C)
     local avg = np.sum(a, axis, { dtype = dtype, keepdims = true, where = where })
     avg = np.true_divide(avg, cnt, { out = avg })
     np.subtract(a, avg, { out = a, where = where })
-    np.add(0.0, 0.0, { out = a, where = mask })   -- a[mask] = 0
+    np.copyto(a, 0, { where = mask })
     local sqr
     local d = dtname(a)
     if d == "complex64" or d == "complex128" then
@@ -301,7 +301,7 @@ return function(np, C)
     local dof = isarray(cnt) and np.subtract(cnt, ddof) or cnt - ddof
     if isarray(v) then
       np.true_divide(v, dof, { out = v })
-      np.add(0 / 0, 0.0, { out = v, where = np.less_equal(dof, 0) })
+      np.copyto(v, 0 / 0, { where = np.less_equal(dof, 0) })
       return v
     end
     if dof <= 0 then return 0 / 0 end
