@@ -36,33 +36,6 @@ return function(np, P)
     return a[idx]
   end
 
-  -- concatenate arrays along 0-based axis ax (shapes agree elsewhere)
-  local function concat(parts, ax)
-    local dt = parts[1].dtype
-    for i = 2, #parts do dt = np.result_type(dt, parts[i].dtype) end
-    local shape = {}
-    for k = 1, parts[1].ndim do shape[k] = parts[1].shape[k] end
-    local total = 0
-    for _, p in ipairs(parts) do
-      if p.ndim ~= #shape then fail("all the input array dimensions except for the concatenation axis must match exactly") end
-      for k = 1, #shape do
-        if k ~= ax + 1 and p.shape[k] ~= shape[k] then
-          fail("all the input array dimensions except for the concatenation axis must match exactly")
-        end
-      end
-      total = total + p.shape[ax + 1]
-    end
-    shape[ax + 1] = total
-    local r = np.empty(shape, dt)
-    local at = 1
-    for _, p in ipairs(parts) do
-      local n = p.shape[ax + 1]
-      if n > 0 then np.copyto(sl(r, ax, at, at + n - 1), p, {casting = "unsafe"}) end
-      at = at + n
-    end
-    return r
-  end
-
   -- ---------------------------------------------------------------- diff
   local function diff(a, n, axis, prepend, append)
     if is_opts(n) then n, axis, prepend, append = n.n, n.axis, n.prepend, n.append
@@ -90,7 +63,7 @@ return function(np, P)
     if prepend ~= nil then parts[#parts + 1] = edge(prepend) end
     parts[#parts + 1] = a
     if append ~= nil then parts[#parts + 1] = edge(append) end
-    if #parts > 1 then a = concat(parts, ax) end
+    if #parts > 1 then a = np.concatenate(parts, ax + 1) end
     local op = a.dtype.name == "bool" and np.not_equal or np.subtract
     for _ = 1, n do
       local len = a.shape[ax + 1]
@@ -445,7 +418,7 @@ return function(np, P)
     if y ~= nil then
       local Y = as2d(y, dtype)
       if not rowvar and Y.shape[1] ~= 1 then Y = Y:transpose() end
-      X = concat({X, Y}, 0)
+      X = np.concatenate({X, Y}, 1)
     end
     X = X:copy()
     if ddof == nil then ddof = bias and 0 or 1 end
