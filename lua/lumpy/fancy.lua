@@ -19,12 +19,6 @@ return function(np)
     return d:match("^u?int%d+$") ~= nil
   end
 
-  local function normaxis(ax, nd, name)
-    if math.type(ax) ~= "integer" then fail(name, "axis must be an integer") end
-    if ax >= 1 and ax <= nd then return ax end
-    if ax <= -1 and ax >= -nd then return nd + ax + 1 end
-    fail(name, ("axis %d is out of bounds for array of dimension %d"):format(ax, nd))
-  end
 
   -- the key of a[...] that takes indices along axis (NumPy's
   -- _make_along_axis_idx): aranges on the other axes, broadcast
@@ -59,7 +53,7 @@ return function(np)
       end
       return arr, indices, nil
     end
-    return arr, indices, normaxis(axis, arr.ndim, name)
+    return arr, indices, U.axis0(axis, arr.ndim) + 1
   end
 
   -- np.take_along_axis(arr, indices, axis): axis false/nil = flattened

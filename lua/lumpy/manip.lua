@@ -25,13 +25,7 @@ return function(np, C)
     for i = 1, #s do t[i] = s[i] end
     return t
   end
-  -- 1-based axis (negative from the end) -> 0-based, NumPy's error when out of range
-  local function norm_axis(ax, nd)
-    if math.type(ax) ~= "integer" then fail("axis must be an integer, got " .. type(ax)) end
-    if ax >= 1 and ax <= nd then return ax - 1 end
-    if ax <= -1 and ax >= -nd then return nd + ax end
-    fail(("axis %d is out of bounds for array of dimension %d"):format(ax, nd))
-  end
+  local norm_axis = U.axis0
   -- a table index selecting 0-based [s, e) along axis ax (0-based) of an
   -- nd-dimensional array; step -1 walks from s down to e (exclusive, e >= -1)
   local function at_axis(nd, ax, s, e, step)

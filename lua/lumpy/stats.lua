@@ -18,15 +18,7 @@ return function(np, P)
     return r
   end
 
-  -- 0-based axis from a LumPy axis (1-based, negative from the end)
-  local function normaxis(ax, nd, what)
-    if math.type(ax) ~= "integer" then fail((what or "axis") .. " must be an integer") end
-    local k = ax > 0 and ax - 1 or nd + ax
-    if k < 0 or k >= nd then
-      fail(string.format("%s %d is out of bounds for array of dimension %d", what or "axis", ax, nd))
-    end
-    return k
-  end
+  local normaxis = U.axis0
 
   -- view of a with elements i..j (1-based, inclusive) along 0-based axis ax
   local function sl(a, ax, i, j)

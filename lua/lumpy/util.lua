@@ -32,6 +32,19 @@ function U.is_record(t)
   return type(t) == "table" and getmetatable(t) == nil and #t == 0
 end
 
+-- a LumPy axis (1-based, negative from the end) of an nd-dimensional array
+-- as a 0-based one; NumPy's error when out of range ("what" names the
+-- argument, "axis" by default)
+function U.axis0(ax, nd, what)
+  what = what or "axis"
+  if math.type(ax) ~= "integer" then
+    error(what .. " must be an integer, got " .. (math.type(ax) or type(ax)), 0)
+  end
+  if ax >= 1 and ax <= nd then return ax - 1 end
+  if ax <= -1 and ax >= -nd then return nd + ax end
+  error(("%s %d is out of bounds for array of dimension %d"):format(what, ax, nd), 0)
+end
+
 -- is x a LumPy array
 function U.is_array(x)
   local mt = getmetatable(x)
