@@ -39,10 +39,66 @@ SLEEF_CFLAGS := $(shell $(PKG_CONFIG) --cflags sleef 2>/dev/null)
 SLEEF_LIBS   := $(or $(shell $(PKG_CONFIG) --libs sleef 2>/dev/null),-lsleef)
 endif
 
+# ---- BLAS and LAPACK, chosen as NumPy's build chooses them: BLAS=openblas
+# (default), blas (the reference netlib BLAS + LAPACK), blis (BLIS for BLAS,
+# netlib LAPACK on top), mkl, accelerate (macOS). Each is found with
+# pkg-config, so PKG_CONFIG_PATH reaches a library in a non-standard place.
+# ILP64=1 builds against the 64-bit-integer interface (libopenblas64,
+# liblapacke64). LAPACK is always called through LAPACKE. BLAS_CFLAGS and
+# BLAS_LIBS override the search entirely. See docs/blas.md.
+BLAS       ?= openblas
+ILP64      ?=
+MULTIARCH  := $(shell $(CC) -print-multiarch 2>/dev/null)
+LIBDIR_SYS ?= /usr/lib/$(MULTIARCH)
+pc_libs     = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
+pc_cflags   = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
+# Debian switches libblas.so.3 / liblapack.so.3 between implementations
+# with update-alternatives; the reference build links the netlib copies by
+# path and puts their directories first in the run-time search path.
+netlib_dir  = $(firstword $(wildcard $(LIBDIR_SYS)/$(1)) $(LIBDIR_SYS))
+netlib_libs = -L$(call netlib_dir,$(1)) -Wl,-rpath,$(call netlib_dir,$(1)) -l$(2)
+ifeq ($(ILP64),1)
+  LAPACKE_PC := lapacke64
+  BLAS_DEFS  := -DLPY_ILP64 -DLAPACK_ILP64
+  B64        := 64
+else
+  LAPACKE_PC := lapacke
+  B64        :=
+endif
+LAPACKE_LIBS = $(or $(call pc_libs,$(LAPACKE_PC)),-llapacke$(B64))
+ifeq ($(BLAS),openblas)
+  BLAS_FOUND_LIBS   := $(or $(call pc_libs,openblas$(B64)),-lopenblas$(B64))
+  BLAS_FOUND_CFLAGS := $(call pc_cflags,openblas$(B64)) $(call pc_cflags,$(LAPACKE_PC))
+  BLAS_FOUND_LIBS   := $(LAPACKE_LIBS) $(BLAS_FOUND_LIBS)
+else ifeq ($(BLAS),blas)
+  BLAS_FOUND_LIBS   := $(LAPACKE_LIBS) $(call netlib_libs,lapack$(B64),lapack$(B64)) \
+                       $(call netlib_libs,blas$(B64),blas$(B64))
+  BLAS_FOUND_CFLAGS := $(call pc_cflags,$(LAPACKE_PC))
+else ifeq ($(BLAS),blis)
+  BLAS_FOUND_LIBS   := $(LAPACKE_LIBS) $(call netlib_libs,lapack$(B64),lapack$(B64)) \
+                       $(or $(call pc_libs,blis$(B64)),-lblis$(B64))
+  BLAS_FOUND_CFLAGS := $(call pc_cflags,blis$(B64)) $(call pc_cflags,$(LAPACKE_PC))
+else ifeq ($(BLAS),mkl)
+  MKL_PC            := mkl-dynamic-$(if $(B64),ilp64,lp64)-seq
+  BLAS_FOUND_LIBS   := $(or $(call pc_libs,$(MKL_PC)),-lmkl_rt)
+  BLAS_FOUND_CFLAGS := $(call pc_cflags,$(MKL_PC))
+else ifeq ($(BLAS),accelerate)
+  # macOS 13.3+: the new LAPACK/BLAS symbols ($NEWLAPACK, $NEWLAPACK$ILP64);
+  # LAPACKE itself comes from pkg-config (e.g. Homebrew's lapack)
+  BLAS_DEFS         += -DACCELERATE_NEW_LAPACK \
+                       -DLPY_BLAS_SUFFIX='"$$NEWLAPACK$(if $(B64),$$ILP64)"'
+  BLAS_FOUND_LIBS   := $(LAPACKE_LIBS) -framework Accelerate
+  BLAS_FOUND_CFLAGS := $(call pc_cflags,$(LAPACKE_PC))
+else
+  $(error BLAS=$(BLAS): expected openblas, blas, blis, mkl or accelerate)
+endif
+BLAS_CFLAGS ?= $(strip $(BLAS_FOUND_CFLAGS))
+BLAS_LIBS   ?= $(strip $(BLAS_FOUND_LIBS))
+
 CFLAGS_ALL  = -std=gnu11 -fPIC -fvisibility=hidden -ffp-contract=off -fno-math-errno \
               -Wall -Wextra -Wno-unused-parameter -Wno-type-limits -D_GNU_SOURCE \
-              $(SIMD_BASE_FLAGS) -I$(BUILD) $(LUA_CFLAGS) $(OPT) $(CFLAGS)
-LDLIBS_ALL  = $(SLEEF_LIBS) -lm -lpthread $(LDLIBS)
+              $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) -I$(BUILD) $(LUA_CFLAGS) $(OPT) $(CFLAGS)
+LDLIBS_ALL  = $(BLAS_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl $(LDLIBS)
 
 SRC   := $(wildcard src/core/*.c src/bind/*.c)
 OBJ   := $(SRC:%.c=$(BUILD)/%.o) $(SIMD_OBJ)
@@ -102,9 +158,12 @@ SPEC_ENV = LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/spec/?.lua;;" LUA_CPATH="$(CU
 CORE_SRC := $(wildcard src/core/*.c)
 CTEST_FLAGS = -std=gnu11 -ffp-contract=off -fno-math-errno -Wall -Wextra \
               -Wno-unused-parameter -Wno-type-limits -D_GNU_SOURCE \
-              $(SIMD_BASE_FLAGS) -I$(BUILD) $(OPT) $(CFLAGS)
-CTEST_DEPS  = $(CORE_SRC) $(HDR) spec/c/check.h $(SIMD_OBJ) $(BUILD)/lpy_config.h
-CTEST_LINK  = $(CORE_SRC) $(SIMD_OBJ) $(LDFLAGS) $(SLEEF_LIBS) -lm -lpthread
+              $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) -I$(BUILD) $(OPT) $(CFLAGS)
+# the core files that call BLAS/LAPACK (the cross build leaves them out)
+BLAS_USERS := $(shell grep -l '"blas.h"' $(CORE_SRC))
+CTEST_CORE ?= $(CORE_SRC)
+CTEST_DEPS  = $(CTEST_CORE) $(HDR) spec/c/check.h $(SIMD_OBJ) $(BUILD)/lpy_config.h
+CTEST_LINK  = $(CTEST_CORE) $(SIMD_OBJ) $(LDFLAGS) $(BLAS_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl
 
 $(BUILD)/test_core: spec/c/test_core.c $(CTEST_DEPS)
 	@mkdir -p $(BUILD)
@@ -133,11 +192,13 @@ test: deps
 # ---- make cross-aarch64: the C core and the kernels (aarch64's one level,
 # ASIMD) built by Debian's cross compiler, and the C tests run under
 # qemu-aarch64. The Lua binding is not cross-built (Debian's Lua headers need
-# the target's multiarch directory).
+# the target's multiarch directory), nor is the linear algebra, which needs
+# the target's BLAS and LAPACK.
 CROSS_AARCH64 ?= aarch64-linux-gnu-gcc
 QEMU_AARCH64  ?= qemu-aarch64
 cross-aarch64:
-	$(MAKE) BUILD=build-aarch64 CC=$(CROSS_AARCH64) build-aarch64/test_core \
+	$(MAKE) BUILD=build-aarch64 CC=$(CROSS_AARCH64) BLAS_LIBS= BLAS_CFLAGS= \
+	  CTEST_CORE="$(filter-out $(BLAS_USERS),$(CORE_SRC))" build-aarch64/test_core \
 	  build-aarch64/test_format build-aarch64/test_simd
 	for t in test_core test_format test_simd; do \
 	  QEMU_LD_PREFIX=/usr/aarch64-linux-gnu $(QEMU_AARCH64) build-aarch64/$$t || exit 1; done

@@ -155,4 +155,12 @@ op { "gradient",          "float64", "a:1e6:rand",      "g = np.gradient(a)" }
 op { "convolve 32 taps",  "float64", "a:1e5:rand b:32:rand", "c = np.convolve(a, b)" }
 op { "cov 50x1000",       "float64", "a:50x1000:rand",  "c = np.cov(a)" }
 
+-- issue 5: linear algebra. Matrix products (products)
+
+-- np.linalg: solvers and factorizations (linalg)
+
+-- np.linalg: spectral functions (spectral)
+
+-- einsum (einsum)
+
 return ops

@@ -248,7 +248,8 @@ return function(np)
   -- table and its area's internal C primitives, which then leave the module
   local internal = np._internal
   np._internal = nil
-  for _, m in ipairs { "reduce", "sort", "fancy", "manip", "stats" } do
+  for _, m in ipairs { "reduce", "sort", "fancy", "manip", "stats",
+                      "products", "einsum", "linalg", "spectral" } do
     require("lumpy." .. m)(np, internal[m])
   end
 end

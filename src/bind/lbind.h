@@ -106,6 +106,9 @@ LPY_API void lb_gc_account(lua_State *L, size_t n);
    which lumpy/extras.lua hands to lumpy/<area>.lua and then removes */
 LPY_API void lb_register_internal(lua_State *L, int modidx, const char *area,
                                   const luaL_Reg *fns);
+/* push the submodule table module[name] (np.linalg, np.fft, ...),
+   creating it when absent */
+LPY_API void lb_push_submodule(lua_State *L, int modidx, const char *name);
 /* register funcs into the module table and meths into the array methods */
 LPY_API void lb_register(lua_State *L, int modidx, int mtidx,
                          const luaL_Reg *funcs, const luaL_Reg *meths);
@@ -131,6 +134,10 @@ LPY_API void lb_open_sort(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_fancy(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_manip(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_stats(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_products(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_einsum(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_linalg(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_spectral(lua_State *L, int modidx, int mtidx);
 
 /* indexing entry points used by __index / __newindex */
 LPY_API int lb_index_get(lua_State *L);

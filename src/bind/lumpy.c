@@ -281,6 +281,15 @@ void lb_register_internal(lua_State *L, int modidx, const char *area,
   lua_pop(L, 1);
 }
 
+void lb_push_submodule(lua_State *L, int modidx, const char *name) {
+  if (lua_getfield(L, modidx, name) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, modidx, name);
+  }
+}
+
 void lb_register(lua_State *L, int modidx, int mtidx, const luaL_Reg *funcs,
                  const luaL_Reg *meths) {
   if (funcs) {
@@ -336,6 +345,8 @@ LUMPY_EXPORT int luaopen_lumpy(lua_State *L) {
   mt = lua_gettop(L);
   open_dtypes(L, mod);
   open_sentinels(L, mod);
+  lb_push_submodule(L, mod, "linalg");
+  lua_pop(L, 1);
   lb_open_complex(L, mod, mt);
   lb_open_array(L, mod, mt);
   lb_open_convert(L, mod, mt);
@@ -350,6 +361,10 @@ LUMPY_EXPORT int luaopen_lumpy(lua_State *L) {
   lb_open_fancy(L, mod, mt);
   lb_open_manip(L, mod, mt);
   lb_open_stats(L, mod, mt);
+  lb_open_products(L, mod, mt);
+  lb_open_einsum(L, mod, mt);
+  lb_open_linalg(L, mod, mt);
+  lb_open_spectral(L, mod, mt);
   lb_finish_array(L, mt);
   lua_pushliteral(L, LUMPY_VERSION);
   lua_setfield(L, mod, "__version__");
