@@ -48,6 +48,9 @@ endif
 # BLAS_LIBS override the search entirely. See docs/blas.md.
 BLAS       ?= openblas
 ILP64      ?=
+ifeq ($(strip $(BLAS)),)
+  override BLAS := openblas      # luarocks passes BLAS= when none was given
+endif
 MULTIARCH  := $(shell $(CC) -print-multiarch 2>/dev/null)
 LIBDIR_SYS ?= /usr/lib/$(MULTIARCH)
 pc_libs     = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
@@ -56,7 +59,10 @@ pc_cflags   = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
 # with update-alternatives; the reference build links the netlib copies by
 # path and puts their directories first in the run-time search path.
 netlib_dir  = $(firstword $(wildcard $(LIBDIR_SYS)/$(1)) $(LIBDIR_SYS))
-netlib_libs = -L$(call netlib_dir,$(1)) -Wl,-rpath,$(call netlib_dir,$(1)) -l$(2)
+# (--no-as-needed: LumPy calls LAPACK only through LAPACKE, and the library
+# must still be loaded from that directory before LAPACKE asks for it)
+netlib_libs = -L$(call netlib_dir,$(1)) -Wl,-rpath,$(call netlib_dir,$(1)) \
+              -Wl,--push-state,--no-as-needed -l$(2) -Wl,--pop-state
 ifeq ($(ILP64),1)
   LAPACKE_PC := lapacke64
   BLAS_DEFS  := -DLPY_ILP64 -DLAPACK_ILP64
@@ -75,8 +81,12 @@ else ifeq ($(BLAS),blas)
                        $(call netlib_libs,blas$(B64),blas$(B64))
   BLAS_FOUND_CFLAGS := $(call pc_cflags,$(LAPACKE_PC))
 else ifeq ($(BLAS),blis)
+  # LAPACK's own BLAS calls go to BLIS's BLAS interface (Debian ships it as
+  # blis-<threading>/libblas.so.3)
+  BLIS_DIR ?= $(notdir $(firstword $(wildcard $(LIBDIR_SYS)/blis$(B64)-openmp $(LIBDIR_SYS)/blis$(B64)-pthread $(LIBDIR_SYS)/blis$(B64)-serial)))
   BLAS_FOUND_LIBS   := $(LAPACKE_LIBS) $(call netlib_libs,lapack$(B64),lapack$(B64)) \
-                       $(or $(call pc_libs,blis$(B64)),-lblis$(B64))
+                       $(or $(call pc_libs,blis$(B64)),-lblis$(B64)) \
+                       $(if $(BLIS_DIR),$(call netlib_libs,$(BLIS_DIR),blas$(B64)))
   BLAS_FOUND_CFLAGS := $(call pc_cflags,blis$(B64)) $(call pc_cflags,$(LAPACKE_PC))
 else ifeq ($(BLAS),mkl)
   MKL_PC            := mkl-dynamic-$(if $(B64),ilp64,lp64)-seq
@@ -105,7 +115,7 @@ OBJ   := $(SRC:%.c=$(BUILD)/%.o) $(SIMD_OBJ)
 HDR   := $(wildcard src/core/*.h src/bind/*.h src/simd/*.h include/*.h)
 
 .PHONY: ctest all deps test demo env fixtures bench sanitize clean check-deps \
-        install uninstall check-rock test-levels cross-aarch64 FORCE
+        install uninstall check-rock test-levels test-blas cross-aarch64 FORCE
 
 all: $(BUILD)/lumpy.so
 
@@ -137,6 +147,8 @@ $(BUILD)/lpy_config.h: FORCE
 	  echo '#define LPY_CFG_CC $(call cfg_str,$(shell $(CC) --version 2>/dev/null | head -n 1))'; \
 	  echo '#define LPY_CFG_CFLAGS $(call cfg_str,$(CFLAGS_ALL))'; \
 	  echo '#define LPY_CFG_LIBS $(call cfg_str,$(LDLIBS_ALL))'; \
+	  echo '#define LPY_CFG_BLAS $(call cfg_str,$(BLAS)$(if $(filter 1,$(ILP64)), (ILP64)))'; \
+	  echo '#define LPY_CFG_BLAS_LIBS $(call cfg_str,$(BLAS_LIBS))'; \
 	  echo '#define LPY_CFG_SLEEF $(call cfg_str,$(if $(SLEEF_LIBS),$(shell $(PKG_CONFIG) --modversion sleef 2>/dev/null)))'; \
 	} > $@.tmp && { cmp -s $@.tmp $@ || mv $@.tmp $@; } && rm -f $@.tmp
 
@@ -186,6 +198,7 @@ test: deps
 	$(MAKE) all ctest
 	$(SPEC_ENV) $(LUA) $(BUSTED) --lua=$(LUA) -o utfTerminal $(SPECS)
 	$(MAKE) test-levels
+	$(MAKE) test-blas
 	$(MAKE) cross-aarch64
 	$(MAKE) check-rock
 
@@ -215,6 +228,24 @@ test-levels: all
 	  LUMPY_DISABLE_CPU_FEATURES="$$disable" $(SPEC_ENV) $(LUA) $(BUSTED) --lua=$(LUA) \
 	    -o utfTerminal $(UFUNC_SPECS) || exit 1; \
 	done < $(BUILD)/levels.txt
+
+# ---- make test-blas: the linear-algebra specs again against other BLAS
+# builds (the full run above used BLAS=$(BLAS)), each in its own build
+# directory: the reference netlib BLAS + LAPACK, OpenBLAS's 64-bit-integer
+# interface and BLIS. spec/blas_spec.lua checks, through LUMPY_EXPECT_BLAS,
+# that each build runs the library it was built for.
+BLAS_VARIANTS ?= blas:BLAS=blas ilp64:ILP64=1 blis:BLAS=blis
+LINALG_SPECS  := $(wildcard spec/blas_spec.lua spec/products_spec.lua spec/einsum_spec.lua \
+                   spec/linalg_spec.lua spec/spectral_spec.lua)
+test-blas:
+	@for v in $(BLAS_VARIANTS); do \
+	  name=$${v%%:*}; args=$$(echo "$${v#*:}" | tr , ' '); \
+	  echo "== linalg specs against BLAS build '$$name' ($$args)"; \
+	  $(MAKE) --no-print-directory BUILD=build-$$name $$args all >/dev/null || exit 1; \
+	  LUMPY_EXPECT_BLAS=$$name LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/spec/?.lua;;" \
+	    LUA_CPATH="$(CURDIR)/build-$$name/?.so;;" \
+	    $(LUA) $(BUSTED) --lua=$(LUA) -o utfTerminal $(LINALG_SPECS) || exit 1; \
+	done
 
 demo: deps
 	$(MAKE) all

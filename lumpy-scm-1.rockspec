@@ -33,9 +33,10 @@ dependencies = {
    "lua >= 5.4, < 5.5",
 }
 
--- Declared now so that a missing library is reported by luarocks before a
--- build; the module does not link them yet (np.linalg and np.fft come in later
--- issues). On Debian: libopenblas-dev, liblapacke-dev, libfftw3-dev.
+-- Declared so that a missing library is reported by luarocks before a
+-- build. On Debian: libopenblas-dev, liblapacke-dev, libfftw3-dev (np.fft,
+-- a later issue, will link it). The BLAS checked is the default build's
+-- OpenBLAS; BLAS=blas|blis|mkl|accelerate choose another (docs/blas.md).
 external_dependencies = {
    -- vector math of the AVX2 / AVX-512 kernels (Debian: libsleef-dev); the
    -- header is found by the compiler (Debian puts it in a multiarch directory)
@@ -51,6 +52,10 @@ build = {
    -- Makefile's OPT and flags apply, as in the development build.
    build_variables = {
       BUILD = "build-rock",
+      -- the BLAS/LAPACK choice of the Makefile (docs/blas.md):
+      -- `luarocks make BLAS=blas ILP64=1`; empty means OpenBLAS, LP64
+      BLAS = "$(BLAS)",
+      ILP64 = "$(ILP64)",
       CC = "$(CC)",
       LUA = "$(LUA)",
       LUA_INCDIR = "$(LUA_INCDIR)",

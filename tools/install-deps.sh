@@ -13,7 +13,10 @@
 #                                       (gcc 12 pulls them in through libgcc-12-dev; listed
 #                                       so that a missing one is reported by name)
 #   pkg-config liblua5.4-dev lua5.4     the Lua 5.4 headers and interpreter
-#   libopenblas-dev liblapacke-dev      BLAS/LAPACK for np.linalg (later issues)
+#   libopenblas-dev liblapacke-dev      BLAS/LAPACK for np.linalg (the default build)
+#   libblas-dev liblapack-dev           the reference BLAS/LAPACK, libopenblas64-dev
+#   libopenblas64-dev liblapacke64-dev  and liblapacke64-dev (ILP64) and libblis-dev:
+#   libblis-dev                         `make test-blas` runs the linalg specs with each
 #   libfftw3-dev                        FFTW for np.fft (later issues)
 #   libsleef-dev                        SLEEF: vector exp/log/sin/... of the AVX2 and
 #                                       AVX-512 kernel levels (src/simd/kernels.c)
@@ -26,6 +29,7 @@ set -eu
 
 PKGS="gcc make libc6-dev libasan8 libubsan1 pkg-config
 liblua5.4-dev lua5.4 libopenblas-dev liblapacke-dev libfftw3-dev libsleef-dev
+libblas-dev liblapack-dev libopenblas64-dev liblapacke64-dev libblis-dev
 lua-busted luarocks python3-numpy gcc-aarch64-linux-gnu qemu-user"
 
 check_only=0

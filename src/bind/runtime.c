@@ -1,11 +1,13 @@
 /*
 ** runtime.c - what LumPy runs on: np.cpu_features(), np.show_runtime(),
-** np.show_config(), and np.slowpath (counts of the slow paths ufunc calls
+** np.show_config(), np.get/set_num_threads (the BLAS's threads), and
+** np.slowpath (counts of the slow paths ufunc calls
 ** take, see lpy.h).
 */
 #include <string.h>
 #include "lbind.h"
 #include "../../include/lumpy.h"
+#include "../core/blasinfo.h"
 
 /* ------------------------------------------------------- SIMD */
 /* push the space-separated words of s as a sequence */
@@ -155,33 +157,110 @@ static int l_show_runtime(lua_State *L) {
   return 0;
 }
 
-static int l_show_config(lua_State *L) {
-  const char *sleef = lpy_config("sleef"), *running;
+/* ------------------------------------------------------- configuration */
+static void setstr(lua_State *L, const char *k, const char *v) {
+  lua_pushstring(L, v ? v : "");
+  lua_setfield(L, -2, k);
+}
+
+/* the configuration as nested tables, as NumPy's show_config("dicts") */
+static void push_config(lua_State *L) {
+  const lpy_blas_info *b = lpy_blas_get_info();
+  const char *sleef = lpy_config("sleef");
+  lua_createtable(L, 0, 6);
+  lua_createtable(L, 0, 6);
+  setstr(L, "compiler", lpy_config("compiler"));
+  setstr(L, "flags", lpy_config("cflags"));
+  setstr(L, "libraries", lpy_config("libs"));
+  setstr(L, "cpu_baseline", lpy_config("cpu_baseline"));
+  setstr(L, "cpu_dispatch", lpy_config("cpu_dispatch"));
+  setstr(L, "blas", lpy_config("blas"));
+  lua_setfield(L, -2, "build");
+  lua_createtable(L, 0, 2);
+  setstr(L, "built_with", LUA_RELEASE);
   lua_getglobal(L, "_VERSION");
-  running = lua_isstring(L, -1) ? lua_tostring(L, -1) : "?";
-  if (sleef && sleef[0]) lua_pushfstring(L, "SLEEF %s", sleef);
-  else lua_pushliteral(L, "libm only");
+  lua_setfield(L, -2, "running");
+  lua_setfield(L, -2, "lua");
+  lua_createtable(L, 0, 8);
+  setstr(L, "name", b->vendor);
+  setstr(L, "version", b->version);
+  setstr(L, "library", b->blas_path);
+  setstr(L, "config", b->config);
+  setstr(L, "corename", b->corename);
+  setstr(L, "threading", b->threading);
+  lua_pushinteger(L, lpy_blas_get_num_threads());
+  lua_setfield(L, -2, "num_threads");
+  lua_pushinteger(L, b->int_bits);
+  lua_setfield(L, -2, "int_bits");
+  lua_setfield(L, -2, "blas");
+  lua_createtable(L, 0, 3);
+  setstr(L, "library", b->lapack_path);
+  setstr(L, "lapacke", b->lapacke_path);
+  setstr(L, "version", b->lapack_version);
+  lua_setfield(L, -2, "lapack");
+  setstr(L, "vector_math", sleef && sleef[0] ? "SLEEF" : "libm only");
+  setstr(L, "sleef_version", sleef);
+}
+
+/* np.show_config() prints; np.show_config("dicts") returns the tables */
+static int l_show_config(lua_State *L) {
+  static const char *const modes[] = {"stdout", "dicts", NULL};
+  const lpy_blas_info *b = lpy_blas_get_info();
+  const char *sleef = lpy_config("sleef"), *running, *vmath;
+  if (luaL_checkoption(L, 1, "stdout", modes) == 1) {
+    push_config(L);
+    return 1;
+  }
+  lua_settop(L, 0);
   lua_getglobal(L, "io");
-  lua_getfield(L, -1, "write");
+  lua_getfield(L, 1, "write");
+  lua_getglobal(L, "_VERSION");
+  running = lua_isstring(L, 3) ? lua_tostring(L, 3) : "?";
+  vmath = sleef && sleef[0] ? lua_pushfstring(L, "SLEEF %s", sleef)
+                            : "libm only";
   lua_pushfstring(L,
-    "LumPy %s\n"
-    "build\n"
-    "  compiler:      %s\n"
-    "  flags:         %s\n"
-    "  libraries:     %s\n"
-    "  cpu_baseline:  %s\n"
-    "  cpu_dispatch:  %s\n"
-    "lua\n"
-    "  built with:    %s\n"
-    "  running:       %s\n"
-    "libraries\n"
-    "  vector math:   %s\n"
-    "  blas/lapack:   not linked (np.linalg is not built yet)\n"
-    "  fftw:          not linked (np.fft is not built yet)\n",
+    "LumPy %s\nbuild\n"
+    "  compiler:      %s\n  flags:         %s\n  libraries:     %s\n"
+    "  cpu_baseline:  %s\n  cpu_dispatch:  %s\n  blas:          %s\n"
+    "lua\n  built with:    %s\n  running:       %s\n",
     LUMPY_VERSION, lpy_config("compiler"), lpy_config("cflags"),
-    lpy_config("libs"), lpy_config("cpu_baseline"), lpy_config("cpu_dispatch"),
-    LUA_RELEASE, running, lua_tostring(L, -3));
+    lpy_config("libs"), lpy_config("cpu_baseline"),
+    lpy_config("cpu_dispatch"), lpy_config("blas"), LUA_RELEASE, running);
+  lua_pushfstring(L,
+    "blas (in use at run time)\n  name:          %s %s\n"
+    "  library:       %s\n  threading:     %s, %d thread(s)\n"
+    "  integers:      %d-bit\n",
+    b->vendor, b->version, b->blas_path, b->threading,
+    lpy_blas_get_num_threads(), b->int_bits);
+  if (b->config[0]) lua_pushfstring(L, "  config:        %s\n", b->config);
+  else lua_pushliteral(L, "");
+  lua_pushfstring(L,
+    "lapack\n  library:       %s\n  version:       %s\n  lapacke:       %s\n"
+    "libraries\n  vector math:   %s\n"
+    "  fftw:          not linked (np.fft is not built yet)\n",
+    b->lapack_path, b->lapack_version[0] ? b->lapack_version : "unknown",
+    b->lapacke_path, vmath);
+  lua_concat(L, 4);
+  lua_pushvalue(L, 2);                 /* io.write */
+  lua_insert(L, -2);
   lua_call(L, 1, 0);
+  return 0;
+}
+
+/* np.get_num_threads(), np.set_num_threads(n): the BLAS's threads */
+static int l_get_num_threads(lua_State *L) {
+  lua_pushinteger(L, lpy_blas_get_num_threads());
+  return 1;
+}
+
+static int l_set_num_threads(lua_State *L) {
+  lua_Integer n = lb_checkinteger(L, 1, "set_num_threads");
+  if (n < 1 || n > 1024)
+    return lb_error(L, "set_num_threads", "expected a thread count from 1 to 1024, got %d",
+                    (int)n);
+  if (lpy_blas_set_num_threads((int)n) != 0 && n != 1)
+    return lb_error(L, "set_num_threads", "the BLAS in use (%s) has no thread control",
+                    lpy_blas_get_info()->vendor);
   return 0;
 }
 
@@ -260,6 +339,8 @@ static const luaL_Reg funcs[] = {
   {"cpu_features", l_cpu_features},
   {"show_runtime", l_show_runtime},
   {"show_config", l_show_config},
+  {"get_num_threads", l_get_num_threads},
+  {"set_num_threads", l_set_num_threads},
   {NULL, NULL}
 };
 

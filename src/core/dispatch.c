@@ -281,7 +281,8 @@ const char *lpy_config(const char *key) {
     {"compiler", LPY_CFG_CC}, {"cflags", LPY_CFG_CFLAGS},
     {"libs", LPY_CFG_LIBS}, {"cpu_baseline", LPY_CFG_CPU_BASELINE},
     {"cpu_dispatch", LPY_CFG_CPU_DISPATCH}, {"arch", LPY_CFG_ARCH},
-    {"sleef", LPY_CFG_SLEEF},
+    {"sleef", LPY_CFG_SLEEF}, {"blas", LPY_CFG_BLAS},
+    {"blas_libs", LPY_CFG_BLAS_LIBS},
   };
   size_t i;
   for (i = 0; i < sizeof cfg / sizeof cfg[0]; i++)

@@ -274,7 +274,8 @@ LPY_API const char *lpy_simd_kernel(int i, const char **level, int *vec);
 /* the dispatched loop of ufunc 'name' for loop dtype t, or NULL */
 LPY_API lpy_loop lpy_simd_loop(const char *ufunc, lpy_dtype t, int *vec);
 /* the build's configuration: "compiler", "cflags", "libs", "cpu_baseline",
-   "cpu_dispatch", "arch", "sleef" (its version; "" when not linked); NULL
+   "cpu_dispatch", "arch", "sleef" (its version; "" when not linked),
+   "blas" (the BLAS= choice, "openblas (ILP64)" ...), "blas_libs"; NULL
    for an unknown key */
 LPY_API const char *lpy_config(const char *key);
 
