@@ -46,16 +46,15 @@ external_dependencies = {
    FFTW3 = { header = "fftw3.h", library = "fftw3" },
 }
 
+-- The BLAS/LAPACK choice is the Makefile's (docs/blas.md), read from the
+-- environment: `BLAS=blas ILP64=1 luarocks make` (not a build variable,
+-- which luarocks would warn about whenever it is not given).
 build = {
    type = "make",
    -- luarocks' own CFLAGS (-O2 -fPIC) are deliberately not passed: the
    -- Makefile's OPT and flags apply, as in the development build.
    build_variables = {
       BUILD = "build-rock",
-      -- the BLAS/LAPACK choice of the Makefile (docs/blas.md):
-      -- `luarocks make BLAS=blas ILP64=1`; empty means OpenBLAS, LP64
-      BLAS = "$(BLAS)",
-      ILP64 = "$(ILP64)",
       CC = "$(CC)",
       LUA = "$(LUA)",
       LUA_INCDIR = "$(LUA_INCDIR)",
