@@ -1,0 +1,514 @@
+/*
+** einsum.c - Einstein summation without BLAS: the subscripts parser, the
+** check of the operands' shapes against the labels, and the general
+** engine, a strided nested loop over every label that adds the product of
+** the operands into the output (a label repeated in one operand is one
+** dimension whose stride is the sum of its strides: a diagonal).
+** The BLAS mapping and the dispatcher are in einsum_blas.c.
+*/
+#include <stdio.h>
+#include <string.h>
+#include "einsum.h"
+
+/* ------------------------------------------------------------ labels */
+static int letter_id(int c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return 26 + c - 'a';
+  return -1;
+}
+
+int lpy_einsum_char(int id) {
+  if (id >= 0 && id < 26) return 'A' + id;
+  if (id >= 26 && id < LPY_EINSUM_LETTERS) return 'a' + id - 26;
+  return 0;
+}
+
+/* One term of the subscripts (s .. s+n): letters into ids, the position of
+   the ellipsis among them in *ell (-1: none). Returns the number of labels
+   or -1 on error. */
+static int parse_term(const char *s, size_t n, int *ids, int *ell,
+                      const char *what, int k, lpy_err *e) {
+  size_t i;
+  int cnt = 0;
+  *ell = -1;
+  for (i = 0; i < n; i++) {
+    int c = (unsigned char)s[i], id;
+    if (c == ' ') continue;
+    if (c == '.') {
+      if (*ell >= 0 || i + 2 >= n + 0 || s[i + 1] != '.' || s[i + 2] != '.') {
+        if (k >= 0)
+          lpy_err_set(e, LPY_EVALUE, "einstein sum subscripts string contains "
+                      "a '.' that is not part of an ellipsis ('...') in operand %d",
+                      k + 1);
+        else
+          lpy_err_set(e, LPY_EVALUE, "einstein sum subscripts string contains "
+                      "a '.' that is not part of an ellipsis ('...') in the output");
+        return -1;
+      }
+      *ell = cnt;
+      i += 2;
+      continue;
+    }
+    id = letter_id(c);
+    if (id < 0) {
+      if (c >= 32 && c < 127)
+        lpy_err_set(e, LPY_EVALUE, "invalid subscript '%c' in einstein sum "
+                    "subscripts string, subscripts must be letters", c);
+      else
+        lpy_err_set(e, LPY_EVALUE, "invalid subscript (byte %d) in einstein sum "
+                    "subscripts string, subscripts must be letters", c);
+      return -1;
+    }
+    if (cnt >= LPY_MAXDIMS) {
+      lpy_err_set(e, LPY_EVALUE, "too many subscripts in einstein sum %s", what);
+      return -1;
+    }
+    ids[cnt++] = id;
+  }
+  return cnt;
+}
+
+int lpy_einsum_parse(const char *s, int nop, const int *ndims,
+                     lpy_einsum_subs *sb, lpy_err *e) {
+  const char *arrow = strstr(s, "->"), *end, *p;
+  int k, i, nterm = 1, E = 0;
+  int ids[LPY_EINSUM_MAXOPS][LPY_MAXDIMS], cnt[LPY_EINSUM_MAXOPS],
+      ell[LPY_EINSUM_MAXOPS];
+  int count[LPY_EINSUM_MAXLABELS];
+  if (nop < 1) return lpy_err_set(e, LPY_EVALUE, "must specify the einstein sum subscripts string and at least one operand");
+  if (nop > LPY_EINSUM_MAXOPS)
+    return lpy_err_set(e, LPY_EVALUE, "too many operands (at most %d)", LPY_EINSUM_MAXOPS);
+  end = arrow ? arrow : s + strlen(s);
+  if (arrow && strstr(arrow + 2, "->"))
+    return lpy_err_set(e, LPY_EVALUE, "einstein sum subscripts string contains '->' more than once");
+  for (p = s; p < end; p++) if (*p == ',') nterm++;
+  if (nterm > nop)
+    return lpy_err_set(e, LPY_EVALUE, "fewer operands provided to einstein sum "
+                       "function than specified in the subscripts string");
+  if (nterm < nop)
+    return lpy_err_set(e, LPY_EVALUE, "more operands provided to einstein sum "
+                       "function than specified in the subscripts string");
+  /* the input terms */
+  p = s;
+  for (k = 0; k < nop; k++) {
+    const char *q = p;
+    while (q < end && *q != ',') q++;
+    cnt[k] = parse_term(p, (size_t)(q - p), ids[k], &ell[k], "operand", k, e);
+    if (cnt[k] < 0) return -1;
+    if (cnt[k] > ndims[k] || (ell[k] < 0 && cnt[k] < ndims[k])) {
+      if (cnt[k] > ndims[k])
+        return lpy_err_set(e, LPY_EVALUE, "einstein sum subscripts string "
+                           "contains too many subscripts for operand %d", k + 1);
+      return lpy_err_set(e, LPY_EVALUE, "operand %d has more dimensions than "
+                         "subscripts given in einstein sum, but no '...' ellipsis "
+                         "provided to broadcast the extra dimensions.", k + 1);
+    }
+    if (ell[k] >= 0 && ndims[k] - cnt[k] > E) E = ndims[k] - cnt[k];
+    p = q + 1;
+  }
+  /* labels per dimension, the ellipsis right-aligned on E broadcast dims */
+  memset(count, 0, sizeof count);
+  sb->nop = nop;
+  for (k = 0; k < nop; k++) {
+    int nd = ndims[k], d = 0, ne = ell[k] >= 0 ? nd - cnt[k] : 0;
+    sb->ndim[k] = nd;
+    for (i = 0; i < cnt[k]; i++) {
+      if (i == ell[k]) {
+        int t;
+        for (t = 0; t < ne; t++) sb->lab[k][d++] = (unsigned char)(LPY_EINSUM_LETTERS + E - ne + t);
+      }
+      sb->lab[k][d++] = (unsigned char)ids[k][i];
+      count[ids[k][i]]++;
+    }
+    if (ell[k] == cnt[k]) {
+      int t;
+      for (t = 0; t < ne; t++) sb->lab[k][d++] = (unsigned char)(LPY_EINSUM_LETTERS + E - ne + t);
+    }
+  }
+  /* the output */
+  sb->nout = 0;
+  if (arrow) {
+    int oids[LPY_MAXDIMS], oell, no, seen[LPY_EINSUM_LETTERS];
+    const char *o = arrow + 2;
+    for (p = o; *p; p++)
+      if (*p == '-' || *p == '>' || *p == ',') {
+        if (*p == ',')
+          return lpy_err_set(e, LPY_EVALUE, "einstein sum subscripts string "
+                             "contains a ',' in the output");
+        return lpy_err_set(e, LPY_EVALUE, "invalid subscript '%c' in einstein sum "
+                           "subscripts string, subscripts must be letters", *p);
+      }
+    no = parse_term(o, strlen(o), oids, &oell, "output", -1, e);
+    if (no < 0) return -1;
+    memset(seen, 0, sizeof seen);
+    for (i = 0; i < no; i++) {
+      if (seen[oids[i]])
+        return lpy_err_set(e, LPY_EVALUE, "einstein sum subscripts string "
+                           "includes output subscript '%c' multiple times",
+                           lpy_einsum_char(oids[i]));
+      seen[oids[i]] = 1;
+      if (!count[oids[i]])
+        return lpy_err_set(e, LPY_EVALUE, "einstein sum subscripts string "
+                           "included output subscript '%c' which never appeared "
+                           "in an input", lpy_einsum_char(oids[i]));
+    }
+    if (oell < 0 && E > 0)
+      return lpy_err_set(e, LPY_EVALUE, "output has more dimensions than "
+                         "subscripts given in einstein sum, but no '...' ellipsis "
+                         "provided to broadcast the extra dimensions.");
+    if (no + (oell >= 0 ? E : 0) > LPY_MAXDIMS)
+      return lpy_err_set(e, LPY_EVALUE, "einsum output would have more than %d dimensions", LPY_MAXDIMS);
+    for (i = 0; i <= no; i++) {
+      if (i == oell) {
+        int t;
+        for (t = 0; t < E; t++) sb->out[sb->nout++] = (unsigned char)(LPY_EINSUM_LETTERS + t);
+      }
+      if (i < no) sb->out[sb->nout++] = (unsigned char)oids[i];
+    }
+  } else {
+    int n = E;
+    for (i = 0; i < LPY_EINSUM_LETTERS; i++) n += count[i] == 1;
+    if (n > LPY_MAXDIMS)
+      return lpy_err_set(e, LPY_EVALUE, "einsum output would have more than %d dimensions", LPY_MAXDIMS);
+    for (i = 0; i < E; i++) sb->out[sb->nout++] = (unsigned char)(LPY_EINSUM_LETTERS + i);
+    for (i = 0; i < LPY_EINSUM_LETTERS; i++)
+      if (count[i] == 1) sb->out[sb->nout++] = (unsigned char)i;
+  }
+  return 0;
+}
+
+int lpy_einsum_check(const lpy_einsum_subs *sb, lpy_err *e) {
+  unsigned char inop[LPY_EINSUM_MAXLABELS], seen[LPY_EINSUM_MAXLABELS];
+  int k, i;
+  if (sb->nop < 1 || sb->nop > LPY_EINSUM_MAXOPS)
+    return lpy_err_set(e, LPY_EVALUE, "between 1 and %d operands are needed", LPY_EINSUM_MAXOPS);
+  memset(inop, 0, sizeof inop);
+  memset(seen, 0, sizeof seen);
+  for (k = 0; k < sb->nop; k++)
+    for (i = 0; i < sb->ndim[k]; i++) {
+      if (sb->lab[k][i] >= LPY_EINSUM_MAXLABELS)
+        return lpy_err_set(e, LPY_EVALUE, "subscript out of range in operand %d", k + 1);
+      inop[sb->lab[k][i]] = 1;
+    }
+  for (i = 0; i < sb->nout; i++) {
+    int id = sb->out[i];
+    if (id >= LPY_EINSUM_MAXLABELS || !inop[id])
+      return lpy_err_set(e, LPY_EVALUE, "einstein sum output subscript %d never "
+                         "appeared in an input", id);
+    if (seen[id])
+      return lpy_err_set(e, LPY_EVALUE, "einstein sum output includes subscript %d "
+                         "multiple times", id);
+    seen[id] = 1;
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------ the plan */
+static void label_name(int id, char *buf, size_t n) {
+  int c = lpy_einsum_char(id);
+  if (c) snprintf(buf, n, "label '%c'", c);
+  else snprintf(buf, n, "broadcast dimension %d of '...'", id - LPY_EINSUM_LETTERS + 1);
+}
+
+int lpy_einsum_plan_make(const lpy_einsum_subs *sb, lpy_array *const *ops,
+                         lpy_einsum_plan *p, lpy_err *e) {
+  int map[LPY_EINSUM_MAXLABELS], k, i, j, l;
+  for (i = 0; i < LPY_EINSUM_MAXLABELS; i++) map[i] = -1;
+  p->nop = sb->nop;
+  p->nl = 0;
+  for (k = 0; k < sb->nop; k++) {
+    if (ops[k]->ndim != sb->ndim[k])
+      return lpy_err_set(e, LPY_EVALUE, "operand %d has %d dimensions, the "
+                         "subscripts give %d", k + 1, ops[k]->ndim, sb->ndim[k]);
+    p->ndim[k] = sb->ndim[k];
+    for (i = 0; i < sb->ndim[k]; i++) {
+      int id = sb->lab[k][i];
+      int64_t d = ops[k]->shape[i];
+      if (map[id] < 0) {
+        map[id] = p->nl;
+        p->id[p->nl] = id;
+        p->size[p->nl] = d;
+        p->nl++;
+      }
+      l = map[id];
+      p->dl[k][i] = (unsigned char)l;
+      /* a label repeated in one operand: its dimensions must agree */
+      for (j = 0; j < i; j++)
+        if (sb->lab[k][j] == id && ops[k]->shape[j] != d) {
+          int c = lpy_einsum_char(id);
+          return lpy_err_set(e, LPY_EVALUE, "dimensions in operand %d for "
+                             "collapsing index '%c' don't match (%lld != %lld)",
+                             k + 1, c ? c : '.', (long long)ops[k]->shape[j],
+                             (long long)d);
+        }
+      /* across operands: equal, or 1 (broadcast) */
+      if (p->size[l] == d || d == 1) continue;
+      if (p->size[l] == 1) { p->size[l] = d; continue; }
+      {
+        char nm[64];
+        label_name(id, nm, sizeof nm);
+        return lpy_err_set(e, LPY_EVALUE, "size of %s for operand %d (%lld) "
+                           "does not match previous terms (%lld)", nm, k + 1,
+                           (long long)d, (long long)p->size[l]);
+      }
+    }
+  }
+  memset(p->has, 0, sizeof p->has[0] * (size_t)(sb->nop + 1));
+  for (k = 0; k < sb->nop; k++) {
+    for (i = 0; i < sb->ndim[k]; i++) p->has[k][p->dl[k][i]] = 1;
+    lpy_einsum_set_op(p, k, ops[k]);
+  }
+  p->nout = sb->nout;
+  for (i = 0; i < sb->nout; i++) {
+    if (map[sb->out[i]] < 0)
+      return lpy_err_set(e, LPY_EVALUE, "einstein sum output subscript never "
+                         "appeared in an input");
+    p->out[i] = map[sb->out[i]];
+    p->has[sb->nop][p->out[i]] = 1;
+  }
+  for (l = 0; l < p->nl; l++) p->stride[sb->nop][l] = 0;
+  return 0;
+}
+
+void lpy_einsum_set_op(lpy_einsum_plan *p, int k, const lpy_array *a) {
+  int l, i;
+  for (l = 0; l < p->nl; l++) p->stride[k][l] = 0;
+  for (i = 0; i < p->ndim[k]; i++)
+    if (a->shape[i] > 1) p->stride[k][p->dl[k][i]] += a->strides[i];
+}
+
+void lpy_einsum_out_shape(const lpy_einsum_plan *p, int64_t *shape) {
+  int i;
+  for (i = 0; i < p->nout; i++) shape[i] = p->size[p->out[i]];
+}
+
+void lpy_einsum_set_out(lpy_einsum_plan *p, const lpy_array *out) {
+  int l, i;
+  for (l = 0; l < p->nl; l++) p->stride[p->nop][l] = 0;
+  for (i = 0; i < p->nout; i++)
+    if (out->shape[i] > 1) p->stride[p->nop][p->out[i]] = out->strides[i];
+}
+
+/* ------------------------------------------------------------ kernels */
+/* A sum-of-products kernel: out[i] += prod_k op_k[i] for i < n, p[nop] and
+   s[nop] being the output (s[nop] == 0: a reduction, summed in registers
+   first). Integers compute in unsigned types (wrapping as NumPy's do). */
+typedef void (*sop_fn)(int nop, char **p, const int64_t *s, int64_t n);
+
+#define AT(T, q, st, i) (*(const T *)((q) + (i) * (st)))
+
+#define REAL_SOP(NAME, T, A) \
+static void NAME(int nop, char **p, const int64_t *s, int64_t n) { \
+  const int64_t z = (int64_t)sizeof(T), so = s[nop]; \
+  char *o = p[nop]; \
+  int64_t i; \
+  if (nop <= 2) { \
+    const char *a = p[0], *b = nop == 2 ? p[1] : NULL; \
+    int64_t sa = s[0], sb = nop == 2 ? s[1] : 0; \
+    if (so == 0) { \
+      A s0 = 0, s1 = 0, s2 = 0, s3 = 0; \
+      if (nop == 1 && sa == z) { \
+        const T *x = (const T *)a; \
+        for (i = 0; i + 4 <= n; i += 4) { \
+          s0 += (A)x[i]; s1 += (A)x[i + 1]; s2 += (A)x[i + 2]; s3 += (A)x[i + 3]; } \
+        for (; i < n; i++) s0 += (A)x[i]; \
+      } else if (nop == 1) { \
+        for (i = 0; i < n; i++) s0 += (A)AT(T, a, sa, i); \
+      } else if (sa == z && sb == z) { \
+        const T *x = (const T *)a, *y = (const T *)b; \
+        for (i = 0; i + 4 <= n; i += 4) { \
+          s0 += (A)x[i] * (A)y[i]; s1 += (A)x[i + 1] * (A)y[i + 1]; \
+          s2 += (A)x[i + 2] * (A)y[i + 2]; s3 += (A)x[i + 3] * (A)y[i + 3]; } \
+        for (; i < n; i++) s0 += (A)x[i] * (A)y[i]; \
+      } else { \
+        for (i = 0; i < n; i++) s0 += (A)AT(T, a, sa, i) * (A)AT(T, b, sb, i); \
+      } \
+      *(T *)o = (T)((A)*(T *)o + ((s0 + s1) + (s2 + s3))); \
+      return; \
+    } \
+    if (nop == 1) { \
+      for (i = 0; i < n; i++) { \
+        T *y = (T *)(o + i * so); *y = (T)((A)*y + (A)AT(T, a, sa, i)); } \
+      return; \
+    } \
+    if (so == z && (sa == 0 || sb == 0) && (sa == z || sb == z)) { \
+      const T *x = (const T *)(sa == 0 ? b : a); \
+      A c = (A)*(const T *)(sa == 0 ? a : b); \
+      T *y = (T *)o; \
+      for (i = 0; i < n; i++) y[i] = (T)((A)y[i] + c * (A)x[i]); \
+      return; \
+    } \
+    if (so == z && sa == z && sb == z) { \
+      const T *x = (const T *)a, *w = (const T *)b; T *y = (T *)o; \
+      for (i = 0; i < n; i++) y[i] = (T)((A)y[i] + (A)x[i] * (A)w[i]); \
+      return; \
+    } \
+    for (i = 0; i < n; i++) { \
+      T *y = (T *)(o + i * so); \
+      *y = (T)((A)*y + (A)AT(T, a, sa, i) * (A)AT(T, b, sb, i)); } \
+    return; \
+  } \
+  { \
+    A acc = 0; \
+    for (i = 0; i < n; i++) { \
+      A v = (A)AT(T, p[0], s[0], i); \
+      int k; \
+      for (k = 1; k < nop; k++) v *= (A)AT(T, p[k], s[k], i); \
+      if (so == 0) acc += v; \
+      else { T *y = (T *)(o + i * so); *y = (T)((A)*y + v); } \
+    } \
+    if (so == 0) *(T *)o = (T)((A)*(T *)o + acc); \
+  } \
+}
+
+REAL_SOP(sop_i8, int8_t, uint32_t)
+REAL_SOP(sop_i16, int16_t, uint32_t)
+REAL_SOP(sop_i32, int32_t, uint32_t)
+REAL_SOP(sop_i64, int64_t, uint64_t)
+REAL_SOP(sop_u8, uint8_t, uint32_t)
+REAL_SOP(sop_u16, uint16_t, uint32_t)
+REAL_SOP(sop_u32, uint32_t, uint32_t)
+REAL_SOP(sop_u64, uint64_t, uint64_t)
+REAL_SOP(sop_f32, float, float)
+REAL_SOP(sop_f64, double, double)
+
+/* complex: (re, im) pairs multiplied as NumPy does, without C99's
+   infinity recovery */
+#define CPLX_SOP(NAME, R) \
+static void NAME(int nop, char **p, const int64_t *s, int64_t n) { \
+  const int64_t so = s[nop]; \
+  char *o = p[nop]; \
+  R ar = 0, ai = 0; \
+  int64_t i; \
+  for (i = 0; i < n; i++) { \
+    const R *x = (const R *)(p[0] + i * s[0]); \
+    R vr = x[0], vi = x[1]; \
+    int k; \
+    for (k = 1; k < nop; k++) { \
+      const R *w = (const R *)(p[k] + i * s[k]); \
+      R t = vr * w[0] - vi * w[1]; \
+      vi = vr * w[1] + vi * w[0]; \
+      vr = t; \
+    } \
+    if (so == 0) { ar += vr; ai += vi; } \
+    else { R *y = (R *)(o + i * so); y[0] += vr; y[1] += vi; } \
+  } \
+  if (so == 0) { R *y = (R *)o; y[0] += ar; y[1] += ai; } \
+}
+
+CPLX_SOP(sop_c64, float)
+CPLX_SOP(sop_c128, double)
+
+/* bool: out |= and of the operands */
+static void sop_bool(int nop, char **p, const int64_t *s, int64_t n) {
+  int64_t i;
+  int k;
+  for (i = 0; i < n; i++) {
+    for (k = 0; k < nop; k++)
+      if (!*(const unsigned char *)(p[k] + i * s[k])) break;
+    if (k == nop) {
+      *(unsigned char *)(p[nop] + i * s[nop]) = 1;
+      if (s[nop] == 0) return;
+    }
+  }
+}
+
+static sop_fn sop_for(lpy_dtype t) {
+  switch (t) {
+  case LPY_BOOL: return sop_bool;
+  case LPY_INT8: return sop_i8;
+  case LPY_INT16: return sop_i16;
+  case LPY_INT32: return sop_i32;
+  case LPY_INT64: return sop_i64;
+  case LPY_UINT8: return sop_u8;
+  case LPY_UINT16: return sop_u16;
+  case LPY_UINT32: return sop_u32;
+  case LPY_UINT64: return sop_u64;
+  case LPY_FLOAT32: return sop_f32;
+  case LPY_FLOAT64: return sop_f64;
+  case LPY_COMPLEX64: return sop_c64;
+  case LPY_COMPLEX128: return sop_c128;
+  default: return NULL;
+  }
+}
+
+/* ------------------------------------------------------------ engine */
+static int64_t iabs64(int64_t x) { return x < 0 ? -x : x; }
+
+int lpy_einsum_loop(const lpy_einsum_plan *p, char *const *data, lpy_dtype t,
+                    char *out, lpy_err *e) {
+  int nop = p->nop, nd = 0, i, j, k, d[LPY_EINSUM_MAXLABELS];
+  int64_t key[LPY_EINSUM_MAXLABELS], sz[LPY_EINSUM_MAXLABELS];
+  int64_t st[LPY_EINSUM_MAXLABELS][LPY_EINSUM_MAXOPS + 1];
+  int64_t idx[LPY_EINSUM_MAXLABELS], inner[LPY_EINSUM_MAXOPS + 1], n;
+  char *ptr[LPY_EINSUM_MAXOPS + 1];
+  sop_fn f = sop_for(t);
+  if (!f) return lpy_err_set(e, LPY_ETYPE, "einsum: unsupported dtype");
+  /* the labels that matter, outermost first: larger strides outside */
+  for (i = 0; i < p->nl; i++) {
+    int64_t kk = 0;
+    if (p->size[i] == 0) return 0;
+    if (p->size[i] == 1) continue;
+    for (k = 0; k <= nop; k++) kk += iabs64(p->stride[k][i]);
+    for (j = nd; j > 0 && key[j - 1] < kk; j--) { d[j] = d[j - 1]; key[j] = key[j - 1]; }
+    d[j] = i; key[j] = kk;
+    nd++;
+  }
+  /* coalesce neighbours that every operand walks as one */
+  {
+    int m = 0;
+    for (i = 0; i < nd; i++) {
+      int l = d[i];
+      if (m > 0) {
+        for (k = 0; k <= nop; k++)
+          if (st[m - 1][k] != p->stride[k][l] * p->size[l]) break;
+        if (k > nop) {
+          sz[m - 1] *= p->size[l];
+          for (k = 0; k <= nop; k++) st[m - 1][k] = p->stride[k][l];
+          continue;
+        }
+      }
+      sz[m] = p->size[l];
+      for (k = 0; k <= nop; k++) st[m][k] = p->stride[k][l];
+      m++;
+    }
+    nd = m;
+  }
+  for (k = 0; k < nop; k++) ptr[k] = data[k];
+  ptr[nop] = out;
+  if (nd == 0) {
+    for (k = 0; k <= nop; k++) inner[k] = 0;
+    f(nop, ptr, inner, 1);
+    return 0;
+  }
+  n = sz[nd - 1];
+  for (k = 0; k <= nop; k++) inner[k] = st[nd - 1][k];
+  for (i = 0; i < nd; i++) idx[i] = 0;
+  for (;;) {
+    f(nop, ptr, inner, n);
+    for (i = nd - 2; i >= 0; i--) {
+      if (++idx[i] < sz[i]) {
+        for (k = 0; k <= nop; k++) ptr[k] += st[i][k];
+        break;
+      }
+      idx[i] = 0;
+      for (k = 0; k <= nop; k++) ptr[k] -= st[i][k] * (sz[i] - 1);
+    }
+    if (i < 0) break;
+  }
+  return 0;
+}
+
+void lpy_einsum_zero(lpy_array *a) {
+  static const double zero[2] = {0.0, 0.0};
+  lpy_array_space z;
+  int64_t none[1] = {0};
+  lpy_err e;
+  if (a->size == 0) return;
+  if (a->flags & (LPY_C_CONTIGUOUS | LPY_F_CONTIGUOUS)) {
+    memset(a->data, 0, (size_t)lpy_array_nbytes(a));
+    return;
+  }
+  lpy_array_init(&z.a, a->dtype, 0, none, none, (char *)zero, NULL);
+  lpy_array_assign(a, &z.a, &e);
+}
