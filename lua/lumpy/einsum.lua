@@ -310,7 +310,7 @@ return function(np, P)
       elseif math.type(v) == "integer" and v >= 1 and v <= 52 then
         s[k] = LETTERS:sub(v, v)
       else
-        fail("subscript " .. tostring(v) .. " in the sublist format must be an integer from 1 to 52")
+        fail("a subscript in the sublist format must be an integer from 1 to 52 or np.ellipsis, got " .. (math.type(v) or type(v)))
       end
     end
     return table.concat(s)
