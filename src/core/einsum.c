@@ -348,6 +348,25 @@ static void NAME(int nop, char **p, const int64_t *s, int64_t n) { \
       *y = (T)((A)*y + (A)AT(T, a, sa, i) * (A)AT(T, b, sb, i)); } \
     return; \
   } \
+  if (nop == 3) { \
+    const char *a = p[0], *b = p[1], *c = p[2]; \
+    int64_t sa = s[0], sb = s[1], sc = s[2]; \
+    if (so == 0) { \
+      A s0 = 0, s1 = 0; \
+      for (i = 0; i + 2 <= n; i += 2) { \
+        s0 += (A)AT(T, a, sa, i) * (A)AT(T, b, sb, i) * (A)AT(T, c, sc, i); \
+        s1 += (A)AT(T, a, sa, i + 1) * (A)AT(T, b, sb, i + 1) * (A)AT(T, c, sc, i + 1); \
+      } \
+      if (i < n) s0 += (A)AT(T, a, sa, i) * (A)AT(T, b, sb, i) * (A)AT(T, c, sc, i); \
+      *(T *)o = (T)((A)*(T *)o + (s0 + s1)); \
+    } else { \
+      for (i = 0; i < n; i++) { \
+        T *y = (T *)(o + i * so); \
+        *y = (T)((A)*y + (A)AT(T, a, sa, i) * (A)AT(T, b, sb, i) * (A)AT(T, c, sc, i)); \
+      } \
+    } \
+    return; \
+  } \
   { \
     A acc = 0; \
     for (i = 0; i < n; i++) { \
