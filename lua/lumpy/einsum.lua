@@ -412,7 +412,7 @@ return function(np, P)
       args.n = #ops
     end
     for k in pairs(opts) do
-      if k ~= "optimize" and k ~= "einsum_call" then fail("unknown option '" .. tostring(k) .. "'") end
+      if k ~= "optimize" then fail("unknown option '" .. tostring(k) .. "'") end
     end
     local optimize = opts.optimize
     if optimize == nil then optimize = "greedy" end
