@@ -306,24 +306,27 @@ static void NAME(int nop, char **p, const int64_t *s, int64_t n) { \
     const char *a = p[0], *b = nop == 2 ? p[1] : NULL; \
     int64_t sa = s[0], sb = nop == 2 ? s[1] : 0; \
     if (so == 0) { \
-      A s0 = 0, s1 = 0, s2 = 0, s3 = 0; \
+      A s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0; \
       if (nop == 1 && sa == z) { \
         const T *x = (const T *)a; \
-        for (i = 0; i + 4 <= n; i += 4) { \
-          s0 += (A)x[i]; s1 += (A)x[i + 1]; s2 += (A)x[i + 2]; s3 += (A)x[i + 3]; } \
+        for (i = 0; i + 8 <= n; i += 8) { \
+          s0 += (A)x[i]; s1 += (A)x[i + 1]; s2 += (A)x[i + 2]; s3 += (A)x[i + 3]; \
+          s4 += (A)x[i + 4]; s5 += (A)x[i + 5]; s6 += (A)x[i + 6]; s7 += (A)x[i + 7]; } \
         for (; i < n; i++) s0 += (A)x[i]; \
       } else if (nop == 1) { \
         for (i = 0; i < n; i++) s0 += (A)AT(T, a, sa, i); \
       } else if (sa == z && sb == z) { \
         const T *x = (const T *)a, *y = (const T *)b; \
-        for (i = 0; i + 4 <= n; i += 4) { \
+        for (i = 0; i + 8 <= n; i += 8) { \
           s0 += (A)x[i] * (A)y[i]; s1 += (A)x[i + 1] * (A)y[i + 1]; \
-          s2 += (A)x[i + 2] * (A)y[i + 2]; s3 += (A)x[i + 3] * (A)y[i + 3]; } \
+          s2 += (A)x[i + 2] * (A)y[i + 2]; s3 += (A)x[i + 3] * (A)y[i + 3]; \
+          s4 += (A)x[i + 4] * (A)y[i + 4]; s5 += (A)x[i + 5] * (A)y[i + 5]; \
+          s6 += (A)x[i + 6] * (A)y[i + 6]; s7 += (A)x[i + 7] * (A)y[i + 7]; } \
         for (; i < n; i++) s0 += (A)x[i] * (A)y[i]; \
       } else { \
         for (i = 0; i < n; i++) s0 += (A)AT(T, a, sa, i) * (A)AT(T, b, sb, i); \
       } \
-      *(T *)o = (T)((A)*(T *)o + ((s0 + s1) + (s2 + s3))); \
+      *(T *)o = (T)((A)*(T *)o + (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)))); \
       return; \
     } \
     if (nop == 1) { \
@@ -492,6 +495,19 @@ int lpy_einsum_loop(const lpy_einsum_plan *p, char *const *data, lpy_dtype t,
       m++;
     }
     nd = m;
+  }
+  /* a short inner loop costs a call per few elements: walk the longest
+     dimension innermost instead when it is much longer */
+  if (nd > 1 && sz[nd - 1] < 16) {
+    int b = nd - 1;
+    for (i = 0; i < nd - 1; i++) if (sz[i] > sz[b]) b = i;
+    if (sz[b] >= 4 * sz[nd - 1]) {
+      int64_t t = sz[b];
+      sz[b] = sz[nd - 1]; sz[nd - 1] = t;
+      for (k = 0; k <= nop; k++) {
+        t = st[b][k]; st[b][k] = st[nd - 1][k]; st[nd - 1][k] = t;
+      }
+    }
   }
   for (k = 0; k < nop; k++) ptr[k] = data[k];
   ptr[nop] = out;
