@@ -54,6 +54,27 @@ static void read_opts(lua_State *L, int opts, eopts *o, const char *fn) {
     o->casting = o->casting_buf;
   }
   lua_pop(L, 1);
+  /* optimize only matters for three or more operands (lumpy/einsum.lua);
+     its value is checked here too */
+  switch (lb_optfield(L, opts, "optimize")) {
+  case LUA_TNIL: case LUA_TBOOLEAN: break;
+  case LUA_TSTRING: {
+    const char *v = lua_tostring(L, -1);
+    if (strcmp(v, "greedy") == 0 || strcmp(v, "optimal") == 0) break;
+  } /* fall through */
+  default:
+    if (lua_type(L, -1) == LUA_TTABLE) {
+      lua_rawgeti(L, -1, 1);
+      if (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "einsum_path") == 0) {
+        lua_pop(L, 1);
+        break;
+      }
+      lua_pop(L, 1);
+    }
+    lb_error(L, fn, "optimize must be a boolean, 'greedy', 'optimal' or a path "
+             "{\"einsum_path\", {1, 2}, ...}");
+  }
+  lua_pop(L, 1);
   if (lb_optfield(L, opts, "order") != LUA_TNIL) {
     const char *r = lua_tostring(L, -1);
     if (!r || strlen(r) != 1 || !strchr("CFAKcfak", r[0]))
