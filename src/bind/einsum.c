@@ -93,10 +93,10 @@ static int evaluate(lua_State *L, lpy_einsum_subs *sb, int first, eopts *o,
   lpy_operand in[LPY_EINSUM_MAXOPS];
   char *data[LPY_EINSUM_MAXOPS];
   int64_t shape[LPY_MAXDIMS];
-  lpy_einsum_plan *p;
+  lpy_einsum_plan plan, *p;
   lpy_dtype t;
   lpy_err e;
-  p = (lpy_einsum_plan *)lua_newuserdatauv(L, sizeof *p, 0);
+  p = &plan;
   for (k = 0; k < nop; k++) {
     ops[k] = lb_test(L, first + k);
     memset(&in[k], 0, sizeof in[k]);
@@ -263,7 +263,7 @@ static int l_parse(lua_State *L) {
   int nop = lua_gettop(L) - 1, k, i, ndims[LPY_EINSUM_MAXOPS];
   lpy_array *ops[LPY_EINSUM_MAXOPS];
   lpy_einsum_subs sb;
-  lpy_einsum_plan *p;
+  lpy_einsum_plan plan, *p;
   lpy_err e;
   const char *s = luaL_checkstring(L, 1);
   if (nop < 1) lb_error(L, fn, "at least one operand is needed");
@@ -277,7 +277,7 @@ static int l_parse(lua_State *L) {
     ndims[k] = ops[k]->ndim;
   }
   if (lpy_einsum_parse(s, nop, ndims, &sb, &e)) lb_core_error(L, fn, &e);
-  p = (lpy_einsum_plan *)lua_newuserdatauv(L, sizeof *p, 0);
+  p = &plan;
   if (lpy_einsum_plan_make(&sb, ops, p, &e)) lb_core_error(L, fn, &e);
   lua_createtable(L, nop, 0);
   for (k = 0; k < nop; k++) {

@@ -321,18 +321,98 @@ done:
   return rc;
 }
 
+/* Labels summed in operand k alone (not in the other operand, not in the
+   output) are summed first, as NumPy's tensordot path does, when what is
+   left is a contraction: is that the case here */
+static int presum_needed(const lpy_einsum_plan *p, int k) {
+  int l, nsum = 0, ncon = 0, o = 1 - k;
+  for (l = 0; l < p->nl; l++) {
+    if (p->size[l] <= 1 || !p->has[k][l]) continue;
+    if (!p->has[o][l] && !p->has[2][l]) nsum++;
+    else if (p->has[o][l] && !p->has[2][l]) ncon++;
+  }
+  return nsum && ncon;
+}
+
+/* Operand k becomes a contiguous buffer over its other labels (*buf, *bn
+   bytes, in plan order) and q (which may be p itself) the plan for it;
+   data[k] points at the buffer. 0 ok, -1 error. */
+static int presum(const lpy_einsum_plan *p, lpy_einsum_plan *q, int k,
+                  char **data, lpy_dtype t, char **buf, size_t *bn,
+                  lpy_err *e) {
+  lpy_einsum_plan *sub;
+  int l, o = 1 - k;
+  int64_t n = lpy_itemsize(t), st;
+  for (l = 0; l < p->nl; l++)
+    if (p->size[l] > 1 && p->has[k][l] && (p->has[o][l] || p->has[2][l]) &&
+        __builtin_mul_overflow(n, p->size[l], &n))
+      return lpy_err_set(e, LPY_EMEMORY, "the contraction is too large"), -1;
+  sub = (lpy_einsum_plan *)lpy_alloc(sizeof *sub, 0);
+  *bn = (size_t)n;
+  *buf = lpy_alloc(*bn, 1);
+  if (!sub || !*buf) {
+    if (sub) lpy_free(sub, sizeof *sub);
+    if (*buf) lpy_free(*buf, *bn);
+    *buf = NULL;
+    lpy_err_set(e, LPY_EMEMORY, "cannot allocate the contraction's buffers");
+    return -1;
+  }
+  if (q != p) memcpy(q, p, sizeof *q);
+  sub->nop = 1;
+  sub->nl = q->nl;
+  st = lpy_itemsize(t);
+  for (l = q->nl - 1; l >= 0; l--) {
+    sub->size[l] = q->has[k][l] ? q->size[l] : 1;
+    sub->stride[0][l] = q->stride[k][l];
+    sub->stride[1][l] = 0;
+    q->stride[k][l] = 0;
+    if (q->size[l] <= 1 || !q->has[k][l]) continue;
+    if (!q->has[o][l] && !q->has[2][l]) { q->has[k][l] = 0; q->size[l] = 1; continue; }
+    sub->stride[1][l] = st;
+    q->stride[k][l] = st;
+    st *= q->size[l];
+  }
+  lpy_einsum_loop(sub, &data[k], t, *buf, e);
+  lpy_free(sub, sizeof *sub);
+  data[k] = *buf;
+  return 0;
+}
+
 int lpy_einsum_run(const lpy_einsum_plan *p, char *const *data, lpy_dtype t,
                    lpy_array *out, int blas, lpy_err *e) {
-  int l;
+  const lpy_einsum_plan *cur = p;
+  lpy_einsum_plan *q = NULL;
+  char *d[2], *buf[2] = {NULL, NULL};
+  size_t bn[2] = {0, 0};
+  int l, k, r = 0;
   for (l = 0; l < p->nl; l++)
     if (p->size[l] == 0) {
       lpy_einsum_zero(out);
       return 0;
     }
-  if (blas && p->nop == 2 && blas_type(t)) {
-    int r = try_blas(p, data, t, out, e);
-    if (r) return r < 0 ? -1 : 0;
+  if (!(blas && p->nop == 2 && blas_type(t))) {
+    lpy_einsum_zero(out);
+    return lpy_einsum_loop(p, data, t, out->data, e);
   }
-  lpy_einsum_zero(out);
-  return lpy_einsum_loop(p, data, t, out->data, e);
+  d[0] = data[0];
+  d[1] = data[1];
+  for (k = 0; k < 2; k++) {
+    if (!presum_needed(cur, k)) continue;
+    if (!q && !(q = (lpy_einsum_plan *)lpy_alloc(sizeof *q, 0))) {
+      lpy_err_set(e, LPY_EMEMORY, "cannot allocate the contraction's plan");
+      r = -1;
+      goto done;
+    }
+    if (presum(cur, q, k, d, t, &buf[k], &bn[k], e)) { r = -1; goto done; }
+    cur = q;
+  }
+  r = try_blas(cur, d, t, out, e);
+  if (r == 0) {
+    lpy_einsum_zero(out);
+    r = lpy_einsum_loop(cur, d, t, out->data, e) ? -1 : 1;
+  }
+done:
+  for (k = 0; k < 2; k++) if (buf[k]) lpy_free(buf[k], bn[k]);
+  if (q) lpy_free(q, sizeof *q);
+  return r < 0 ? -1 : 0;
 }
