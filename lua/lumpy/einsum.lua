@@ -140,10 +140,19 @@ return function(np, P)
   end
 
   -- ------------------------------------------------------------ options
-  -- "greedy" (true, "greedy", "optimal"), false, or an explicit path
+  -- "greedy" (true, "greedy", "optimal", or {"greedy", memory_limit} as
+  -- NumPy's (strategy, memory_limit) tuple; the limit is returned second),
+  -- false, or an explicit path
   local function path_kind(opt, fn)
     if opt == nil or opt == false then return false end
     if opt == true or opt == "greedy" or opt == "optimal" then return "greedy" end
+    if type(opt) == "table" and (opt[1] == "greedy" or opt[1] == "optimal") then
+      local lim = opt[2]
+      if #opt ~= 2 or type(lim) ~= "number" then
+        fail("optimize as {strategy, memory_limit} needs a number for the memory limit")
+      end
+      return "greedy", lim
+    end
     if type(opt) == "table" and opt[1] == "einsum_path" then
       local steps = {}
       for k = 2, #opt do
@@ -153,7 +162,7 @@ return function(np, P)
       end
       return steps
     end
-    fail(("optimize must be a boolean, 'greedy', 'optimal' or a path {\"einsum_path\", {1, 2}, ...}; got %s")
+    fail(("optimize must be a boolean, 'greedy', 'optimal', {strategy, memory_limit} or a path {\"einsum_path\", {1, 2}, ...}; got %s")
       :format(tostring(opt)))
   end
 
@@ -194,7 +203,7 @@ return function(np, P)
   -- P.parse gives them. Steps as 1-based positions in the list of operands
   -- left, each result appended at the end.
   local function plan(labels, out, sizes, opt, opsizes, fn)
-    local kind = path_kind(opt, fn)
+    local kind, memlimit = path_kind(opt, fn)
     local sets = {}
     for k, l in ipairs(labels) do sets[k] = set_of(l) end
     local outset = set_of(out)
@@ -214,7 +223,7 @@ return function(np, P)
     else
       local limit = size_of(outset, sizes)
       for _, s in ipairs(opsizes) do if s > limit then limit = s end end
-      path = greedy(sets, outset, sizes, limit)
+      path = greedy(sets, outset, sizes, memlimit or limit)
     end
     -- walk the path: the labels of each intermediate (NumPy's order: by
     -- size, then label) and the costs

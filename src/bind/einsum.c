@@ -65,14 +65,17 @@ static void read_opts(lua_State *L, int opts, eopts *o, const char *fn) {
   default:
     if (lua_type(L, -1) == LUA_TTABLE) {
       lua_rawgeti(L, -1, 1);
-      if (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "einsum_path") == 0) {
+      if (lua_type(L, -1) == LUA_TSTRING &&
+          (strcmp(lua_tostring(L, -1), "einsum_path") == 0 ||
+           strcmp(lua_tostring(L, -1), "greedy") == 0 ||
+           strcmp(lua_tostring(L, -1), "optimal") == 0)) {
         lua_pop(L, 1);
         break;
       }
       lua_pop(L, 1);
     }
-    lb_error(L, fn, "optimize must be a boolean, 'greedy', 'optimal' or a path "
-             "{\"einsum_path\", {1, 2}, ...}");
+    lb_error(L, fn, "optimize must be a boolean, 'greedy', 'optimal', "
+             "{strategy, memory_limit} or a path {\"einsum_path\", {1, 2}, ...}");
   }
   lua_pop(L, 1);
   if (lb_optfield(L, opts, "order") != LUA_TNIL) {
