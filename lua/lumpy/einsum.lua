@@ -1,7 +1,8 @@
 -- lumpy/einsum.lua - the pure-Lua part of np.einsum and np.einsum_path:
--- the contraction order of three or more operands (NumPy's greedy search,
--- optimize = true / "greedy" / "optimal", or a path given as
--- {"einsum_path", {1, 2}, ...}), its description, and NumPy's sublist
+-- the contraction order of three or more operands (NumPy's greedy search
+-- for optimize = true / "greedy", its exhaustive one for "optimal", or a
+-- path given as {"einsum_path", {1, 2}, ...}), its description, and NumPy's
+-- sublist
 -- format einsum(op, {1, 2}, op, {2, 3}, {1, 3}). The subscripts-string
 -- call itself is C (src/bind/einsum.c); P.parse and P.contract are its
 -- primitives, with labels as integer ids (letters 0..51 in ASCII order,
@@ -139,19 +140,60 @@ return function(np, P)
     return path
   end
 
+  -- NumPy's optimal path (_optimal_path): every order of pairwise
+  -- contractions, intermediates no larger than limit, the cheapest total
+  -- (the first found among equals). Exponential in the operand count.
+  local function optimal(sets, outset, sizes, limit)
+    local n = #sets
+    local full = {{0, {}, sets}}
+    for it = 0, n - 2 do
+      local iter = {}
+      local m = n - it
+      for _, cur in ipairs(full) do
+        local cost, positions, remaining = cur[1], cur[2], cur[3]
+        for x = 1, m do
+          for y = x + 1, m do
+            local result, newsets, removed, contract = find_contraction({x, y}, remaining, outset)
+            if size_of(result, sizes) <= limit then
+              local pos = {}
+              for k, q in ipairs(positions) do pos[k] = q end
+              pos[#pos + 1] = {x, y}
+              iter[#iter + 1] = {cost + flops(contract, next(removed) ~= nil, 2, sizes), pos, newsets}
+            end
+          end
+        end
+      end
+      if #iter > 0 then
+        full = iter
+      else
+        local best = full[1]
+        for k = 2, #full do if full[k][1] < best[1] then best = full[k] end end
+        local path, rest = {}, {}
+        for k, q in ipairs(best[2]) do path[k] = q end
+        for k = 1, m do rest[k] = k end
+        path[#path + 1] = rest
+        return path
+      end
+    end
+    local best = full[1]
+    for k = 2, #full do if full[k][1] < best[1] then best = full[k] end end
+    return best[2]
+  end
+
   -- ------------------------------------------------------------ options
   -- "greedy" (true, "greedy", "optimal", or {"greedy", memory_limit} as
   -- NumPy's (strategy, memory_limit) tuple; the limit is returned second),
   -- false, or an explicit path
   local function path_kind(opt, fn)
     if opt == nil or opt == false then return false end
-    if opt == true or opt == "greedy" or opt == "optimal" then return "greedy" end
+    if opt == true or opt == "greedy" then return "greedy" end
+    if opt == "optimal" then return "optimal" end
     if type(opt) == "table" and (opt[1] == "greedy" or opt[1] == "optimal") then
       local lim = opt[2]
       if #opt ~= 2 or type(lim) ~= "number" then
         fail("optimize as {strategy, memory_limit} needs a number for the memory limit")
       end
-      return "greedy", lim
+      return opt[1], lim
     end
     if type(opt) == "table" and opt[1] == "einsum_path" then
       local steps = {}
@@ -223,7 +265,11 @@ return function(np, P)
     else
       local limit = size_of(outset, sizes)
       for _, s in ipairs(opsizes) do if s > limit then limit = s end end
-      path = greedy(sets, outset, sizes, memlimit or limit)
+      if kind == "optimal" and n > 2 then
+        path = optimal(sets, outset, sizes, memlimit or limit)
+      else
+        path = greedy(sets, outset, sizes, memlimit or limit)
+      end
     end
     -- walk the path: the labels of each intermediate (NumPy's order: by
     -- size, then label) and the costs
