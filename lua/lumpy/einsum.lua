@@ -2,8 +2,7 @@
 -- the contraction order of three or more operands (NumPy's greedy search
 -- for optimize = true / "greedy", its exhaustive one for "optimal", or a
 -- path given as {"einsum_path", {1, 2}, ...}), its description, and NumPy's
--- sublist
--- format einsum(op, {1, 2}, op, {2, 3}, {1, 3}). The subscripts-string
+-- sublist format einsum(op, {1, 2}, op, {2, 3}, {1, 3}). The subscripts-string
 -- call itself is C (src/bind/einsum.c); P.parse and P.contract are its
 -- primitives, with labels as integer ids (letters 0..51 in ASCII order,
 -- the dimensions under '...' 52 and up).
