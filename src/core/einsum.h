@@ -4,7 +4,9 @@
 ** Labels are small integers: the letters 'A'..'Z' are 0..25, 'a'..'z'
 ** 26..51 (so numeric order is NumPy's order for the implicit output), and
 ** the broadcast dimensions covered by '...' are 52, 53, ... from the left.
-** Nothing here allocates anything the caller must free.
+** Nothing here allocates anything the caller must free. einsum_parse.c:
+** subscripts and plans; einsum.c: the general loop; einsum_blas.c: BLAS
+** and the dispatcher.
 */
 #ifndef LPY_EINSUM_H
 #define LPY_EINSUM_H
