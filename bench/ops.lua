@@ -178,5 +178,9 @@ op { "einsum i,ij,j 1000",     "float64", "x:1000:rand a:1000x1000:rand y:1000:r
      'c = np.einsum("i,ij,j", x, a, y)' }
 op { "einsum ij,jk->ik 100 int64", "int64", "a:100x100:rand1e3 b:100x100:rand1e3",
      'c = np.einsum("ij,jk->ik", a, b)' }
+-- three operands in NumPy's greedy order (both sides optimize=True: BLAS)
+op { "einsum ij,jk,kl->il optimize 200", "float64", "a:200x200:rand b:200x200:rand d:200x200:rand",
+     'c = np.einsum("ij,jk,kl->il", a, b, d, {optimize = true})',
+     py = 'c = np.einsum("ij,jk,kl->il", a, b, d, optimize=True)' }
 
 return ops

@@ -183,7 +183,7 @@ return function(np, P)
   -- "greedy" (true, "greedy", "optimal", or {"greedy", memory_limit} as
   -- NumPy's (strategy, memory_limit) tuple; the limit is returned second),
   -- false, or an explicit path
-  local function path_kind(opt, fn)
+  local function path_kind(opt)
     if opt == nil or opt == false then return false end
     if opt == true or opt == "greedy" then return "greedy" end
     if opt == "optimal" then return "optimal" end
@@ -209,26 +209,22 @@ return function(np, P)
 
   -- subscripts of a list of ids, the ellipsis ids shown as letters the
   -- call does not use (as NumPy does)
-  local function namer(labels, out)
-    local used = {}
-    for _, l in ipairs(labels) do for _, id in ipairs(l) do used[id] = true end end
-    local names, spare = {}, {}
-    for id = 0, 51 do
-      if not used[id] then spare[#spare + 1] = id end
-    end
-    -- NumPy's symbol order: lower case first
-    table.sort(spare, function(a, b)
-      local la, lb = a >= 26, b >= 26
-      if la ~= lb then return la end
-      return a < b
-    end)
-    local nextspare = 1
+  local function namer(labels)
+    local names, spare, nextspare = {}, nil, 1
     return function(list)
       local t = {}
       for k, id in ipairs(list) do
         if id < 52 then t[k] = LETTERS:sub(id + 1, id + 1)
         else
           if not names[id] then
+            if not spare then
+              -- the letters no operand uses, lower case first
+              local used = {}
+              for _, l in ipairs(labels) do for _, x in ipairs(l) do used[x] = true end end
+              spare = {}
+              for x = 26, 51 do if not used[x] then spare[#spare + 1] = x end end
+              for x = 0, 25 do if not used[x] then spare[#spare + 1] = x end end
+            end
             local s = spare[nextspare]
             nextspare = nextspare + 1
             names[id] = s and LETTERS:sub(s + 1, s + 1) or "?"
@@ -243,8 +239,8 @@ return function(np, P)
   -- The path and its description: labels (per operand), out, sizes as
   -- P.parse gives them. Steps as 1-based positions in the list of operands
   -- left, each result appended at the end.
-  local function plan(labels, out, sizes, opt, opsizes, fn)
-    local kind, memlimit = path_kind(opt, fn)
+  local function plan(labels, out, sizes, opt, opsizes, describe)
+    local kind, memlimit = path_kind(opt)
     local sets = {}
     for k, l in ipairs(labels) do sets[k] = set_of(l) end
     local outset = set_of(out)
@@ -272,7 +268,7 @@ return function(np, P)
     end
     -- walk the path: the labels of each intermediate (NumPy's order: by
     -- size, then label) and the costs
-    local name = namer(labels, out)
+    local name = describe and namer(labels)
     local cur = {}
     for k, l in ipairs(labels) do cur[k] = l end
     local steps, cost, scale, biggest = {}, 0, 0, 0
@@ -303,24 +299,27 @@ return function(np, P)
         for id in pairs(result) do res[#res + 1] = id end
         table.sort(res, function(a, b)
           if sizes[a] ~= sizes[b] then return sizes[a] < sizes[b] end
-          return name({a}) < name({b})
+          if name then return name({a}) < name({b}) end
+          return a < b
         end)
       end
       local rs = 1
       for _, id in ipairs(res) do rs = rs * sizes[id] end
       if rs > biggest then biggest = rs end
       cur[#cur + 1] = res
-      local strs = {}
-      for k, l in ipairs(ins) do strs[k] = name(l) end
-      local rem = {}
-      for k, l in ipairs(cur) do rem[k] = name(l) end
-      steps[si] = {pos = pos, ins = ins, out = res, scale = count(contract),
-        str = table.concat(strs, ",") .. "->" .. name(res),
-        rem = table.concat(rem, ",") .. "->" .. name(out)}
+      steps[si] = {pos = pos, ins = ins, out = res, scale = count(contract)}
+      if describe then
+        local strs, rem = {}, {}
+        for k, l in ipairs(ins) do strs[k] = name(l) end
+        for k, l in ipairs(cur) do rem[k] = name(l) end
+        steps[si].str = table.concat(strs, ",") .. "->" .. name(res)
+        steps[si].rem = table.concat(rem, ",") .. "->" .. name(out)
+      end
     end
     if #cur ~= 1 then
       fail("the path does not contract every operand into one")
     end
+    if not describe then return nil, nil, steps end
     local instr = {}
     for k, l in ipairs(labels) do instr[k] = name(l) end
     local naive = flops(allset, total > count(allset), n, sizes)
@@ -395,7 +394,7 @@ return function(np, P)
       ops[k] = np.asarray(a)
       opsizes[k] = ops[k].size
     end
-    local _, _, steps = plan(labels, out, sizes, opts.optimize, opsizes, "einsum")
+    local _, _, steps = plan(labels, out, sizes, opts.optimize, opsizes, false)
     -- the compute dtype and the casting checks up front, as one call
     local casting = opts.casting or "safe"
     local dt = opts.dtype and np.dtype(opts.dtype) or np.result_type(table.unpack(ops, 1, #ops))
@@ -475,7 +474,7 @@ return function(np, P)
     local labels, out, sizes = P.parse(subs, table.unpack(ops, 1, args.n))
     local opsizes = {}
     for k, a in ipairs(ops) do opsizes[k] = a.size end
-    local path, text = plan(labels, out, sizes, optimize, opsizes, "einsum_path")
+    local path, text = plan(labels, out, sizes, optimize, opsizes, true)
     return path, text
   end)
 end
