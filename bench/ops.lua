@@ -161,6 +161,26 @@ op { "cov 50x1000",       "float64", "a:50x1000:rand",  "c = np.cov(a)" }
 
 -- np.linalg: spectral functions (spectral)
 
--- einsum (einsum)
+-- einsum (einsum). NumPy's side is its default call (optimize=False: one
+-- C loop, no BLAS, except that 'ij->ji' is a view on both sides).
+op { "einsum ij,jk->ik 512",   "float64", "a:512x512:rand b:512x512:rand",
+     'c = np.einsum("ij,jk->ik", a, b)' }
+op { "einsum bij,bjk->bik 100x64x64", "float64", "a:100x64x64:rand b:100x64x64:rand",
+     'c = np.einsum("bij,bjk->bik", a, b)' }
+op { "einsum ii (trace) 1000", "float64", "a:1000x1000:rand", 'c = np.einsum("ii", a)' }
+op { "einsum ij->ji 1000",     "float64", "a:1000x1000:rand", 'c = np.einsum("ij->ji", a)' }
+op { "einsum i,i-> 1e6",       "float64", "a:1e6:rand b:1e6:rand", 'c = np.einsum("i,i->", a, b)' }
+op { "einsum ijk,jil->kl",     "float64", "a:60x50x40:rand b:50x60x30:rand",
+     'c = np.einsum("ijk,jil->kl", a, b)' }
+op { "einsum ij,ij->i 1000",   "float64", "a:1000x1000:rand b:1000x1000:rand",
+     'c = np.einsum("ij,ij->i", a, b)' }
+op { "einsum i,ij,j 1000",     "float64", "x:1000:rand a:1000x1000:rand y:1000:rand",
+     'c = np.einsum("i,ij,j", x, a, y)' }
+op { "einsum ij,jk->ik 100 int64", "int64", "a:100x100:rand1e3 b:100x100:rand1e3",
+     'c = np.einsum("ij,jk->ik", a, b)' }
+-- three operands in NumPy's greedy order (both sides optimize=True: BLAS)
+op { "einsum ij,jk,kl->il optimize 200", "float64", "a:200x200:rand b:200x200:rand d:200x200:rand",
+     'c = np.einsum("ij,jk,kl->il", a, b, d, {optimize = true})',
+     py = 'c = np.einsum("ij,jk,kl->il", a, b, d, optimize=True)' }
 
 return ops
