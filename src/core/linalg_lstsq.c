@@ -54,9 +54,8 @@ int lpy_linalg_lstsq(const lpy_array *a, const lpy_array *b, double rcond,
   if (nrhs > 0) lpy_stack_pack(b, 0, B, lp->t, ldb);
   info = lp->gelsd((li)m, (li)n, (li)nr, A, lda, B, ldb, S, rcond, &rk,
                    work, lw, rwork, iwork);
-  if (info != 0) {
+  if (info != 0) {        /* NaN makes LAPACK's scaling report bad input */
     lpy_free(mem, nbytes);
-    if (info < 0) return lpy_lp_bad(e, "gelsd", info);
     return lpy_err_set(e, LPY_ERUNTIME, "SVD did not converge in Linear "
                        "Least Squares");
   }
