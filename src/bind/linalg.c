@@ -34,7 +34,7 @@ static lpy_array *push_out(lua_State *L, lpy_dtype t, int nb,
                            int64_t c1, const char *fn) {
   int64_t shape[LPY_MAXDIMS];
   if (nb + ncore > LPY_MAXDIMS) lb_error(L, fn, "too many dimensions");
-  memcpy(shape, batch, (size_t)nb * sizeof(int64_t));
+  if (nb > 0) memcpy(shape, batch, (size_t)nb * sizeof(int64_t));
   if (ncore > 0) shape[nb] = c0;
   if (ncore > 1) shape[nb + 1] = c1;
   return lb_push_new(L, t, nb + ncore, shape, 0, fn);
