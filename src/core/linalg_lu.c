@@ -37,6 +37,17 @@ static int ws_open(lu_ws *w, const lpy_lp *lp, int64_t n, int64_t k,
 
 static void ws_close(lu_ws *w) { lpy_free(w->mem, w->nbytes); }
 
+/* gesv, in C for tiny matrices */
+static li gesv(const lpy_lp *lp, int64_t n, int64_t k, lu_ws *w, li ld) {
+  li info;
+  if (n > LPY_LP_SMALL)
+    return lp->gesv((li)n, (li)k, w->a, ld, w->ipiv, w->b, ld);
+  info = lpy_lp_small_getrf(lp->t, (li)n, w->a, ld, w->ipiv);
+  if (info == 0)
+    lpy_lp_small_getrs(lp->t, (li)n, (li)k, w->a, ld, w->ipiv, w->b, ld);
+  return info;
+}
+
 int lpy_linalg_solve(const lpy_array *a, const lpy_array *b, lpy_array *x,
                      lpy_err *e) {
   const lpy_lp *lp = lpy_lp_get(lpy_linalg_compute(x->dtype));
@@ -47,14 +58,14 @@ int lpy_linalg_solve(const lpy_array *a, const lpy_array *b, lpy_array *x,
   if (x->size == 0) return 0;     /* NumPy runs no loop for an empty result */
   if (ws_open(&w, lp, n, k, e)) return -1;
   for (i = 0; i < cnt; i++) {
-    lpy_stack_pack(a, i, w.a, lp->t, ld);
-    lpy_stack_pack(b, i, w.b, lp->t, ld);
-    info = lp->gesv((li)n, (li)k, w.a, ld, w.ipiv, w.b, ld);
+    lpy_lp_pack(a, i, w.a, lp->t, ld);
+    lpy_lp_pack(b, i, w.b, lp->t, ld);
+    info = gesv(lp, n, k, &w, ld);
     if (info != 0) {       /* NumPy: any failure reads "singular matrix" */
       ws_close(&w);
       return singular(e);
     }
-    lpy_stack_unpack(x, i, w.b, lp->t, ld);
+    lpy_lp_unpack(x, i, w.b, lp->t, ld);
   }
   ws_close(&w);
   return 0;
@@ -76,14 +87,14 @@ int lpy_linalg_inv(const lpy_array *a, lpy_array *x, lpy_err *e) {
   if (cnt == 0) return 0;
   if (ws_open(&w, lp, n, n, e)) return -1;
   for (i = 0; i < cnt; i++) {
-    lpy_stack_pack(a, i, w.a, lp->t, ld);
+    lpy_lp_pack(a, i, w.a, lp->t, ld);
     identity(w.b, lp, n, ld);
-    info = lp->gesv((li)n, (li)n, w.a, ld, w.ipiv, w.b, ld);
+    info = gesv(lp, n, n, &w, ld);
     if (info != 0) {       /* NumPy: any failure reads "singular matrix" */
       ws_close(&w);
       return singular(e);
     }
-    lpy_stack_unpack(x, i, w.b, lp->t, ld);
+    lpy_lp_unpack(x, i, w.b, lp->t, ld);
   }
   ws_close(&w);
   return 0;
@@ -135,8 +146,9 @@ int lpy_linalg_slogdet(const lpy_array *a, lpy_array *sign,
   if (ws_open(&w, lp, n, 0, e)) return -1;
   for (i = 0; i < cnt; i++) {
     double s[2], ld_;
-    lpy_stack_pack(a, i, w.a, lp->t, ld);
-    info = lp->getrf((li)n, w.a, ld, w.ipiv);
+    lpy_lp_pack(a, i, w.a, lp->t, ld);
+    info = n > LPY_LP_SMALL ? lp->getrf((li)n, w.a, ld, w.ipiv)
+                            : lpy_lp_small_getrf(lp->t, (li)n, w.a, ld, w.ipiv);
     lu_slogdet(lp, &w, n, ld, info, s, &ld_);
     if (det) {
       double x = exp(ld_), v[2];
