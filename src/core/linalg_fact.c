@@ -22,6 +22,20 @@ static void zero_tri(void *p, const lpy_lp *lp, int64_t m, int64_t n, li ld,
   }
 }
 
+/* the view of the stack a with its last two axes swapped */
+static void swap_last(const lpy_array *a, lpy_array_space *v) {
+  int64_t shape[LPY_MAXDIMS], strides[LPY_MAXDIMS];
+  int nd = a->ndim, i;
+  for (i = 0; i < nd; i++) { shape[i] = a->shape[i]; strides[i] = a->strides[i]; }
+  shape[nd - 2] = a->shape[nd - 1]; shape[nd - 1] = a->shape[nd - 2];
+  strides[nd - 2] = a->strides[nd - 1]; strides[nd - 1] = a->strides[nd - 2];
+  lpy_array_init(&v->a, a->dtype, nd, shape, strides, a->data, NULL);
+}
+
+/* When a's rows are contiguous (C order) the factorization runs on a^T:
+   potrf with the other triangle on the transposed copy (a plain copy of
+   the rows) gives the transposed factor (l = u^T for l l^H = a), which is
+   copied back row by row: no transposing copies. */
 int lpy_linalg_cholesky(const lpy_array *a, int upper, lpy_array *r,
                         lpy_err *e) {
   const lpy_lp *lp = lpy_lp_get(lpy_linalg_compute(r->dtype));
@@ -29,18 +43,26 @@ int lpy_linalg_cholesky(const lpy_array *a, int upper, lpy_array *r,
   li ld = LPY_LD(n), info;
   size_t nb;
   void *buf;
+  lpy_array_space at, rt;
+  const lpy_array *src = a;
+  lpy_array *dst = r;
+  int up = upper;
   if (r->size == 0) return 0;
   if (lpy_lp_fits(e, 1, &n)) return -1;
+  if (a->dtype == lp->t && a->strides[a->ndim - 1] == lp->isz) {
+    swap_last(a, &at); swap_last(r, &rt);
+    src = &at.a; dst = &rt.a; up = !upper;
+  }
   if (!(buf = lpy_lp_alloc(e, &nb, ld, ld, lp->isz))) return -1;
   for (i = 0; i < cnt; i++) {
-    lpy_lp_pack(a, i, buf, lp->t, ld);
-    info = lp->potrf(upper ? 'U' : 'L', (li)n, buf, ld);
+    lpy_lp_pack(src, i, buf, lp->t, ld);
+    info = lp->potrf(up ? 'U' : 'L', (li)n, buf, ld);
     if (info != 0) {
       lpy_free(buf, nb);
       return lpy_err_set(e, LPY_EVALUE, "matrix is not positive definite");
     }
-    zero_tri(buf, lp, n, n, ld, upper);
-    lpy_lp_unpack(r, i, buf, lp->t, ld);
+    zero_tri(buf, lp, n, n, ld, up);
+    lpy_lp_unpack(dst, i, buf, lp->t, ld);
   }
   lpy_free(buf, nb);
   return 0;

@@ -167,7 +167,10 @@ COPY_MAT(copy16, 16)
 static void copy_mat(int isz, const char *s, int64_t srs, int64_t scs,
                      char *d, int64_t drs, int64_t dcs, int64_t m,
                      int64_t n) {
-  if (isz == 8 && m <= TILE && n <= TILE) {   /* small: one plain loop */
+  if (srs == isz && drs == isz) {              /* columns to columns */
+    int64_t j;
+    for (j = 0; j < n; j++) memcpy(d + j * dcs, s + j * scs, (size_t)(m * isz));
+  } else if (isz == 8 && m <= TILE && n <= TILE) {   /* small: a plain loop */
     int64_t i, j;
     for (j = 0; j < n; j++)
       for (i = 0; i < m; i++)
