@@ -22,16 +22,6 @@ static void zero_tri(void *p, const lpy_lp *lp, int64_t m, int64_t n, li ld,
   }
 }
 
-/* the view of the stack a with its last two axes swapped */
-static void swap_last(const lpy_array *a, lpy_array_space *v) {
-  int64_t shape[LPY_MAXDIMS], strides[LPY_MAXDIMS];
-  int nd = a->ndim, i;
-  for (i = 0; i < nd; i++) { shape[i] = a->shape[i]; strides[i] = a->strides[i]; }
-  shape[nd - 2] = a->shape[nd - 1]; shape[nd - 1] = a->shape[nd - 2];
-  strides[nd - 2] = a->strides[nd - 1]; strides[nd - 1] = a->strides[nd - 2];
-  lpy_array_init(&v->a, a->dtype, nd, shape, strides, a->data, NULL);
-}
-
 /* When a's rows are contiguous (C order) the factorization runs on a^T:
    potrf with the other triangle on the transposed copy (a plain copy of
    the rows) gives the transposed factor (l = u^T for l l^H = a), which is
@@ -50,7 +40,7 @@ int lpy_linalg_cholesky(const lpy_array *a, int upper, lpy_array *r,
   if (r->size == 0) return 0;
   if (lpy_lp_fits(e, 1, &n)) return -1;
   if (a->dtype == lp->t && a->strides[a->ndim - 1] == lp->isz) {
-    swap_last(a, &at); swap_last(r, &rt);
+    lpy_lp_swap_last(a, &at); lpy_lp_swap_last(r, &rt);
     src = &at.a; dst = &rt.a; up = !upper;
   }
   if (!(buf = lpy_lp_alloc(e, &nb, ld, ld, lp->isz))) return -1;

@@ -21,6 +21,14 @@ static li d_getrf(li n, void *a, li lda, li *p) {
 static li z_getrf(li n, void *a, li lda, li *p) {
   return LAPACKE_zgetrf_work(CM, n, n, a, lda, p);
 }
+static li d_getrs(char t, li n, li r, const void *a, li lda, const li *p,
+                  void *b, li ldb) {
+  return LAPACKE_dgetrs_work(CM, t, n, r, a, lda, p, b, ldb);
+}
+static li z_getrs(char t, li n, li r, const void *a, li lda, const li *p,
+                  void *b, li ldb) {
+  return LAPACKE_zgetrs_work(CM, t, n, r, a, lda, p, b, ldb);
+}
 static li d_potrf(char u, li n, void *a, li lda) {
   return LAPACKE_dpotrf_work(CM, u, n, a, lda);
 }
@@ -55,10 +63,10 @@ static li z_gelsd(li m, li n, li r, void *a, li lda, void *b, li ldb,
                              lw, rw, iw);
 }
 
-static const lpy_lp lp_d = {LPY_FLOAT64, 8, d_gesv, d_getrf, d_potrf,
-                            d_geqrf, d_orgqr, d_gelsd};
-static const lpy_lp lp_z = {LPY_COMPLEX128, 16, z_gesv, z_getrf, z_potrf,
-                            z_geqrf, z_orgqr, z_gelsd};
+static const lpy_lp lp_d = {LPY_FLOAT64, 8, d_gesv, d_getrf, d_getrs,
+                            d_potrf, d_geqrf, d_orgqr, d_gelsd};
+static const lpy_lp lp_z = {LPY_COMPLEX128, 16, z_gesv, z_getrf, z_getrs,
+                            z_potrf, z_geqrf, z_orgqr, z_gelsd};
 
 const lpy_lp *lpy_lp_get(lpy_dtype t) {
   return t == LPY_COMPLEX128 ? &lp_z : &lp_d;
@@ -195,4 +203,13 @@ void lpy_lp_unpack(lpy_array *a, int64_t k, const void *src, lpy_dtype t,
   copy_mat(isz, src, isz, (int64_t)ld * isz, lpy_stack_item(a, 2, k),
            a->strides[nd - 2], a->strides[nd - 1], a->shape[nd - 2],
            a->shape[nd - 1]);
+}
+
+void lpy_lp_swap_last(const lpy_array *a, lpy_array_space *v) {
+  int64_t shape[LPY_MAXDIMS], strides[LPY_MAXDIMS];
+  int nd = a->ndim, i;
+  for (i = 0; i < nd; i++) { shape[i] = a->shape[i]; strides[i] = a->strides[i]; }
+  shape[nd - 2] = a->shape[nd - 1]; shape[nd - 1] = a->shape[nd - 2];
+  strides[nd - 2] = a->strides[nd - 1]; strides[nd - 1] = a->strides[nd - 2];
+  lpy_array_init(&v->a, a->dtype, nd, shape, strides, a->data, NULL);
 }

@@ -16,6 +16,8 @@ typedef struct lpy_lp {
   int isz;            /* bytes per element */
   li (*gesv)(li n, li nrhs, void *a, li lda, li *ipiv, void *b, li ldb);
   li (*getrf)(li n, void *a, li lda, li *ipiv);
+  li (*getrs)(char trans, li n, li nrhs, const void *a, li lda,
+              const li *ipiv, void *b, li ldb);
   li (*potrf)(char uplo, li n, void *a, li lda);
   li (*geqrf)(li m, li n, void *a, li lda, void *tau, void *work, li lwork);
   li (*orgqr)(li m, li n, li k, void *a, li lda, const void *tau,
@@ -54,6 +56,9 @@ LPY_API void lpy_lp_unpack(lpy_array *a, int64_t k, const void *src,
 LPY_API li lpy_lp_small_getrf(lpy_dtype t, li n, void *a, li ld, li *ipiv);
 LPY_API void lpy_lp_small_getrs(lpy_dtype t, li n, li nrhs, const void *a,
                                 li ld, const li *ipiv, void *b, li ldb);
+
+/* the view of the stack a with its last two axes swapped */
+LPY_API void lpy_lp_swap_last(const lpy_array *a, lpy_array_space *v);
 
 /* an error for a negative info (a bad argument: a bug) */
 LPY_API int lpy_lp_bad(lpy_err *e, const char *routine, li info);

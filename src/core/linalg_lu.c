@@ -37,9 +37,25 @@ static int ws_open(lu_ws *w, const lpy_lp *lp, int64_t n, int64_t k,
 
 static void ws_close(lu_ws *w) { lpy_free(w->mem, w->nbytes); }
 
-/* gesv, in C for tiny matrices */
-static li gesv(const lpy_lp *lp, int64_t n, int64_t k, lu_ws *w, li ld) {
+/* Matrices larger than LPY_LP_SMALL whose rows are contiguous (C order)
+   are factorized transposed: packing a^T is a plain copy of the rows, where
+   packing a itself is a transposing copy. getrs then solves with 'T'. */
+static int transposed(const lpy_array *a, const lpy_lp *lp, int64_t n) {
+  return n > LPY_LP_SMALL && a->dtype == lp->t &&
+         a->strides[a->ndim - 1] == lp->isz;
+}
+
+/* gesv; with tr, the factorization of the transposed matrix in w->a and
+   getrs 'T'; in C for tiny matrices */
+static li gesv(const lpy_lp *lp, int64_t n, int64_t k, lu_ws *w, li ld,
+               int tr) {
   li info;
+  if (tr) {
+    info = lp->getrf((li)n, w->a, ld, w->ipiv);
+    if (info == 0)
+      info = lp->getrs('T', (li)n, (li)k, w->a, ld, w->ipiv, w->b, ld);
+    return info;
+  }
   if (n > LPY_LP_SMALL)
     return lp->gesv((li)n, (li)k, w->a, ld, w->ipiv, w->b, ld);
   info = lpy_lp_small_getrf(lp->t, (li)n, w->a, ld, w->ipiv);
@@ -55,12 +71,15 @@ int lpy_linalg_solve(const lpy_array *a, const lpy_array *b, lpy_array *x,
   int64_t cnt = lpy_stack_count(x, 2), i;
   li ld = LPY_LD(n), info;
   lu_ws w;
+  int tr = transposed(a, lp, n);
+  lpy_array_space at;
   if (x->size == 0) return 0;     /* NumPy runs no loop for an empty result */
+  if (tr) { lpy_lp_swap_last(a, &at); a = &at.a; }
   if (ws_open(&w, lp, n, k, e)) return -1;
   for (i = 0; i < cnt; i++) {
     lpy_lp_pack(a, i, w.a, lp->t, ld);
     lpy_lp_pack(b, i, w.b, lp->t, ld);
-    info = gesv(lp, n, k, &w, ld);
+    info = gesv(lp, n, k, &w, ld, tr);
     if (info != 0) {       /* NumPy: any failure reads "singular matrix" */
       ws_close(&w);
       return singular(e);
@@ -84,12 +103,21 @@ int lpy_linalg_inv(const lpy_array *a, lpy_array *x, lpy_err *e) {
   int64_t n = a->shape[a->ndim - 1], cnt = lpy_stack_count(x, 2), i;
   li ld = LPY_LD(n), info;
   lu_ws w;
+  int tr = transposed(a, lp, n) && x->strides[x->ndim - 1] == lp->isz;
+  lpy_array_space at, xt;
   if (cnt == 0) return 0;
+  /* transposed: solving a^T y = I gives y = inv(a)^T, whose column-major
+     buffer holds the rows of inv(a) */
+  if (tr) { lpy_lp_swap_last(a, &at); a = &at.a; lpy_lp_swap_last(x, &xt); x = &xt.a; }
   if (ws_open(&w, lp, n, n, e)) return -1;
   for (i = 0; i < cnt; i++) {
     lpy_lp_pack(a, i, w.a, lp->t, ld);
     identity(w.b, lp, n, ld);
-    info = gesv(lp, n, n, &w, ld);
+    if (tr) {
+      info = lp->getrf((li)n, w.a, ld, w.ipiv);
+      if (info == 0)
+        info = lp->getrs('N', (li)n, (li)n, w.a, ld, w.ipiv, w.b, ld);
+    } else info = gesv(lp, n, n, &w, ld, 0);
     if (info != 0) {       /* NumPy: any failure reads "singular matrix" */
       ws_close(&w);
       return singular(e);
@@ -142,7 +170,12 @@ int lpy_linalg_slogdet(const lpy_array *a, lpy_array *sign,
   int64_t n = a->shape[a->ndim - 1], cnt = lpy_stack_count(a, 2), i;
   li ld = LPY_LD(n), info;
   lu_ws w;
+  lpy_array_space at;
   if (cnt == 0) return 0;
+  if (transposed(a, lp, n)) {      /* det(a^T) = det(a) */
+    lpy_lp_swap_last(a, &at);
+    a = &at.a;
+  }
   if (ws_open(&w, lp, n, 0, e)) return -1;
   for (i = 0; i < cnt; i++) {
     double s[2], ld_;
