@@ -147,6 +147,14 @@ static int l_slogdet(lua_State *L) {
 }
 
 /* ------------------------------------------------------------ cholesky */
+static int empty_table(lua_State *L, int idx) {
+  if (lua_type(L, idx) != LUA_TTABLE || lb_test(L, idx)) return 0;
+  lua_pushnil(L);
+  if (lua_next(L, idx) == 0) return 1;
+  lua_pop(L, 2);
+  return 0;
+}
+
 static int l_cholesky(lua_State *L) {
   static const char *const ok[] = {"upper", NULL};
   const char *fn = "linalg.cholesky";
@@ -154,7 +162,7 @@ static int l_cholesky(lua_State *L) {
   lpy_array *a, *r;
   lpy_err e;
   lb_checkopts(L, opts, fn, ok);
-  if (!opts && !lua_isnoneornil(L, 2))
+  if (!opts && !lua_isnoneornil(L, 2) && !empty_table(L, 2))
     lb_error(L, fn, "upper is keyword-only: pass {upper = true}");
   if (opts) {
     lb_optfield(L, opts, "upper");

@@ -97,7 +97,7 @@ int lpy_linalg_qr(const lpy_array *a, int mode, lpy_array *q, lpy_array *r,
   if (wantq) {
     info = lp->orgqr((li)m, (li)mc, (li)k, dummy, lda, dummy, qry[1], -1);
     if (info < 0) return lpy_lp_bad(e, "orgqr", info);
-    if ((lw2 = lpy_lp_lwork(qry[1], n > 1 ? (li)n : 1, e)) < 0) return -1;
+    if ((lw2 = lpy_lp_lwork(qry[1], mc > 1 ? (li)mc : 1, e)) < 0) return -1;
   }
   if (lw2 > lw1) lw1 = lw2;
   /* A (m x n), Q (m x mc), tau (k), work */
