@@ -66,9 +66,13 @@ def make_input(inp):
         v = v % int(float(n))
     if kind == "rand" and dtype == "bool":
         v = v >= 2147483648
-    elif kind == "rand" and dtype.startswith("float"):
+    elif kind in ("rand", "spd") and dtype.startswith("float"):
         v = v / 4294967296
-    return v.astype(dtype).reshape(shape)
+    v = v.astype(dtype).reshape(shape)
+    if kind == "spd":  # symmetric positive definite: (v + v^T) / 2 + n * I
+        n = shape[-1]
+        v = (v + np.swapaxes(v, -1, -2)) / 2 + np.eye(n, dtype=dtype) * n
+    return v
 
 
 def setup(i):

@@ -13,7 +13,9 @@
 --              same pseudo-random values on both sides: floats in [0, 1), integers
 --              below 2^32, booleans), "randN" (integers below N, e.g. rand1e3),
 --              "indexN" (positions into N elements: 1-based in Lua, 0-based in
---              NumPy); dtype overrides DTYPE for that input (e.g. "m:1e7:rand:bool")
+--              NumPy), "spd" (symmetric positive definite matrices (..., n, n) made
+--              from the "rand" floats v as (v + v^T) / 2 + n * I, for cholesky); dtype
+--              overrides DTYPE for that input (e.g. "m:1e7:rand:bool")
 --   LUA_STATEMENT  one assignment `out = expression`, run in a loop exactly as written
 --              (`c = a + b`: each result replaces the previous one, as in a user's loop)
 --   py         the NumPy statement, when it is not spelled the same (0-based, `a[::2]`)
@@ -157,7 +159,19 @@ op { "cov 50x1000",       "float64", "a:50x1000:rand",  "c = np.cov(a)" }
 
 -- issue 5: linear algebra. Matrix products (products)
 
--- np.linalg: solvers and factorizations (linalg)
+-- np.linalg: solvers and factorizations (linalg). The same LAPACK calls as NumPy's
+-- (gesv, getrf, potrf, geqrf + orgqr, gelsd), so the ratios measure the packing and
+-- the per-call overhead; the 3x3 batch measures the per-matrix cost.
+op { "linalg.solve (vector b)", "float64", "a:1000x1000:rand b:1000:rand",     "x = np.linalg.solve(a, b)" }
+op { "linalg.solve (matrix b)", "float64", "a:1000x1000:rand b:1000x100:rand", "x = np.linalg.solve(a, b)" }
+op { "linalg.inv",              "float64", "a:1000x1000:rand",                 "x = np.linalg.inv(a)" }
+op { "linalg.det",              "float64", "a:1000x1000:rand",                 "d = np.linalg.det(a)" }
+op { "linalg.qr",               "float64", "a:1000x1000:rand",                 "q = np.linalg.qr(a)" }
+op { "linalg.cholesky",         "float64", "a:1000x1000:spd",                  "l = np.linalg.cholesky(a)" }
+op { "linalg.lstsq",            "float64", "a:2000x500:rand b:2000:rand",      "x = np.linalg.lstsq(a, b)",
+     py = "x = np.linalg.lstsq(a, b, rcond=None)" }
+op { "linalg.solve 10000 x 3x3", "float64", "a:10000x3x3:spd b:10000x3x1:rand", "x = np.linalg.solve(a, b)",
+     target = 1.0 }
 
 -- np.linalg: spectral functions (spectral)
 

@@ -127,7 +127,7 @@ local function load_ops()
     for name, spec in op.inputs_spec:gmatch("([%a_][%w_]*):(%S+)") do
       local shape, kind, dtype = spec:match("^([^:]+):?([^:]*):?([^:]*)$")
       assert(shape, where .. ": bad input " .. spec)
-      assert(kind == "" or kind == "ones" or kind == "rand" or kind:match("^rand[%de]+$")
+      assert(kind == "" or kind == "ones" or kind == "rand" or kind == "spd" or kind:match("^rand[%de]+$")
              or kind:match("^index[%de]+$"), where .. ": bad input kind " .. kind)
       local dims, count = {}, 1
       for d in shape:gmatch("[^x]+") do
@@ -264,7 +264,9 @@ end
 ---------------------------------------------------------------------------- the LumPy side
 -- An input array (same values as make_input in numpy_bench.py): "ones"; "rand",
 -- v = (i * 2654435761) mod 2^32 for i = 0, 1, ... as floats in [0, 1), integers,
--- or booleans v >= 2^31; "randN", v mod N; "indexN", positions v mod N (1-based).
+-- or booleans v >= 2^31; "randN", v mod N; "indexN", positions v mod N (1-based);
+-- "spd", symmetric positive definite matrices (..., n, n) from the "rand" floats v:
+-- (v + v^T) / 2 + n * I (strictly diagonally dominant).
 local function make_input(inp)
   if inp.kind == "ones" then return np.ones(inp.shape, inp.dtype) end
   local count = 1
@@ -274,8 +276,13 @@ local function make_input(inp)
   if n then v = v % math.tointeger(tonumber(n)) end
   if inp.kind:match("^index") then v = v + 1
   elseif inp.kind == "rand" and inp.dtype == "bool" then v = np.greater_equal(v, 2147483648)
-  elseif inp.kind == "rand" and inp.dtype:match("^float") then v = v / 4294967296 end
-  return v:astype(inp.dtype):reshape(inp.shape)
+  elseif (inp.kind == "rand" or inp.kind == "spd") and inp.dtype:match("^float") then v = v / 4294967296 end
+  v = v:astype(inp.dtype):reshape(inp.shape)
+  if inp.kind == "spd" then
+    local n = inp.shape[#inp.shape]
+    v = (v + np.swapaxes(v, -1, -2)) / 2 + np.eye(n, { dtype = inp.dtype }) * n
+  end
+  return v
 end
 
 local function compile_lua(op)
