@@ -13,6 +13,8 @@ return function(np, P)
   local function fail(msg) error(msg, 0) end
   local linalg = np.linalg
   local methods = getmetatable(np.zeros(1)).methods
+  local matmul = np.matmul
+  linalg.matmul = named("linalg.matmul", function(...) return matmul(...) end)
 
   -- NumPy's spelling of a shape in messages: (3,) (2,3) ()
   local function shape_str(s)
@@ -293,6 +295,7 @@ return function(np, P)
 
   -- ---------------------------------------------------- linalg.cross
   linalg.cross = named("linalg.cross", function(a, b, o)
+    if o ~= nil and not U.is_record(o) then fail("options must be a table {axis=}") end
     checkopts(o, { axis = true }, "cross")
     a, b = np.asarray(a), np.asarray(b)
     local axis = o and o.axis or -1

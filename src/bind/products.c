@@ -1,6 +1,6 @@
 /*
-** products.c - Lua binding of matrix products: np.matmul / a:matmul (also
-** np.linalg.matmul). The other products (dot, vdot, inner, outer,
+** products.c - Lua binding of matrix products: np.matmul / a:matmul. The
+** other products (and np.linalg.matmul) (dot, vdot, inner, outer,
 ** tensordot, kron, vecdot, multi_dot, matrix_power, matrix_transpose,
 ** linalg.trace) are compositions in lua/lumpy/products.lua on matmul.
 */
@@ -45,22 +45,21 @@ static int l_matmul(lua_State *L) {
   lpy_err e;
   char s1[128], s2[128];
   lb_checkopts(L, opts, fn, matmul_opts);
+  lua_settop(L, 3);
   if (opts) {
-    if (lb_optfield(L, opts, "out") != LUA_TNIL) {
-      out = lb_test(L, -1);
-      if (!out) lb_error(L, fn, "out must be an array");
-      if (out->flags & LB_CLOSED) lb_error(L, fn, "array is closed");
-      if (!(out->flags & LPY_WRITEABLE)) lb_error(L, fn, "output array is read-only");
-    }
-    lua_pop(L, 1);
     lb_optfield(L, opts, "dtype");
     dt = lb_optdtype(L, -1, -1, fn);
     lua_pop(L, 1);
+    lb_optfield(L, opts, "out");                                    /* 4 */
+  } else lua_pushvalue(L, 3);        /* NumPy's positional out, or nil */
+  if (!lua_isnil(L, 4)) {
+    out = lb_test(L, 4);
+    if (!out) lb_error(L, fn, "out must be an array");
+    if (out->flags & LB_CLOSED) lb_error(L, fn, "array is closed");
+    if (!(out->flags & LPY_WRITEABLE)) lb_error(L, fn, "output array is read-only");
   }
-  lua_settop(L, 2);
-  if (out) { lb_optfield(L, opts, "out"); } else lua_pushnil(L);   /* 3 */
-  a = lb_toarray(L, 1, -1, fn);                                     /* 4 */
-  b = lb_toarray(L, 2, -1, fn);                                     /* 5 */
+  a = lb_toarray(L, 1, -1, fn);                                     /* 5 */
+  b = lb_toarray(L, 2, -1, fn);                                     /* 6 */
   for (i = 0; i < 2; i++) {
     lpy_array *x = i ? b : a;
     if (x->ndim == 0)
@@ -111,13 +110,13 @@ static int l_matmul(lua_State *L) {
                "dtype('%s') with casting rule 'same_kind'", lpy_dtypes[t].name,
                lpy_dtypes[out->dtype].name);
   }
-  if (a->dtype != t) a = lb_toarray(L, 4, t, fn); else lua_pushvalue(L, 4);  /* 6 */
-  if (b->dtype != t) b = lb_toarray(L, 5, t, fn); else lua_pushvalue(L, 5);  /* 7 */
+  if (a->dtype != t) a = lb_toarray(L, 5, t, fn); else lua_pushvalue(L, 5);  /* 7 */
+  if (b->dtype != t) b = lb_toarray(L, 6, t, fn); else lua_pushvalue(L, 6);  /* 8 */
   /* the result: out itself when it has the dtype and overlaps no input */
   if (out && out->dtype == t && !lpy_arrays_overlap(out, a) &&
       !lpy_arrays_overlap(out, b)) {
-    r = out; lua_pushvalue(L, 3);
-  } else r = lb_push_new(L, t, ondim, oshape, 0, fn);               /* 8 */
+    r = out; lua_pushvalue(L, 4);
+  } else r = lb_push_new(L, t, ondim, oshape, 0, fn);               /* 9 */
   if (r->size > 0) {
     int64_t rs[LPY_MAXDIMS], rst[LPY_MAXDIMS];
     stack_view(a, 0, nl, lead, &va.a);
@@ -131,7 +130,7 @@ static int l_matmul(lua_State *L) {
   }
   if (out) {
     if (r != out && lpy_array_assign(out, r, &e)) lb_core_error(L, fn, &e);
-    lua_pushvalue(L, 3);
+    lua_pushvalue(L, 4);
     return 1;
   }
   if (ondim == 0) lb_push_elem(L, r->dtype, r->data);
@@ -150,8 +149,4 @@ static const luaL_Reg meths[] = {
 
 void lb_open_products(lua_State *L, int modidx, int mtidx) {
   lb_register(L, modidx, mtidx, funcs, meths);
-  lb_push_submodule(L, modidx, "linalg");
-  lua_pushcfunction(L, l_matmul);
-  lua_setfield(L, -2, "matmul");
-  lua_pop(L, 1);
 }
