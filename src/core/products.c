@@ -12,11 +12,12 @@
 #include "blas.h"
 #include "products.h"
 #include "linalg.h"
+#include "ctypes.h"
 
 /* below this many multiply-adds (and with small sides) a BLAS call costs
    more than the product itself */
 #define SMALL_SIDE 12
-#define SMALL_MNK 1000
+#define SMALL_MNK 216
 
 /* ------------------------------------------------------- descriptions */
 /* A rows x cols matrix as BLAS sees it in row-major order: the matrix
@@ -132,12 +133,24 @@ static int fits(int64_t m, int64_t n, int64_t k) {
   return m <= LPY_BLASINT_MAX && n <= LPY_BLASINT_MAX && k <= LPY_BLASINT_MAX;
 }
 
+/* C(j, i) = C(i, j) for i < j, in 64 x 64 tiles (a plain column walk
+   over a large matrix misses the cache on every element) */
+#define FILL_TILES(T)                                                         \
+  for (ib = 0; ib < n; ib += 64)                                             \
+    for (jb = ib; jb < n; jb += 64) {                                        \
+      int64_t ie = ib + 64 < n ? ib + 64 : n, je = jb + 64 < n ? jb + 64 : n;\
+      for (i = ib; i < ie; i++)                                              \
+        for (j = (jb > i + 1 ? jb : i + 1); j < je; j++)                     \
+          *(T *)(c + j * rs + i * cs) = *(const T *)(c + i * rs + j * cs);   \
+    }
+
 static void fill_lower(lpy_dtype t, int64_t n, char *c, int64_t rs, int64_t cs) {
-  int isz = lpy_itemsize(t);
-  int64_t i, j;
-  for (i = 0; i < n; i++)
-    for (j = i + 1; j < n; j++)
-      memcpy(c + j * rs + i * cs, c + i * rs + j * cs, (size_t)isz);
+  int64_t ib, jb, i, j;
+  switch (lpy_itemsize(t)) {
+  case 4: FILL_TILES(uint32_t) break;
+  case 8: FILL_TILES(uint64_t) break;
+  default: FILL_TILES(lpy_c128) break;
+  }
 }
 
 typedef struct mm {
@@ -245,13 +258,16 @@ int lpy_matmul(const lpy_array *a, const lpy_array *b, lpy_array *c,
   x.crs = c->strides[nd - 2]; x.ccs = c->strides[nd - 1];
   for (i = 0; i < lead; i++) { count *= c->shape[i]; idx[i] = 0; }
   if (x.m == 0 || x.n == 0) count = 0;
-  /* tiny matrices: the small kernel straight over the stack */
+  /* tiny matrices: the small kernel straight over the stack, over the
+     innermost leading dimension at a time */
   if (count > 1 && x.m <= SMALL_SIDE && x.n <= SMALL_SIDE &&
       x.k <= SMALL_SIDE && x.k > 0) {
-    for (it = 0; it < count; it++) {
-      lpy_matmul_small(x.t, x.m, x.n, x.k, pa, x.ars, x.acs, pb, x.brs,
-                       x.bcs, pc, x.crs, x.ccs);
-      for (i = lead - 1; i >= 0; i--) {   /* next item, C order */
+    int64_t inner = c->shape[lead - 1];
+    for (it = 0; it < count; it += inner) {
+      lpy_matmul_small(x.t, inner, a->strides[lead - 1], b->strides[lead - 1],
+                       c->strides[lead - 1], x.m, x.n, x.k, pa, x.ars, x.acs,
+                       pb, x.brs, x.bcs, pc, x.crs, x.ccs);
+      for (i = lead - 2; i >= 0; i--) {   /* next line, C order */
         pa += a->strides[i]; pb += b->strides[i]; pc += c->strides[i];
         if (++idx[i] < c->shape[i]) break;
         pa -= a->strides[i] * c->shape[i]; pb -= b->strides[i] * c->shape[i];

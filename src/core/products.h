@@ -17,10 +17,14 @@
 LPY_API int lpy_matmul(const lpy_array *a, const lpy_array *b, lpy_array *c,
                        lpy_err *e);
 
-/* One m x k by k x n product with LumPy's kernels (any dtype; strides in
-   bytes, any sign). lpy_matmul_small allocates nothing and suits tiny
-   matrices; lpy_matmul_kernel picks the small or the blocked kernel. */
-LPY_API void lpy_matmul_small(lpy_dtype t, int64_t m, int64_t n, int64_t k,
+/* m x k by k x n products with LumPy's kernels (any dtype; strides in
+   bytes, any sign). lpy_matmul_small does 'count' of them, the it-th at
+   a + it * sa, b + it * sb, c + it * sc; it allocates nothing and suits
+   tiny matrices. lpy_matmul_kernel does one, with the small or the
+   blocked kernel. */
+LPY_API void lpy_matmul_small(lpy_dtype t, int64_t count, int64_t sa,
+                              int64_t sb, int64_t sc, int64_t m, int64_t n,
+                              int64_t k,
                               const char *a, int64_t ars, int64_t acs,
                               const char *b, int64_t brs, int64_t bcs,
                               char *c, int64_t crs, int64_t ccs);

@@ -25,21 +25,45 @@
 #define KC 256
 #define NC 256
 
-#define DEF_KERNELS(NAME, T, MAC, ZERO)                                       \
-static void small_##NAME(int64_t m, int64_t n, int64_t k, const char *a,     \
-                         int64_t ars, int64_t acs, const char *b,            \
-                         int64_t brs, int64_t bcs, char *c, int64_t crs,     \
-                         int64_t ccs) {                                      \
-  int64_t i, j, p;                                                           \
-  for (i = 0; i < m; i++) {                                                  \
+/* one accumulator per element of C over K terms; M, N, K constants in the
+   unrolled cases of tiny matrices */
+#define SMALL_LOOP(T, MAC, ZERO, M, N, K)                                     \
+  for (i = 0; i < (M); i++) {                                                \
     const char *ai = a + i * ars;                                            \
-    for (j = 0; j < n; j++) {                                                \
+    for (j = 0; j < (N); j++) {                                              \
       const char *bj = b + j * bcs;                                          \
       T acc = ZERO(T);                                                       \
-      for (p = 0; p < k; p++)                                                \
+      for (p = 0; p < (K); p++)                                              \
         MAC(acc, *(const T *)(ai + p * acs), *(const T *)(bj + p * brs));    \
       *(T *)(c + i * crs + j * ccs) = acc;                                   \
     }                                                                        \
+  }
+#define SMALL_STACK(T, MAC, ZERO, M, N, K)                                    \
+  for (it = 0; it < cnt; it++, a += sa, b += sb, c += sc) {                  \
+    SMALL_LOOP(T, MAC, ZERO, M, N, K)                                        \
+  }
+
+#define DEF_KERNELS(NAME, T, MAC, ZERO)                                       \
+/* cnt products, item it at a + it * sa, b + it * sb, c + it * sc */         \
+static void small_##NAME(int64_t cnt, int64_t sa, int64_t sb, int64_t sc,    \
+                         int64_t m, int64_t n, int64_t k, const char *a,     \
+                         int64_t ars, int64_t acs, const char *b,            \
+                         int64_t brs, int64_t bcs, char *c, int64_t crs,     \
+                         int64_t ccs) {                                      \
+  int64_t i, j, p, it;                                                       \
+  if (m == n && n == k && k <= 4) {                                          \
+    switch (k) {                                                             \
+    case 2: SMALL_STACK(T, MAC, ZERO, 2, 2, 2) return;                       \
+    case 3: SMALL_STACK(T, MAC, ZERO, 3, 3, 3) return;                       \
+    case 4: SMALL_STACK(T, MAC, ZERO, 4, 4, 4) return;                       \
+    default: break;                                                          \
+    }                                                                        \
+  }                                                                          \
+  switch (k) {                                                               \
+  case 2: SMALL_STACK(T, MAC, ZERO, m, n, 2) break;                          \
+  case 3: SMALL_STACK(T, MAC, ZERO, m, n, 3) break;                          \
+  case 4: SMALL_STACK(T, MAC, ZERO, m, n, 4) break;                          \
+  default: SMALL_STACK(T, MAC, ZERO, m, n, k) break;                         \
   }                                                                          \
 }                                                                            \
 /* rows [0, mb) of C (row stride ldc elements, nb wide) += A block (mb x kb, \
@@ -124,7 +148,8 @@ DEF_KERNELS(f64, double, MAC_R, ZERO_R)
 DEF_KERNELS(c64, lpy_c64, MAC_C, ZERO_C)
 DEF_KERNELS(c128, lpy_c128, MAC_C, ZERO_C)
 
-typedef void (*small_fn)(int64_t, int64_t, int64_t, const char *, int64_t,
+typedef void (*small_fn)(int64_t, int64_t, int64_t, int64_t, int64_t,
+                         int64_t, int64_t, const char *, int64_t,
                          int64_t, const char *, int64_t, int64_t, char *,
                          int64_t, int64_t);
 typedef int (*blocked_fn)(int64_t, int64_t, int64_t, const char *, int64_t,
@@ -139,11 +164,12 @@ static const struct { small_fn small; blocked_fn blocked; } kern[LPY_NTYPES] = {
   {small_c64, blocked_c64}, {small_c128, blocked_c128}
 };
 
-void lpy_matmul_small(lpy_dtype t, int64_t m, int64_t n, int64_t k,
+void lpy_matmul_small(lpy_dtype t, int64_t count, int64_t sa, int64_t sb,
+                      int64_t sc, int64_t m, int64_t n, int64_t k,
                       const char *a, int64_t ars, int64_t acs, const char *b,
                       int64_t brs, int64_t bcs, char *c, int64_t crs,
                       int64_t ccs) {
-  kern[t].small(m, n, k, a, ars, acs, b, brs, bcs, c, crs, ccs);
+  kern[t].small(count, sa, sb, sc, m, n, k, a, ars, acs, b, brs, bcs, c, crs, ccs);
 }
 
 int lpy_matmul_kernel(lpy_dtype t, int64_t m, int64_t n, int64_t k,
@@ -153,7 +179,7 @@ int lpy_matmul_kernel(lpy_dtype t, int64_t m, int64_t n, int64_t k,
   /* a vector result, or little work: the strided loops (a dot product per
      element); otherwise the blocked kernel */
   if (n == 1 || m * n <= 64 || (m <= 64 && n <= 64 && k <= 64 && m * n * k <= 4096)) {
-    kern[t].small(m, n, k, a, ars, acs, b, brs, bcs, c, crs, ccs);
+    kern[t].small(1, 0, 0, 0, m, n, k, a, ars, acs, b, brs, bcs, c, crs, ccs);
     return 0;
   }
   return kern[t].blocked(m, n, k, a, ars, acs, b, brs, bcs, c, crs, ccs, e);
