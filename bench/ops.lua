@@ -25,6 +25,10 @@
 --   out_size   bytes per output element for bw, when not the input dtype's size
 --   kernel     the dispatch-table kernel family the operation runs (np.cpu_features()
 --              .kernels); the table shows the SIMD level it ran at next to the name
+--   direct     "KIND ARGS" (e.g. "dgemm 1024"): also time the same work as one call made
+--              straight from C in the library lumpy.so runs on (bench/direct.c: dgemm N,
+--              sgemm N); a note under the row gives LumPy/direct
+--   direct_target  the LumPy/direct ratio to meet (default 1.05; false for none)
 
 local ops = {}
 
