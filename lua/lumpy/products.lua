@@ -97,15 +97,13 @@ return function(np, P)
       fail(("shapes %s and %s not aligned: %d (dim %d) != %d (dim %d)"):format(shape_str(as),
         shape_str(bs), as[a.ndim], a.ndim, bs[bk], bk))
     end
-    local t = np.promote_types(a.dtype, b.dtype).name
+    local simple = (a.ndim <= 2 and b.ndim <= 2) or a.ndim == 1 or b.ndim == 1
+    if simple and not out then return np.matmul(a, b) end   -- matmul's rules are dot's here
     -- the result's shape: a.shape[:-1] + b.shape[:-2] + b.shape[-1:]
     local shape = concat(sub(as, 1, a.ndim - 1), sub(bs, 1, b.ndim - 2),
       b.ndim >= 2 and { bs[b.ndim] } or {})
-    if out then check_out(out, t, shape) end
-    if (a.ndim <= 2 and b.ndim <= 2) or a.ndim == 1 or b.ndim == 1 then
-      -- matmul's rules are dot's here
-      return np.matmul(a, b, out and { out = out } or nil)
-    end
+    if out then check_out(out, np.promote_types(a.dtype, b.dtype).name, shape) end
+    if simple then return np.matmul(a, b, { out = out }) end
     -- N-d by M-d: one matmul of (prod(a.shape[:-1]), k) by (k, rest of b)
     local k = as[a.ndim]
     local A = a:reshape(prod(as, 1, a.ndim - 1), k)
