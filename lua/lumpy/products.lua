@@ -117,7 +117,8 @@ return function(np, P)
     local t, o = opts_of(3, ...)
     checkopts(o, { out = true }, "dot")
     local out = o and o.out or nil
-    if not o and U.is_array(t[3]) then out = t[3] end
+    if not o and t[3] ~= nil then out = t[3] end    -- NumPy's positional out
+    if out ~= nil and not U.is_array(out) then fail("out must be an array") end
     return dot(t[1], t[2], out)
   end)
   methods.dot = np.dot
@@ -156,7 +157,8 @@ return function(np, P)
     local t, o = opts_of(3, ...)
     checkopts(o, { out = true }, "outer")
     local out = o and o.out or nil
-    if not o and U.is_array(t[3]) then out = t[3] end
+    if not o and t[3] ~= nil then out = t[3] end    -- NumPy's positional out
+    if out ~= nil and not U.is_array(out) then fail("out must be an array") end
     return outer(t[1], t[2], out)
   end)
   linalg.outer = named("linalg.outer", function(a, b)
