@@ -150,6 +150,15 @@ describe("products: hand-checked", function()
     assert.same({{true, false}, {false, false}},
       np.matmul(np.array({{true, false}, {false, false}}), np.array({{true, false}, {true, false}})):tolist())
   end)
+  it("bool products agree with integer products > 0 (dense: early exit; sparse: blocked)", function()
+    for _, mod in ipairs { 2, 97 } do
+      local a = np.equal(np.arange(70 * 130) % mod, 0):reshape(70, 130)
+      local b = np.equal(np.arange(130 * 90) * 7 % mod, 0):reshape(130, 90)
+      local want = np.greater(np.matmul(a:astype("int32"), b:astype("int32")), 0)
+      assert.is_true(np.array_equal(np.matmul(a, b), want))
+      assert.is_true(np.array_equal(np.matmul(b.T, a.T), want.T))
+    end
+  end)
   it("a @ a.T is symmetric to the last bit (syrk fills the other triangle)", function()
     local a = G({40, 33}, "float64", 7)
     local c = np.matmul(a, a.T)

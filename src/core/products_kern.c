@@ -148,6 +148,51 @@ DEF_KERNELS(f64, double, MAC_R, ZERO_R)
 DEF_KERNELS(c64, lpy_c64, MAC_C, ZERO_C)
 DEF_KERNELS(c128, lpy_c128, MAC_C, ZERO_C)
 
+/* bool: C(i, j) is true as soon as one A(i, p) & B(p, j) is, so each
+   element scans A's row against B's column in blocks of 64 and stops at
+   the first true block (NumPy stops at the first true term), on contiguous
+   copies of A and of B transposed */
+#define BOOL_BLOCK 64
+static int rows_b(int64_t m, int64_t n, int64_t k, const char *a, int64_t ars,
+                  int64_t acs, const char *b, int64_t brs, int64_t bcs,
+                  char *c, int64_t crs, int64_t ccs, lpy_err *e) {
+  size_t asz = (size_t)m * (size_t)k, bsz = (size_t)n * (size_t)k;
+  uint8_t *ap = lpy_alloc(asz, 0), *bt = lpy_alloc(bsz, 0);
+  int64_t i, j, p, q;
+  if (!ap || !bt) {
+    if (ap) lpy_free(ap, asz);
+    if (bt) lpy_free(bt, bsz);
+    return lpy_err_set(e, LPY_EMEMORY, "out of memory");
+  }
+  int64_t ta = 0, tb = 0;
+  for (i = 0; i < m; i++)
+    for (p = 0; p < k; p++) ta += ap[i * k + p] = *(const uint8_t *)(a + i * ars + p * acs);
+  for (p = 0; p < k; p++)
+    for (j = 0; j < n; j++) tb += bt[j * k + p] = *(const uint8_t *)(b + p * brs + j * bcs);
+  /* few true terms expected per element (k * density(A) * density(B)):
+     the scans would mostly run to the end, the blocked kernel is faster */
+  if ((double)ta / (double)asz * ((double)tb / (double)bsz) * (double)k < 16.0) {
+    lpy_free(ap, asz);
+    lpy_free(bt, bsz);
+    return blocked_b(m, n, k, a, ars, acs, b, brs, bcs, c, crs, ccs, e);
+  }
+  for (i = 0; i < m; i++) {
+    const uint8_t *ai = ap + i * k;
+    for (j = 0; j < n; j++) {
+      const uint8_t *bj = bt + j * k;
+      uint8_t acc = 0;
+      for (p = 0; p < k && !acc; p += BOOL_BLOCK) {
+        int64_t pe = p + BOOL_BLOCK < k ? p + BOOL_BLOCK : k;
+        for (q = p; q < pe; q++) acc |= ai[q] & bj[q];
+      }
+      *(uint8_t *)(c + i * crs + j * ccs) = acc;
+    }
+  }
+  lpy_free(ap, asz);
+  lpy_free(bt, bsz);
+  return 0;
+}
+
 typedef void (*small_fn)(int64_t, int64_t, int64_t, int64_t, int64_t,
                          int64_t, int64_t, const char *, int64_t,
                          int64_t, const char *, int64_t, int64_t, char *,
@@ -157,7 +202,7 @@ typedef int (*blocked_fn)(int64_t, int64_t, int64_t, const char *, int64_t,
                           int64_t, int64_t, lpy_err *);
 
 static const struct { small_fn small; blocked_fn blocked; } kern[LPY_NTYPES] = {
-  {small_b, blocked_b}, {small_u8, blocked_u8}, {small_u16, blocked_u16},
+  {small_b, rows_b}, {small_u8, blocked_u8}, {small_u16, blocked_u16},
   {small_u32, blocked_u32}, {small_u64, blocked_u64}, {small_u8, blocked_u8},
   {small_u16, blocked_u16}, {small_u32, blocked_u32}, {small_u64, blocked_u64},
   {small_f32, blocked_f32}, {small_f64, blocked_f64},
