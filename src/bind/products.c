@@ -39,8 +39,8 @@ static int l_matmul(lua_State *L) {
   lpy_array *a, *b, *out = NULL, *r;
   lpy_array_space va, vb, vc;
   int64_t lead[LPY_MAXDIMS], oshape[LPY_MAXDIMS], m, n, k, k2;
-  const int64_t *shapes[2];
-  int ndims[2];
+  const int64_t *shapes[3];
+  int ndims[3];
   lpy_dtype t;
   lpy_err e;
   char s1[128], s2[128];
@@ -78,10 +78,17 @@ static int l_matmul(lua_State *L) {
              "gufunc signature " SIG " (size %lld is different from %lld); shapes %s %s",
              (long long)k2, (long long)k, s1, s2);
   }
-  /* the stacks' leading dimensions broadcast */
+  /* the stacks' leading dimensions broadcast (out's too, as NumPy lets
+     the output's loop dimensions repeat the product) */
   ndims[0] = andim > 2 ? andim - 2 : 0; ndims[1] = bndim > 2 ? bndim - 2 : 0;
   shapes[0] = a->shape; shapes[1] = b->shape;
-  if (lpy_broadcast_shapes(2, ndims, shapes, &nl, lead, &e)) lb_core_error(L, fn, &e);
+  ndims[2] = 0; shapes[2] = NULL;
+  if (out) {
+    int core = (andim > 1) + (bndim > 1);
+    ndims[2] = out->ndim > core ? out->ndim - core : 0;
+    shapes[2] = out->shape;
+  }
+  if (lpy_broadcast_shapes(3, ndims, shapes, &nl, lead, &e)) lb_core_error(L, fn, &e);
   ondim = 0;
   for (i = 0; i < nl; i++) oshape[ondim++] = lead[i];
   if (andim > 1) oshape[ondim++] = m;
