@@ -387,7 +387,7 @@ return function(np, P)
       a = linalg.inv(a)
       n = -n
     end
-    if n == 1 then return a:copy() end
+    if n == 1 then return a end          -- the input itself, as NumPy's
     if n == 2 then return np.matmul(a, a) end
     if n == 3 then return np.matmul(np.matmul(a, a), a) end
     -- square and multiply, NumPy's order
