@@ -133,6 +133,38 @@ static const char *prep_gemm(state *s, const char *kind, const char *arg) {
   return NULL;
 }
 
+/* ------------------------------------------------------------ dot */
+typedef double (*ddot32)(int, const double *, int, const double *, int);
+typedef double (*ddot64)(int64_t, const double *, int64_t, const double *, int64_t);
+static volatile double dot_sink;
+
+static void run_ddot(state *s) {
+  if (s->ilp64) dot_sink = ((ddot64)s->fn)(s->n, s->buf[0], 1, s->buf[1], 1);
+  else dot_sink = ((ddot32)s->fn)((int)s->n, s->buf[0], 1, s->buf[1], 1);
+}
+
+/* "ddot N": the dot product of two all-ones vectors of N float64 */
+static const char *prep_dot(state *s, const char *kind, const char *arg) {
+  char sym[64], sym64[64], path[400];
+  long n = strtol(arg, NULL, 10), i;
+  if (n <= 0 || n > 1000000000L) return "expected a size, e.g. \"ddot 1000000\"";
+  snprintf(sym, sizeof sym, "cblas_%s", kind);
+  snprintf(sym64, sizeof sym64, "cblas_%s64_", kind);
+  s->fn = find_sym(sym, path, sizeof path);
+  if (!s->fn) { s->fn = find_sym(sym64, path, sizeof path); s->ilp64 = s->fn != NULL; }
+  if (!s->fn) return "no loaded library defines cblas_ddot (load lumpy first)";
+  snprintf(s->info, sizeof s->info, "%s from %s", s->ilp64 ? sym64 : sym, path);
+  s->n = n;
+  for (i = 0; i < 2; i++) {
+    s->buf[i] = aligned_alloc(64, ((size_t)n * sizeof(double) + 63) / 64 * 64);
+    if (!s->buf[i]) { release_bufs(s); return "out of memory"; }
+  }
+  for (i = 0; i < n; i++) { ((double *)s->buf[0])[i] = 1; ((double *)s->buf[1])[i] = 1; }
+  s->run = run_ddot;
+  s->release = release_bufs;
+  return NULL;
+}
+
 /* ------------------------------------------------------------ kinds */
 static const struct {
   const char *kind;
@@ -140,6 +172,7 @@ static const struct {
 } kinds[] = {
   {"dgemm", prep_gemm},
   {"sgemm", prep_gemm},
+  {"ddot", prep_dot},
   {NULL, NULL}
 };
 

@@ -27,7 +27,7 @@
 --              .kernels); the table shows the SIMD level it ran at next to the name
 --   direct     "KIND ARGS" (e.g. "dgemm 1024"): also time the same work as one call made
 --              straight from C in the library lumpy.so runs on (bench/direct.c: dgemm N,
---              sgemm N); a note under the row gives LumPy/direct
+--              sgemm N, ddot N); a note under the row gives LumPy/direct
 --   direct_target  the LumPy/direct ratio to meet (default 1.05; false for none)
 
 local ops = {}
@@ -172,7 +172,7 @@ end
 op { "matmul (per call)", "float64", "a:4x4 b:4x4",   "c = a:matmul(b)", py = "c = a @ b", target = 1.0 }
 op { "matmul (per call)", "float64", "a:16x16 b:16x16", "c = a:matmul(b)", py = "c = a @ b", target = 1.0 }
 op { "matmul 10000 3x3", "float64", "a:10000x3x3:rand b:10000x3x3:rand", "c = a:matmul(b)", py = "c = a @ b", target = 1.0 }
-op { "dot", "float64", "a:1e6:rand b:1e6:rand", "c = np.dot(a, b)" }
+op { "dot", "float64", "a:1e6:rand b:1e6:rand", "c = np.dot(a, b)", direct = "ddot 1000000" }
 op { "a @ a.T (syrk)", "float64", "a:1000x1000:rand", "c = a:matmul(a.T)", py = "c = a @ a.T", target = 1.0 }
 
 -- np.linalg: solvers and factorizations (linalg)
