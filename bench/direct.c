@@ -105,19 +105,13 @@ static const char *prep_gemm(state *s, const char *kind, const char *arg) {
   char sym[64], sym64[64];
   long n = strtol(arg, NULL, 10);
   if (n <= 0 || n > 100000) return "expected a size, e.g. \"dgemm 1024\"";
+  char path[400];
   snprintf(sym, sizeof sym, "cblas_%s", kind);
   snprintf(sym64, sizeof sym64, "cblas_%s64_", kind);
-  s->fn = find_sym(sym, s->info, sizeof s->info);
-  if (!s->fn) {
-    s->fn = find_sym(sym64, s->info, sizeof s->info);
-    s->ilp64 = s->fn != NULL;
-  }
-  if (!s->fn) return "no loaded library defines cblas_dgemm (load lumpy first)";
-  {
-    char path[400];
-    snprintf(path, sizeof path, "%s", s->info);
-    snprintf(s->info, sizeof s->info, "%s from %s", s->ilp64 ? sym64 : sym, path);
-  }
+  s->fn = find_sym(sym, path, sizeof path);
+  if (!s->fn) { s->fn = find_sym(sym64, path, sizeof path); s->ilp64 = s->fn != NULL; }
+  if (!s->fn) return "no loaded library defines the cblas gemm (load lumpy first)";
+  snprintf(s->info, sizeof s->info, "%s from %s", s->ilp64 ? sym64 : sym, path);
   s->n = n;
   nn = (size_t)n * (size_t)n;
   for (i = 0; i < 3; i++) {
