@@ -7,8 +7,10 @@
 -- within a tolerance: BLAS (OpenBLAS or the reference BLAS) sums in its own
 -- order, so an element may differ from NumPy's by a few rounding errors per
 -- term of its sum: |got - want| <= 8 * eps * max(k, 4) * max(1, max|want|),
--- k being the length of the sums (the case's k), eps that of the dtype the
--- product is computed in (the case's eps when it is not the result's).
+-- k being the length of the sums (the case's k; for negative matrix powers
+-- also scaled by the condition number, as the inverse's rounding grows with
+-- it), eps that of the dtype the product is computed in (the case's eps
+-- when it is not the result's).
 local H = require "helper"
 local np = require "lumpy"
 local fx = H.fixture("products")
@@ -122,12 +124,10 @@ describe("products: NumPy parity", function()
   end
 end)
 
+-- negative powers invert with np.linalg.inv (another area's): pending until it exists
 describe("products: negative matrix powers (np.linalg.inv)", function()
   for _, c in ipairs(fx.negative_powers) do
-    it(c.code, function()
-      if not np.linalg.inv then pending("np.linalg.inv is not in this build") return end
-      run(c)
-    end)
+    (np.linalg.inv and it or pending)(c.code, function() run(c) end)
   end
 end)
 
