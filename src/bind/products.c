@@ -88,7 +88,12 @@ static int l_matmul(lua_State *L) {
     ndims[2] = out->ndim > core ? out->ndim - core : 0;
     shapes[2] = out->shape;
   }
-  if (lpy_broadcast_shapes(3, ndims, shapes, &nl, lead, &e)) lb_core_error(L, fn, &e);
+  if (lpy_broadcast_shapes(out ? 3 : 2, ndims, shapes, &nl, lead, &e)) {
+    lpy_shape_str(andim, a->shape, s1, sizeof s1);
+    lpy_shape_str(bndim, b->shape, s2, sizeof s2);
+    lb_error(L, fn, "the stacks of shapes %s and %s%s do not broadcast (%s)", s1, s2,
+             out ? " and out" : "", e.msg);
+  }
   ondim = 0;
   for (i = 0; i < nl; i++) oshape[ondim++] = lead[i];
   if (andim > 1) oshape[ondim++] = m;
