@@ -27,6 +27,10 @@
 --   out_size   bytes per output element for bw, when not the input dtype's size
 --   kernel     the dispatch-table kernel family the operation runs (np.cpu_features()
 --              .kernels); the table shows the SIMD level it ran at next to the name
+--   direct     "KIND ARGS" (e.g. "dgemm 1024"): also time the same work as one call made
+--              straight from C in the library lumpy.so runs on (bench/direct.c: dgemm N,
+--              sgemm N, ddot N); a note under the row gives LumPy/direct
+--   direct_target  the LumPy/direct ratio to meet (default 1.05; false for none)
 
 local ops = {}
 
@@ -158,6 +162,20 @@ op { "convolve 32 taps",  "float64", "a:1e5:rand b:32:rand", "c = np.convolve(a,
 op { "cov 50x1000",       "float64", "a:50x1000:rand",  "c = np.cov(a)" }
 
 -- issue 5: linear algebra. Matrix products (products)
+-- matmul at four sizes in two dtypes, each also against the same gemm called
+-- straight from C (direct: LumPy/direct <= 1.05); per-call overhead at 4x4 and
+-- 16x16; a stack of 10000 3x3 products; dot of two vectors; a @ a.T (syrk)
+for _, dt in ipairs { "float64", "float32" } do
+  for _, n in ipairs { 64, 256, 1024, 2048 } do
+    op { "matmul", dt, ("a:%dx%d:rand b:%dx%d:rand"):format(n, n, n, n), "c = a:matmul(b)",
+         py = "c = a @ b", direct = ("%sgemm %d"):format(dt == "float64" and "d" or "s", n), target = 1.0 }
+  end
+end
+op { "matmul (per call)", "float64", "a:4x4 b:4x4",   "c = a:matmul(b)", py = "c = a @ b", target = 1.0 }
+op { "matmul (per call)", "float64", "a:16x16 b:16x16", "c = a:matmul(b)", py = "c = a @ b", target = 1.0 }
+op { "matmul 10000 3x3", "float64", "a:10000x3x3:rand b:10000x3x3:rand", "c = a:matmul(b)", py = "c = a @ b", target = 1.0 }
+op { "dot", "float64", "a:1e6:rand b:1e6:rand", "c = np.dot(a, b)", direct = "ddot 1000000" }
+op { "a @ a.T (syrk)", "float64", "a:1000x1000:rand", "c = a:matmul(a.T)", py = "c = a @ a.T", target = 1.0 }
 
 -- np.linalg: solvers and factorizations (linalg). The same LAPACK calls as NumPy's
 -- (gesv, getrf, potrf, geqrf + orgqr, gelsd), so the ratios measure the packing and

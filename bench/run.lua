@@ -206,6 +206,24 @@ end
 build("bench/stream", ("gcc -O3 -march=native -o %s %s"):format(q(DIR .. "/stream"),
   q(DIR .. "/stream.c")), DIR .. "/stream", DIR .. "/stream.c")
 
+-- bench/direct.so: rows naming `direct = "dgemm 1024"` are also timed as that call
+-- made straight from C, in the library lumpy.so runs on (bench/direct.c)
+local direct, direct_err
+do
+  local want = false
+  for _, op in ipairs(ops) do if op.direct then want = true end end
+  if want and np then
+    local cflags = sh("pkg-config --cflags lua5.4")
+    if cflags == "" then cflags = "-I/usr/include/lua5.4" end
+    local okb, e = pcall(build, "bench/direct.so", ("gcc -O2 -shared -fPIC %s -o %s %s -ldl"):format(cflags,
+      q(DIR .. "/direct.so"), q(DIR .. "/direct.c")), DIR .. "/direct.so", DIR .. "/direct.c")
+    if okb then
+      local open, le = package.loadlib(DIR .. "/direct.so", "luaopen_direct")
+      if open then direct = open() else direct_err = le end
+    else direct_err = e end
+  end
+end
+
 local streams = {}
 local function run_stream(when, quiet)
   local out = sh(q(DIR .. "/stream") .. " 1e7 20")
@@ -337,6 +355,26 @@ local function measure(op)
     local n, err = rpc(("calibrate %d %.17g"):format(op.id, opt.min_time))
     if n then pn = math.tointeger(tonumber(n)) else r.perr = short_err(err) end
   end
+  -- op.direct: the same work as one call made straight from C (bench/direct.c)
+  local dobj, dn
+  if op.direct and np then
+    if not direct then r.derr = "bench/direct.so: " .. tostring(direct_err)
+    else
+      local d, de = direct.prepare(op.direct)
+      if not d then r.derr = de
+      else
+        dobj, r.dinfo = d, d:info()
+        dn = calibrate(function(n) return d:run(n) end, opt.min_time)
+      end
+    end
+  end
+  r.D, r.dpairs = {}, {}
+  local function dsample(lt)
+    if not dobj then return end
+    local t = dobj:run(dn) / dn
+    r.D[#r.D + 1] = t
+    if lt then r.dpairs[#r.dpairs + 1] = lt / t end
+  end
   -- op.gc: run the LumPy side under that collector mode ("generational")
   local oldgc = op.gc and np and collectgarbage(op.gc)
   local function lsample()
@@ -355,6 +393,14 @@ local function measure(op)
     local lt, pt
     if k % 2 == 1 then lt = lsample(); pt = psample() else pt = psample(); lt = lsample() end
     if lt and pt then r.pairs[#r.pairs + 1] = lt / pt end
+    dsample(lt)
+  end
+  if dobj then dobj:close() end
+  r.dmed = median(r.D)
+  if #r.dpairs > 0 then r.dratio = median(r.dpairs) end
+  if op.direct and np then
+    r.dtarget = op.direct_target == nil and 1.05 or op.direct_target or nil
+    if r.dtarget then r.dpass = r.dratio ~= nil and r.dratio <= r.dtarget end
   end
   rpc("free " .. op.id)
   lfn = nil
@@ -401,12 +447,21 @@ local function shown_name(op)
 end
 for _, op in ipairs(ops) do W.op = math.max(W.op, utf8.len(shown_name(op))) end
 
+-- the note under a row with `direct`: the direct call's time and LumPy's ratio to it
+local function direct_text(r)
+  if r.derr then return ("direct %s: %s"):format(r.op.direct, r.derr) end
+  return ("direct %s (C, %s): %s; LumPy/direct %s%s"):format(r.op.direct, r.dinfo or "?",
+    fmt_time(r.dmed), fmt_ratio(r.dratio),
+    r.dtarget and ("  (target <= %.2f %s)"):format(r.dtarget, r.dpass and "PASS" or "FAIL") or "")
+end
+
 local function row(r)
   local op = r.op
   print(table.concat({ pad(shown_name(op), W.op, true), pad(op.size, W.size, true),
     pad(op.dtype, W.dtype, true), pad(fmt_time(r.lmed), 10), pad(fmt_time(r.pmed), 10),
     pad(fmt_ratio(r.ratio), 6), pad(range_text(r), 11), pad(target_text(op), 7),
     status_text(r) }, "  "))
+  if op.direct and np then print("    " .. direct_text(r)) end
   if r.lerr then print("    LumPy: " .. r.lerr) end
   if r.perr then print("    NumPy: " .. r.perr) end
   io.stdout:flush()
@@ -552,6 +607,14 @@ else -- issue 2's targets, one line each
           r.lpct and ("%.0f%%"):format(r.lpct * 100) or "-")
     end
   end
+  for _, r in ipairs(results) do
+    if r.dtarget then
+      target_lines[#target_lines + 1] = ("%s  %s: LumPy/direct %s <= %.2f: %s (%s vs %s)")
+        :format(r.dpass and "PASS" or "FAIL", r.op.label, r.op.direct, r.dtarget, fmt_ratio(r.dratio),
+          fmt_time(r.lmed), fmt_time(r.dmed))
+      if not r.dpass then failed = failed + 1 end
+    end
+  end
   for _, r in ipairs(per_call) do
     target_lines[#target_lines + 1] = ("%s  %s: LumPy/NumPy <= %.2f: %s (%s vs %s)")
       :format(r.pass and "PASS" or "FAIL", r.op.label, r.op.target, fmt_ratio(r.ratio),
@@ -611,6 +674,16 @@ local function write_md(path)
     if r.perr then errs[#errs + 1] = ("- `%s` (%s): NumPy: %s"):format(md(r.op.name), r.op.dtype, r.perr) end
   end
   if #errs > 0 then w("\nErrors:\n"); for _, e in ipairs(errs) do w(e) end end
+  local dl = {}
+  for _, r in ipairs(results) do
+    if r.op.direct then dl[#dl + 1] = "- " .. md(r.op.label) .. ": " .. md(direct_text(r)) end
+  end
+  if #dl > 0 then
+    w("\n## Direct calls\n")
+    w("Rows that name `direct` are also timed as that call made straight from C (bench/direct.c), ",
+      "in the library lumpy.so is linked against, interleaved with the other samples.\n")
+    for _, l in ipairs(dl) do w(l) end
+  end
   w("\n## Add bandwidth\n")
   w(bw_head:gsub("^add", "Add"), ".\n")
   for _, l in ipairs(bw_lines) do w("- ", l) end
