@@ -443,10 +443,12 @@ return function(np, P)
     end
     if fact <= 0 then fact = 0.0 end
     X = np.subtract(X, avg:reshape({avg.size, 1}))
+    -- NumPy: dot(X, X_T.conj()) with X_T = X.T or (X * w).T; X @ X.T is
+    -- one syrk in the BLAS
     local XT = X
-    if w ~= nil then XT = np.asarray(np.multiply(X, w)) end
-    X, XT = X:copy(), XT:astype(X.dtype)
-    local c = P.gram(X, XT)
+    if w ~= nil then XT = np.asarray(np.multiply(X, w)):astype(X.dtype) end
+    if XT.dtype.kind == "c" then XT = np.conj(XT) end
+    local c = np.matmul(X, XT.T)
     -- NumPy: c *= np.true_divide(1, fact), a float64 scalar, in place
     c = np.asarray(np.multiply(c, np.asarray(1 / fact))):astype(c.dtype)
     return np.asarray(c):squeeze()

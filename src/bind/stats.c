@@ -2,7 +2,7 @@
 ** stats.c - Lua binding of the statistics core: median, nanmedian,
 ** quantile, nanquantile, percentile, nanpercentile, bincount, digitize,
 ** correlate, convolve, and the primitives lumpy/stats.lua builds on
-** (the internal stats table: histogram counting, the Gram product).
+** (the internal stats table: histogram counting, gradient).
 */
 #include <math.h>
 #include <string.h>
@@ -399,23 +399,6 @@ static int p_hist2d(lua_State *L) {
   return 1;
 }
 
-/* stats.gram(x, y) -> x . conj(y)^T for contiguous 2-d x, y of one
-   inexact dtype */
-static int p_gram(lua_State *L) {
-  const char *fn = "cov";
-  lpy_array *x = lb_check(L, 1, fn), *y = lb_check(L, 2, fn), *r;
-  int64_t shape[2];
-  if (x->ndim != 2 || y->ndim != 2 || x->dtype != y->dtype ||
-      !lpy_isinexact(x->dtype) || x->shape[0] != y->shape[0] ||
-      x->shape[1] != y->shape[1] || !(x->flags & LPY_C_CONTIGUOUS) ||
-      !(y->flags & LPY_C_CONTIGUOUS))
-    lb_error(L, fn, "internal: bad arguments to gram");
-  shape[0] = shape[1] = x->shape[0];
-  r = lb_push_new(L, x->dtype, 2, shape, 0, fn);
-  lpy_gram(x->dtype, x->data, y->data, x->shape[0], x->shape[1], r->data);
-  return 1;
-}
-
 /* a float64 array as (outer, n, inner) around the 0-based axis ax: its
    contiguous data (a pushed copy when a is not C-contiguous) */
 static const double *blocks(lua_State *L, lpy_array *a, int ax,
@@ -452,7 +435,7 @@ static int p_gradient(lua_State *L) {
 
 static const luaL_Reg prims[] = {
   {"hist_uniform", p_hist_uniform}, {"hist_edges", p_hist_edges},
-  {"hist2d", p_hist2d}, {"gram", p_gram}, {"gradient", p_gradient},
+  {"hist2d", p_hist2d}, {"gradient", p_gradient},
   {NULL, NULL}
 };
 

@@ -1,8 +1,8 @@
 /*
 ** stats.c - order statistics (median and NumPy's 13 quantile methods on
 ** lines partitioned by sort.c, as NumPy partitions them), digitize,
-** histogram and bincount counting, correlation, the Gram product behind
-** cov and np.gradient with a uniform spacing.
+** histogram and bincount counting, correlation (np.correlate and
+** np.convolve) and np.gradient with a uniform spacing.
 ** The arithmetic follows numpy/lib/function_base.py step by step (the
 ** native-dtype difference b - a of _lerp, its two-sided formula, the
 ** index rules of each method), so results match NumPy's bit for bit.
@@ -718,46 +718,6 @@ void lpy_correlate(lpy_dtype t, const char *a, int64_t na, const char *v,
   case LPY_FLOAT64: CORR_DOT(double, dot_d); break;
   case LPY_COMPLEX64: CORR_CPLX(lpy_c64, float); break;
   case LPY_COMPLEX128: CORR_CPLX(lpy_c128, double); break;
-  default: break;
-  }
-}
-
-/* the result is symmetric (Hermitian): each pair computed once */
-#define GRAM_REAL(T, DOT)                                                   \
-  do {                                                                      \
-    const T *X = (const T *)x, *Y = (const T *)y;                           \
-    T *O = (T *)out;                                                        \
-    for (i = 0; i < p; i++)                                                 \
-      for (j = i; j < p; j++)                                               \
-        O[i * p + j] = O[j * p + i] = DOT(X + i * n, Y + j * n, n);         \
-  } while (0)
-
-#define GRAM_CPLX(T, R)                                                     \
-  do {                                                                      \
-    const T *X = (const T *)x, *Y = (const T *)y;                           \
-    T *O = (T *)out;                                                        \
-    for (i = 0; i < p; i++)                                                 \
-      for (j = i; j < p; j++) {                                             \
-        R sr = 0, si = 0;                                                   \
-        for (k = 0; k < n; k++) {                                           \
-          T u = X[i * n + k], z = Y[j * n + k];                             \
-          sr += u.re * z.re + u.im * z.im;                                  \
-          si += u.im * z.re - u.re * z.im;                                  \
-        }                                                                   \
-        O[i * p + j].re = sr; O[i * p + j].im = si;                         \
-        O[j * p + i].re = sr; O[j * p + i].im = -si;                        \
-      }                                                                     \
-  } while (0)
-
-void lpy_gram(lpy_dtype t, const char *x, const char *y, int64_t p,
-              int64_t n, char *out) {
-  int64_t i, j, k;
-  (void)k;
-  switch (t) {
-  case LPY_FLOAT32: GRAM_REAL(float, dot_f); break;
-  case LPY_FLOAT64: GRAM_REAL(double, dot_d); break;
-  case LPY_COMPLEX64: GRAM_CPLX(lpy_c64, float); break;
-  case LPY_COMPLEX128: GRAM_CPLX(lpy_c128, double); break;
   default: break;
   }
 }

@@ -1,7 +1,7 @@
 /*
 ** stats.h - the statistics core: order statistics (median, quantiles with
 ** NumPy's 13 methods, on sort.c's partition), digitize, histogram and
-** bincount counting, correlation, the Gram product of cov and the
+** bincount counting, correlation and the
 ** uniform-spacing gradient. Pure C.
 ** Every function works on caller-owned contiguous memory and allocates
 ** only scratch space that it frees before returning.
@@ -90,11 +90,6 @@ LPY_API int64_t lpy_correlate_len(int64_t na, int64_t nv, int mode,
 LPY_API void lpy_correlate(lpy_dtype t, const char *a, int64_t na,
                            const char *v, int64_t nv, int mode, int conj,
                            char *out);
-/* out[i][j] = sum_k x[i][k] * conj(y[j][k]); x, y p x n, out p x p,
-   dtype t float32/float64/complex64/complex128 */
-LPY_API void lpy_gram(lpy_dtype t, const char *x, const char *y, int64_t p,
-                      int64_t n, char *out);
-
 /* --------------------------------------------------------- gradient */
 /* np.gradient with uniform spacing h along the middle axis of f, a
    C-contiguous float64 block (outer, n, inner); n >= edge_order + 1,
