@@ -159,7 +159,14 @@ op { "cov 50x1000",       "float64", "a:50x1000:rand",  "c = np.cov(a)" }
 
 -- np.linalg: solvers and factorizations (linalg)
 
--- np.linalg: spectral functions (spectral)
+-- np.linalg: spectral functions (spectral). eigh reads one triangle, so a
+-- random matrix serves; NumPy 1.24 has no svdvals (its svd(compute_uv=False))
+op { "svd",          "float64", "a:500x500:rand",   "u = np.linalg.svd(a)" }
+op { "svdvals",      "float64", "a:500x500:rand",   "s = np.linalg.svdvals(a)", py = "s = np.linalg.svd(a, compute_uv=False)" }
+op { "eigh",         "float64", "a:500x500:rand",   "w = np.linalg.eigh(a)" }
+op { "eig",          "float64", "a:500x500:rand",   "w = np.linalg.eig(a)" }
+op { "norm",         "float64", "a:1e6:rand",       "r = np.linalg.norm(a)" }
+op { "norm fro",     "float64", "a:1000x1000:rand", "r = np.linalg.norm(a)" }
 
 -- einsum (einsum)
 

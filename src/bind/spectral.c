@@ -35,12 +35,21 @@ static lpy_array *push_out(lua_State *L, const lpy_array *a, lpy_dtype t,
   return lb_push_new(L, t, nd, shape, 1, fn);
 }
 
-/* a boolean argument: positional at idx, or field k of the options table
-   (when opts != 0); def when nil */
+/* push argument k: field k of the options table at opts when given there,
+   else the positional argument at idx (when it comes before opts) */
+static void push_arg(lua_State *L, int idx, int opts, const char *k) {
+  if (opts) {
+    lb_optfield(L, opts, k);
+    if (!lua_isnil(L, -1) || idx >= opts) return;
+    lua_pop(L, 1);
+  }
+  lua_pushvalue(L, idx);
+}
+
+/* a boolean argument (def when nil) */
 static int flag_arg(lua_State *L, int idx, int opts, const char *k, int def) {
   int r;
-  if (opts) lb_optfield(L, opts, k);
-  else lua_pushvalue(L, idx);
+  push_arg(L, idx, opts, k);
   r = lua_isnil(L, -1) ? def : lua_toboolean(L, -1);
   lua_pop(L, 1);
   return r;
@@ -50,8 +59,7 @@ static int flag_arg(lua_State *L, int idx, int opts, const char *k, int def) {
 static int uplo_arg(lua_State *L, int opts, const char *fn) {
   const char *s;
   int upper = 0;
-  if (opts) lb_optfield(L, opts, "UPLO");
-  else lua_pushvalue(L, 2);
+  push_arg(L, 2, opts, "UPLO");
   if (!lua_isnil(L, -1)) {
     s = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
     if (!s || !s[0] || s[1] || !strchr("LlUu", s[0]))
@@ -98,7 +106,7 @@ static int l_svd(lua_State *L) {
   const char *fn = "linalg.svd";
   int opts = lb_opts(L, 2), full, uv, herm;
   lb_checkopts(L, opts, fn, svd_opts);
-  lua_settop(L, opts ? opts : 4);
+  lua_settop(L, opts > 4 ? opts : 4);
   full = flag_arg(L, 2, opts, "full_matrices", 1);
   uv = flag_arg(L, 3, opts, "compute_uv", 1);
   herm = flag_arg(L, 4, opts, "hermitian", 0);
@@ -120,7 +128,7 @@ static int eigh_impl(lua_State *L, int vectors, const char *fn) {
   int64_t n;
   lpy_err e;
   lb_checkopts(L, opts, fn, uplo_opts);
-  lua_settop(L, opts ? opts : 2);
+  lua_settop(L, opts > 2 ? opts : 2);
   upper = uplo_arg(L, opts, fn);
   a = stack_arg(L, 1, 1, fn);
   rt = lpy_linalg_type(a->dtype);
