@@ -23,16 +23,16 @@ static lpy_array *stack_arg(lua_State *L, int idx, int square,
   return a;
 }
 
-/* push a new zero-filled array: a's stack dimensions, then r (and c when
-   c >= 0) */
+/* push a new array (zero-filled when zero): a's stack dimensions, then r
+   (and c when c >= 0) */
 static lpy_array *push_out(lua_State *L, const lpy_array *a, lpy_dtype t,
-                           int64_t r, int64_t c, const char *fn) {
+                           int64_t r, int64_t c, int zero, const char *fn) {
   int64_t shape[LPY_MAXDIMS];
   int nd = a->ndim - 2, k;
   for (k = 0; k < nd; k++) shape[k] = a->shape[k];
   shape[nd++] = r;
   if (c >= 0) shape[nd++] = c;
-  return lb_push_new(L, t, nd, shape, 1, fn);
+  return lb_push_new(L, t, nd, shape, zero, fn);
 }
 
 /* push argument k: field k of the options table at opts when given there,
@@ -88,11 +88,12 @@ static int svd_impl(lua_State *L, int full, int uv, int herm, const char *fn) {
   k = m < n ? m : n;
   if (uv) {
     int64_t uc = full || herm ? m : k, vr = full || herm ? n : k;
-    u = push_out(L, a, rt, m, uc, fn);
-    s = push_out(L, a, st, k, -1, fn);
-    vh = push_out(L, a, rt, vr, n, fn);
+    /* an empty matrix gets identities: zeros first */
+    u = push_out(L, a, rt, m, uc, k == 0, fn);
+    s = push_out(L, a, st, k, -1, 0, fn);
+    vh = push_out(L, a, rt, vr, n, k == 0, fn);
   } else {
-    s = push_out(L, a, st, k, -1, fn);
+    s = push_out(L, a, st, k, -1, 0, fn);
   }
   r = herm ? lpy_spectral_svd_herm(a, u, s, vh, &e)
            : lpy_spectral_svd(a, full, u, s, vh, &e);
@@ -133,8 +134,8 @@ static int eigh_impl(lua_State *L, int vectors, const char *fn) {
   a = stack_arg(L, 1, 1, fn);
   rt = lpy_linalg_type(a->dtype);
   n = a->shape[a->ndim - 1];
-  w = push_out(L, a, lpy_dtype_real(rt), n, -1, fn);
-  if (vectors) v = push_out(L, a, rt, n, n, fn);
+  w = push_out(L, a, lpy_dtype_real(rt), n, -1, 0, fn);
+  if (vectors) v = push_out(L, a, rt, n, n, 0, fn);
   if (lpy_spectral_eigh(a, upper, w, v, &e) != 0) lb_core_error(L, fn, &e);
   return vectors ? 2 : 1;
 }
@@ -172,9 +173,9 @@ static int eig_impl(lua_State *L, int vectors, const char *fn) {
   a = stack_arg(L, 1, 1, fn);
   rt = lpy_linalg_type(a->dtype);
   n = a->shape[a->ndim - 1];
-  w = push_out(L, a, LPY_COMPLEX128, n, -1, fn);
+  w = push_out(L, a, LPY_COMPLEX128, n, -1, 0, fn);
   wi = lua_gettop(L);
-  if (vectors) { v = push_out(L, a, LPY_COMPLEX128, n, n, fn); vi = wi + 1; }
+  if (vectors) { v = push_out(L, a, LPY_COMPLEX128, n, n, 0, fn); vi = wi + 1; }
   if (lpy_spectral_eig(a, w, v, &real, &e) != 0) lb_core_error(L, fn, &e);
   if (!real) rt = rt == LPY_FLOAT32 || rt == LPY_COMPLEX64 ? LPY_COMPLEX64
                                                            : LPY_COMPLEX128;
@@ -212,7 +213,7 @@ static int p_matmul(lua_State *L) {
     lb_error(L, fn, "internal: bad arguments to matmul");
   for (k = 0; k < a->ndim - 2; k++)
     if (a->shape[k] != b->shape[k]) lb_error(L, fn, "internal: bad arguments to matmul");
-  c = push_out(L, a, a->dtype, a->shape[a->ndim - 2], b->shape[b->ndim - 1], fn);
+  c = push_out(L, a, a->dtype, a->shape[a->ndim - 2], b->shape[b->ndim - 1], 1, fn);
   if (lpy_spectral_matmul(a, b, c, &e) != 0) lb_core_error(L, fn, &e);
   return 1;
 }

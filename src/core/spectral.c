@@ -78,18 +78,25 @@ static void set_identity(lpy_array *x) {
 }
 
 /* ---------------------------------------------------------------- svd */
+/* gesdd works on B = A^T (n x m, column-major: A's rows are B's columns,
+   so a C-ordered A packs with contiguous reads). From B = U' S V'^H,
+   A = conj(V') S U'^T: LAPACK's VT' (= V'^H, column-major) is u in C
+   order and its U' (column-major) is vh in C order, for real and complex
+   input alike. So gesdd writes u and vh straight into the outputs when they
+   have the compute dtype, and through contiguous buffers otherwise. */
 int lpy_spectral_svd(const lpy_array *a, int full, lpy_array *u,
                      lpy_array *s, lpy_array *vh, lpy_err *e) {
-  int nd = a->ndim, cx = lpy_iscomplex(a->dtype), bad = 0;
+  int nd = a->ndim, cx = lpy_iscomplex(a->dtype), bad = 0, direct;
   int64_t m = a->shape[nd - 2], n = a->shape[nd - 1];
+  int64_t rs = a->strides[nd - 2], cs = a->strides[nd - 1];
   int64_t k = m < n ? m : n, mx = m < n ? n : m;
   int64_t count = lpy_stack_count(a, 2), it, nr = 0;
   lpy_dtype ct = cx ? LPY_COMPLEX128 : LPY_FLOAT64;
-  size_t isz = cx ? 16 : 8, total = 0, oa, os, ou = 0, ov = 0, oi, orw = 0, ow;
+  size_t isz = cx ? 16 : 8, total = 0, ob, os, ou = 0, ov = 0, oi, orw = 0, ow;
   char jobz = !u ? 'N' : full ? 'A' : 'S';
   int64_t ucols = jobz == 'A' ? m : k, vrows = jobz == 'A' ? n : k;
   lapack_int ldu, ldvt, lwork, info;
-  char *mem = NULL, *work;
+  char *mem = NULL, *work, *pu, *pv;
   int sisz = lpy_itemsize(s->dtype);
   double q[2] = {0, 0};
   if (count == 0) return 0;
@@ -104,21 +111,23 @@ int lpy_spectral_svd(const lpy_array *a, int full, lpy_array *u,
       nr = 2 * mx * k + 2 * k * k + k;
     if (nr > LMAX || mx > LMAX / k) return too_big(e);
   }
-  ldu = jobz == 'N' ? 1 : (lapack_int)m;
-  ldvt = jobz == 'N' ? 1 : (lapack_int)vrows;
-  oa = take(&total, m * n, isz, &bad);
+  direct = u && u->dtype == ct && vh->dtype == ct;
+  ldu = jobz == 'N' ? 1 : (lapack_int)n;         /* U' (n x vrows) -> vh */
+  ldvt = jobz == 'N' ? 1 : (lapack_int)ucols;    /* VT' (ucols x m) -> u */
+  ob = take(&total, m * n, isz, &bad);
   os = take(&total, k, 8, &bad);
-  if (u) {
-    ou = take(&total, m * ucols, isz, &bad);
-    ov = take(&total, vrows * n, isz, &bad);
+  if (u && !direct) {
+    ou = take(&total, n * vrows, isz, &bad);
+    ov = take(&total, ucols * m, isz, &bad);
   }
   oi = take(&total, 8 * k, sizeof(lapack_int), &bad);
   if (cx) orw = take(&total, nr, 8, &bad);
   if (!(mem = grab(total, bad, e))) return -1;
-#define SVD_ARGS(w, lw) COL, jobz, (lapack_int)m, (lapack_int)n, \
-    (void *)(mem + oa), (lapack_int)m, (double *)(mem + os), \
-    u ? (void *)(mem + ou) : NULL, ldu, u ? (void *)(mem + ov) : NULL, ldvt, \
-    (void *)(w), lw
+  pu = u ? (direct ? vh->data : mem + ou) : NULL;
+  pv = u ? (direct ? u->data : mem + ov) : NULL;
+#define SVD_ARGS(w, lw) COL, jobz, (lapack_int)n, (lapack_int)m, \
+    (void *)(mem + ob), (lapack_int)n, (double *)(mem + os), \
+    (void *)pu, ldu, (void *)pv, ldvt, (void *)(w), lw
   if (cx)
     info = LAPACKE_zgesdd_work(SVD_ARGS(q, -1), (double *)(mem + orw),
                                (lapack_int *)(mem + oi));
@@ -137,12 +146,19 @@ int lpy_spectral_svd(const lpy_array *a, int full, lpy_array *u,
   }
   mem = work;
   work = mem + ow;
+  if (u && !direct) { pu = mem + ou; pv = mem + ov; }
   for (it = 0; it < count; it++) {
-    lpy_stack_pack(a, it, mem + oa, ct, m);
+    int64_t usz = m * ucols, vsz = vrows * n;
+    lpy_mat_pack(lpy_stack_item(a, 2, it), a->dtype, cs, rs, n, m, mem + ob,
+                 ct, n);
     /* gesdd fails on NaN (info -4) and may loop forever on Inf */
-    if (!all_finite((const double *)(mem + oa), m * n * (cx ? 2 : 1))) {
+    if (!all_finite((const double *)(mem + ob), m * n * (cx ? 2 : 1))) {
       info = 1;
       break;
+    }
+    if (direct) {
+      pu = vh->data + it * vsz * (int64_t)isz;
+      pv = u->data + it * usz * (int64_t)isz;
     }
     if (cx)
       info = LAPACKE_zgesdd_work(SVD_ARGS(work, lwork), (double *)(mem + orw),
@@ -152,9 +168,11 @@ int lpy_spectral_svd(const lpy_array *a, int full, lpy_array *u,
                                  (lapack_int *)(mem + oi));
     if (info != 0) break;
     put_real((const double *)(mem + os), k, s->data + it * k * sisz, s->dtype);
-    if (u) {
-      lpy_stack_unpack(u, it, mem + ou, ct, m);
-      lpy_stack_unpack(vh, it, mem + ov, ct, vrows);
+    if (u && !direct) {
+      int64_t osz = lpy_itemsize(u->dtype);
+      lpy_castfn f = lpy_cast_fn(ct, u->dtype);
+      f(pv, isz, u->data + it * usz * osz, osz, usz);
+      f(pu, isz, vh->data + it * vsz * osz, osz, vsz);
     }
   }
 #undef SVD_ARGS

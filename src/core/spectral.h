@@ -18,8 +18,8 @@
 /* The singular values s (..., k) of the stack a (..., m, n), k = min(m, n),
    descending; with u and vh (both NULL for values only) the vectors:
    u (..., m, m) and vh (..., n, n) when full, else u (..., m, k) and
-   vh (..., k, n). u and vh must be zero-filled (an empty matrix gets
-   identities where NumPy gives them). A matrix holding NaN or Inf is
+   vh (..., k, n). When k = 0, u and vh must be zero-filled: an empty
+   matrix gets identities where NumPy gives them. A matrix holding NaN or Inf is
    refused ("SVD did not converge"): LAPACK's gesdd fails on NaN and, on
    Inf, returns NaN, fails or never returns, depending on the shape. */
 LPY_API int lpy_spectral_svd(const lpy_array *a, int full, lpy_array *u,
