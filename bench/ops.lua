@@ -191,7 +191,14 @@ op { "linalg.lstsq",            "float64", "a:2000x500:rand b:2000:rand",      "
 op { "linalg.solve 10000 x 3x3", "float64", "a:10000x3x3:spd b:10000x3x1:rand", "x = np.linalg.solve(a, b)",
      target = 1.0 }
 
--- np.linalg: spectral functions (spectral)
+-- np.linalg: spectral functions (spectral). eigh reads one triangle, so a
+-- random matrix serves; NumPy 1.24 has no svdvals (its svd(compute_uv=False))
+op { "svd",          "float64", "a:500x500:rand",   "u = np.linalg.svd(a)" }
+op { "svdvals",      "float64", "a:500x500:rand",   "s = np.linalg.svdvals(a)", py = "s = np.linalg.svd(a, compute_uv=False)" }
+op { "eigh",         "float64", "a:500x500:rand",   "w = np.linalg.eigh(a)" }
+op { "eig",          "float64", "a:500x500:rand",   "w = np.linalg.eig(a)" }
+op { "norm",         "float64", "a:1e6:rand",       "r = np.linalg.norm(a)" }
+op { "norm fro",     "float64", "a:1000x1000:rand", "r = np.linalg.norm(a)" }
 
 -- einsum (einsum). NumPy's side is its default call (optimize=False: one
 -- C loop, no BLAS, except that 'ij->ji' is a view on both sides).
