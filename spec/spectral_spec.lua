@@ -401,18 +401,9 @@ local function check_expect(res, ex, rtol, what)
   close_values({ v }, { e }, rtol * math.max(m, 1e-300), what)
 end
 
--- cond(x, p) for p other than nil, 2, -2 inverts x with np.linalg.inv,
--- which another branch adds: those cases are pending until it exists
-local function needs_inv(c)
-  if c.expect.kind == "error" and not c.expect.message:find("converge") then return false end
-  local p = c.code:match("^np%.linalg%.cond%([^,]+,%s*(.-)%)$")
-  return p ~= nil and p ~= "nil" and p ~= "2" and p ~= "-2"
-end
-
 describe("linalg spectral: norms, cond, matrix_rank, pinv against NumPy", function()
   for _, c in ipairs(fx.cases) do
-    local runner = needs_inv(c) and (np.linalg.inv and it or pending) or it
-    runner(c.code, function()
+    it(c.code, function()
       local f = run(c.code)
       if c.expect.kind == "error" then
         local ok, msg = pcall(f)
