@@ -3,8 +3,7 @@
 -- matrix_norm, cond, matrix_rank, pinv. Each follows NumPy 2's
 -- numpy/linalg/_linalg.py step by step, so that dtypes, shapes, empty inputs
 -- and errors are NumPy's. Loaded by lumpy/extras.lua with the internal
--- "spectral" primitives: sumsq(x) (NumPy's dot(x, x) fast path of norm) and
--- matmul(a, b) (stacked gemm, for pinv).
+-- "spectral" primitive: sumsq(x) (NumPy's dot(x, x) fast path of norm).
 
 local U = require "lumpy.util"
 
@@ -392,7 +391,7 @@ return function(np, P)
     local large = np.greater(s, cutoff)
     local sinv = np.where(large, np.divide(1, s), 0):astype(s.dtype)
     local B = np.multiply(np.expand_dims(sinv, -1), np.swapaxes(u, -1, -2))
-    return P.matmul(np.swapaxes(vt, -1, -2), B:astype(u.dtype))
+    return np.matmul(np.swapaxes(vt, -1, -2), B:astype(u.dtype))
   end)
 
 end

@@ -3,7 +3,7 @@
 ** svdvals, eig, eigvals, eigh, eigvalsh (the C core in
 ** src/core/spectral.c), and the primitives lumpy/spectral.lua builds
 ** pinv, matrix_rank, cond and the norms on (internal "spectral" table:
-** sumsq, matmul).
+** sumsq).
 */
 #include <string.h>
 #include "lbind.h"
@@ -200,26 +200,8 @@ static int p_sumsq(lua_State *L) {
   return 1;
 }
 
-/* spectral.matmul(a, b) -> a @ b for stacks of one inexact dtype with the
-   same stack dimensions */
-static int p_matmul(lua_State *L) {
-  const char *fn = "linalg.pinv";
-  lpy_array *a = lb_check(L, 1, fn), *b = lb_check(L, 2, fn), *c;
-  lpy_err e;
-  int k;
-  if (a->ndim < 2 || a->ndim != b->ndim || a->dtype != b->dtype ||
-      !lpy_isinexact(a->dtype) ||
-      a->shape[a->ndim - 1] != b->shape[b->ndim - 2])
-    lb_error(L, fn, "internal: bad arguments to matmul");
-  for (k = 0; k < a->ndim - 2; k++)
-    if (a->shape[k] != b->shape[k]) lb_error(L, fn, "internal: bad arguments to matmul");
-  c = push_out(L, a, a->dtype, a->shape[a->ndim - 2], b->shape[b->ndim - 1], 1, fn);
-  if (lpy_spectral_matmul(a, b, c, &e) != 0) lb_core_error(L, fn, &e);
-  return 1;
-}
-
 static const luaL_Reg prims[] = {
-  {"sumsq", p_sumsq}, {"matmul", p_matmul}, {NULL, NULL}
+  {"sumsq", p_sumsq}, {NULL, NULL}
 };
 
 static const luaL_Reg funcs[] = {

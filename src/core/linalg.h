@@ -10,8 +10,9 @@
 
 #include "lpy.h"
 
-/* NumPy's linalg computes in float64 for bool and integer inputs and keeps
-   float32, complex64 and complex128 */
+/* the result dtype of NumPy's linalg for input dtype t: float32, complex64
+   and complex128 kept, float64 otherwise. (The computation itself runs in
+   float64 / complex128 for every input, as NumPy's does.) */
 LPY_API lpy_dtype lpy_linalg_type(lpy_dtype t);
 
 /* An array of shape (..., core dims) seen as a stack of 'count' items, each

@@ -54,10 +54,4 @@ LPY_API int lpy_spectral_eig(const lpy_array *a, lpy_array *w, lpy_array *v,
    array's lines. x must be float32, float64, complex64 or complex128. */
 LPY_API double lpy_spectral_sumsq(const lpy_array *x);
 
-/* c = a @ b for stacks a (..., m, k), b (..., k, n) with equal stack
-   counts into the zero-filled C-contiguous c (..., m, n) of an inexact
-   dtype, computed by gemm in c's dtype. */
-LPY_API int lpy_spectral_matmul(const lpy_array *a, const lpy_array *b,
-                                lpy_array *c, lpy_err *e);
-
 #endif

@@ -1,7 +1,6 @@
 /*
-** spectral_prod.c - the BLAS products behind the Lua parts of the spectral
-** functions: the sum of squares of np.linalg.norm's fast path (NumPy's
-** sqrt(dot(x, x))) and the stacked matrix product of pinv. See spectral.h.
+** spectral_prod.c - the BLAS product behind np.linalg.norm's fast path:
+** the sum of squares of NumPy's sqrt(dot(x, x)). See spectral.h.
 */
 #include <stdlib.h>
 #include "blas.h"
@@ -70,51 +69,4 @@ double lpy_spectral_sumsq(const lpy_array *x) {
   lpy_iter_run(&it, sumsq_line, &c);
   if (c.single) return (float)((float)c.acc[0] + (float)c.acc[1]);
   return c.acc[0] + c.acc[1];
-}
-
-/* ------------------------------------------------------ matrix product */
-int lpy_spectral_matmul(const lpy_array *a, const lpy_array *b, lpy_array *c,
-                        lpy_err *e) {
-  lpy_dtype t = c->dtype;
-  int nd = c->ndim;
-  int64_t m = c->shape[nd - 2], n = c->shape[nd - 1], k = a->shape[a->ndim - 1];
-  int64_t count = lpy_stack_count(c, 2), it, isz = lpy_itemsize(t);
-  int64_t lm = m ? m : 1, lk = k ? k : 1;
-  char *mem;
-  static const double one[2] = {1, 0}, zero[2] = {0, 0};
-  static const float onef[2] = {1, 0}, zerof[2] = {0, 0};
-  if (count == 0 || m == 0 || n == 0 || k == 0) return 0;
-  if (m > LPY_BLASINT_MAX || n > LPY_BLASINT_MAX || k > LPY_BLASINT_MAX)
-    return lpy_err_set(e, LPY_EVALUE, "matrix dimensions exceed BLAS's integer range");
-  if ((uint64_t)(m * k + k * n + m * n) > ((uint64_t)1 << 46) / (uint64_t)isz)
-    return lpy_err_set(e, LPY_EMEMORY, "matrices too large");
-  mem = malloc((size_t)(m * k + k * n + m * n) * (size_t)isz);
-  if (!mem) return lpy_err_set(e, LPY_EMEMORY, "cannot allocate workspace");
-  for (it = 0; it < count; it++) {
-    char *pa = mem, *pb = mem + m * k * isz, *pc = pb + k * n * isz;
-    lpy_blasint bm = (lpy_blasint)m, bn = (lpy_blasint)n, bk = (lpy_blasint)k;
-    lpy_stack_pack(a, it, pa, t, lm);
-    lpy_stack_pack(b, it, pb, t, lk);
-    switch (t) {
-      case LPY_FLOAT32:
-        lpy_cblas_sgemm(LPY_COLMAJOR, LPY_NOTRANS, LPY_NOTRANS, bm, bn, bk, 1.0f,
-                        pa, bm, pb, bk, 0.0f, pc, bm);
-        break;
-      case LPY_FLOAT64:
-        lpy_cblas_dgemm(LPY_COLMAJOR, LPY_NOTRANS, LPY_NOTRANS, bm, bn, bk, 1.0,
-                        pa, bm, pb, bk, 0.0, pc, bm);
-        break;
-      case LPY_COMPLEX64:
-        lpy_cblas_cgemm(LPY_COLMAJOR, LPY_NOTRANS, LPY_NOTRANS, bm, bn, bk, onef,
-                        pa, bm, pb, bk, zerof, pc, bm);
-        break;
-      default:
-        lpy_cblas_zgemm(LPY_COLMAJOR, LPY_NOTRANS, LPY_NOTRANS, bm, bn, bk, one,
-                        pa, bm, pb, bk, zero, pc, bm);
-        break;
-    }
-    lpy_stack_unpack(c, it, pc, t, lm);
-  }
-  free(mem);
-  return 0;
 }
