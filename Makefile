@@ -171,8 +171,11 @@ CORE_SRC := $(wildcard src/core/*.c)
 CTEST_FLAGS = -std=gnu11 -ffp-contract=off -fno-math-errno -Wall -Wextra \
               -Wno-unused-parameter -Wno-type-limits -D_GNU_SOURCE \
               $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) -I$(BUILD) $(OPT) $(CFLAGS)
-# the core files that call BLAS/LAPACK (the cross build leaves them out)
-BLAS_USERS := $(shell grep -l '"blas.h"' $(CORE_SRC))
+# the linear algebra of the core, on BLAS/LAPACK (the cross build leaves it
+# out): a core file that calls BLAS or LAPACK, or calls one that does, is
+# named by one of these patterns, and no other core file calls into them
+BLAS_USERS := $(wildcard src/core/blas*.c src/core/einsum*.c src/core/linalg*.c \
+                src/core/products*.c src/core/spectral*.c)
 CTEST_CORE ?= $(CORE_SRC)
 CTEST_DEPS  = $(CTEST_CORE) $(HDR) spec/c/check.h $(SIMD_OBJ) $(BUILD)/lpy_config.h
 CTEST_LINK  = $(CTEST_CORE) $(SIMD_OBJ) $(LDFLAGS) $(BLAS_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl
