@@ -236,7 +236,9 @@ test-levels: all
 # builds (the full run above used BLAS=$(BLAS)), each in its own build
 # directory: the reference netlib BLAS + LAPACK, OpenBLAS's 64-bit-integer
 # interface and BLIS. spec/blas_spec.lua checks, through LUMPY_EXPECT_BLAS,
-# that each build runs the library it was built for.
+# that each build runs the library it was built for. TAP output, so that a
+# run that stops early (the reference LAPACK's XERBLA used to end the
+# process with status 0) fails for lack of its closing plan line.
 BLAS_VARIANTS ?= blas:BLAS=blas ilp64:ILP64=1 blis:BLAS=blis
 LINALG_SPECS  := $(wildcard spec/blas_spec.lua spec/products_spec.lua spec/einsum_spec.lua \
                    spec/linalg_spec.lua spec/spectral_spec.lua)
@@ -247,7 +249,11 @@ test-blas:
 	  $(MAKE) --no-print-directory BUILD=build-$$name $$args all >/dev/null || exit 1; \
 	  LUMPY_EXPECT_BLAS=$$name LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/spec/?.lua;;" \
 	    LUA_CPATH="$(CURDIR)/build-$$name/?.so;;" \
-	    $(LUA) $(BUSTED) --lua=$(LUA) -o utfTerminal $(LINALG_SPECS) || exit 1; \
+	    $(LUA) $(BUSTED) --lua=$(LUA) -o TAP $(LINALG_SPECS) > build-$$name/specs.tap 2>&1; \
+	  st=$$?; grep -v '^ok ' build-$$name/specs.tap; \
+	  echo "$$(grep -c '^ok ' build-$$name/specs.tap) passed"; \
+	  [ $$st -eq 0 ] && grep -q '^1\.\.[0-9]' build-$$name/specs.tap || \
+	    { echo "test-blas: the specs failed or stopped early with '$$name'" >&2; exit 1; }; \
 	done
 
 demo: deps

@@ -457,4 +457,36 @@ function H.simd_levels()
   return out
 end
 
+-- A small deterministic generator: rnd(n) is an integer in 1..n.
+function H.rng(seed)
+  return function(n)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n + 1
+  end
+end
+
+-- Bad-input fuzz: `calls` calls of functions named in t.names (of t.module,
+-- e.g. np or np.linalg; an entry may repeat to weight it) with 1..maxargs
+-- arguments drawn from t.vals (and, two times in three, a first argument
+-- from t.first when given). Each call must succeed or fail with a string
+-- error that starts "lumpy.<prefix><name>:". Returns the offending calls'
+-- messages (an empty table when every call behaved).
+function H.fuzz(t)
+  local rnd, bad = H.rng(t.seed or 4242), {}
+  local maxargs, prefix = t.maxargs or 3, t.prefix or ""
+  for _ = 1, t.calls or 3000 do
+    local f = t.names[rnd(#t.names)]
+    local nargs = rnd(maxargs)
+    local args = {}
+    for i = 1, nargs do args[i] = t.vals[rnd(#t.vals)] end
+    if t.first and rnd(3) > 1 then args[1] = t.first[rnd(#t.first)] end
+    local ok, e = pcall(t.module[f], table.unpack(args, 1, nargs))
+    local want = "lumpy." .. prefix .. f .. ":"
+    if not ok and (type(e) ~= "string" or e:sub(1, #want) ~= want) then
+      bad[#bad + 1] = prefix .. f .. ": " .. tostring(e)
+    end
+  end
+  return bad
+end
+
 return H

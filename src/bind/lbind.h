@@ -98,6 +98,11 @@ LPY_API double lb_checknumber(lua_State *L, int idx, const char *fn);
 LPY_API void lb_checkopts(lua_State *L, int opts, const char *fn,
                           const char *const *allowed);
 
+/* the array-like at idx as a stack of matrices (..., m, n), square when
+   asked; pushes the array (src/bind/linalg.c) */
+LPY_API lpy_array *lb_check_matrices(lua_State *L, int idx, int square,
+                                     const char *fn);
+
 /* ---- gc pressure (gc.c): tell the collector that n bytes of array memory
    are about to be allocated; it may collect first */
 LPY_API void lb_gc_account(lua_State *L, size_t n);

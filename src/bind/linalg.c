@@ -9,9 +9,10 @@
 #include "lbind.h"
 #include "../core/linalg_solve.h"
 
-/* a stack of matrices (..., m, n), square when asked */
-static lpy_array *stack_arg(lua_State *L, int idx, int square,
-                            const char *fn) {
+/* the array-like at idx as a stack of matrices (..., m, n), square when
+   asked; pushes the array (np.linalg's functions share it) */
+lpy_array *lb_check_matrices(lua_State *L, int idx, int square,
+                             const char *fn) {
   lpy_array *a = lb_toarray(L, idx, -1, fn);
   if (a->ndim < 2)
     lb_error(L, fn, "%d-dimensional array given. Array must be at least "
@@ -68,7 +69,7 @@ static int l_solve(lua_State *L) {
   lpy_dtype ts[2];
   lpy_err e;
   lua_settop(L, 2);
-  a = stack_arg(L, 1, 1, fn);
+  a = lb_check_matrices(L, 1, 1, fn);
   b = lb_toarray(L, 2, -1, fn);
   n = a->shape[a->ndim - 1];
   vec = b->ndim == 1;
@@ -108,7 +109,7 @@ static int l_inv(lua_State *L) {
   lpy_array *a, *x;
   lpy_err e;
   lua_settop(L, 1);
-  a = stack_arg(L, 1, 1, fn);
+  a = lb_check_matrices(L, 1, 1, fn);
   x = lb_push_new(L, result1(a), a->ndim, a->shape, 0, fn);
   check(L, lpy_linalg_inv(a, x, &e), &e, fn);
   return 1;
@@ -120,7 +121,7 @@ static int l_det(lua_State *L) {
   lpy_array *a, *d;
   lpy_err e;
   lua_settop(L, 1);
-  a = stack_arg(L, 1, 1, fn);
+  a = lb_check_matrices(L, 1, 1, fn);
   d = lb_push_new(L, result1(a), a->ndim - 2, a->shape, 0, fn);
   check(L, lpy_linalg_slogdet(a, NULL, NULL, d, &e), &e, fn);
   if (d->ndim == 0) lb_push_elem(L, d->dtype, d->data);
@@ -134,7 +135,7 @@ static int l_slogdet(lua_State *L) {
   lpy_dtype t;
   lpy_err e;
   lua_settop(L, 1);
-  a = stack_arg(L, 1, 1, fn);
+  a = lb_check_matrices(L, 1, 1, fn);
   t = result1(a);
   s = lb_push_new(L, t, a->ndim - 2, a->shape, 0, fn);
   l = lb_push_new(L, lpy_dtype_real(t), a->ndim - 2, a->shape, 0, fn);
@@ -170,7 +171,7 @@ static int l_cholesky(lua_State *L) {
     lua_pop(L, 1);
   }
   lua_settop(L, 1);
-  a = stack_arg(L, 1, 1, fn);
+  a = lb_check_matrices(L, 1, 1, fn);
   r = lb_push_new(L, result1(a), a->ndim, a->shape, 0, fn);
   check(L, lpy_linalg_cholesky(a, upper, r, &e), &e, fn);
   return 1;
@@ -210,7 +211,7 @@ static int l_qr(lua_State *L) {
   lpy_err e;
   lua_settop(L, 2);
   mode = qr_mode(L, fn);
-  a = stack_arg(L, 1, 0, fn);
+  a = lb_check_matrices(L, 1, 0, fn);
   nb = a->ndim - 2;
   m = a->shape[nb]; n = a->shape[nb + 1]; k = m < n ? m : n;
   mc = (mode == LPY_QR_COMPLETE && m > n) ? m : k;

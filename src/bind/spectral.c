@@ -10,19 +10,7 @@
 #include "../core/linalg.h"
 #include "../core/spectral.h"
 
-/* ------------------------------------------------------------ checks */
-/* the array at idx as a stack of matrices (pushes it) */
-static lpy_array *stack_arg(lua_State *L, int idx, int square,
-                            const char *fn) {
-  lpy_array *a = lb_toarray(L, idx, -1, fn);
-  if (a->ndim < 2)
-    lb_error(L, fn, "%d-dimensional array given. Array must be at least "
-             "two-dimensional", a->ndim);
-  if (square && a->shape[a->ndim - 1] != a->shape[a->ndim - 2])
-    lb_error(L, fn, "last 2 dimensions of the array must be square");
-  return a;
-}
-
+/* ------------------------------------------------------------ helpers */
 /* push a new array (zero-filled when zero): a's stack dimensions, then r
    (and c when c >= 0) */
 static lpy_array *push_out(lua_State *L, const lpy_array *a, lpy_dtype t,
@@ -80,8 +68,8 @@ static int svd_impl(lua_State *L, int full, int uv, int herm, const char *fn) {
   int64_t m, n, k;
   lpy_err e;
   int r;
-  a = stack_arg(L, 1, herm, fn);
-  rt = lpy_linalg_type(a->dtype);
+  a = lb_check_matrices(L, 1, herm, fn);
+  rt = lpy_linalg_result(1, &a->dtype);
   st = lpy_dtype_real(rt);
   m = a->shape[a->ndim - 2];
   n = a->shape[a->ndim - 1];
@@ -131,8 +119,8 @@ static int eigh_impl(lua_State *L, int vectors, const char *fn) {
   lb_checkopts(L, opts, fn, uplo_opts);
   lua_settop(L, opts > 2 ? opts : 2);
   upper = uplo_arg(L, opts, fn);
-  a = stack_arg(L, 1, 1, fn);
-  rt = lpy_linalg_type(a->dtype);
+  a = lb_check_matrices(L, 1, 1, fn);
+  rt = lpy_linalg_result(1, &a->dtype);
   n = a->shape[a->ndim - 1];
   w = push_out(L, a, lpy_dtype_real(rt), n, -1, 0, fn);
   if (vectors) v = push_out(L, a, rt, n, n, 0, fn);
@@ -170,8 +158,8 @@ static int eig_impl(lua_State *L, int vectors, const char *fn) {
   int real, wi, vi = 0;
   lpy_err e;
   lua_settop(L, 1);
-  a = stack_arg(L, 1, 1, fn);
-  rt = lpy_linalg_type(a->dtype);
+  a = lb_check_matrices(L, 1, 1, fn);
+  rt = lpy_linalg_result(1, &a->dtype);
   n = a->shape[a->ndim - 1];
   w = push_out(L, a, LPY_COMPLEX128, n, -1, 0, fn);
   wi = lua_gettop(L);

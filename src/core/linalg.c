@@ -5,11 +5,18 @@
 */
 #include "linalg.h"
 
-lpy_dtype lpy_linalg_type(lpy_dtype t) {
-  switch (t) {
-    case LPY_FLOAT32: case LPY_COMPLEX64: case LPY_COMPLEX128: return t;
-    default: return LPY_FLOAT64;
+lpy_dtype lpy_linalg_result(int n, const lpy_dtype *t) {
+  int single = 1, cplx = 0, i;
+  for (i = 0; i < n; i++) {
+    if (lpy_iscomplex(t[i])) cplx = 1;
+    if (t[i] != LPY_FLOAT32 && t[i] != LPY_COMPLEX64) single = 0;
   }
+  if (cplx) return single ? LPY_COMPLEX64 : LPY_COMPLEX128;
+  return single ? LPY_FLOAT32 : LPY_FLOAT64;
+}
+
+lpy_dtype lpy_linalg_compute(lpy_dtype t) {
+  return lpy_iscomplex(t) ? LPY_COMPLEX128 : LPY_FLOAT64;
 }
 
 int64_t lpy_stack_count(const lpy_array *a, int core) {

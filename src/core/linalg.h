@@ -10,10 +10,12 @@
 
 #include "lpy.h"
 
-/* the result dtype of NumPy's linalg for input dtype t: float32, complex64
-   and complex128 kept, float64 otherwise. (The computation itself runs in
-   float64 / complex128 for every input, as NumPy's does.) */
-LPY_API lpy_dtype lpy_linalg_type(lpy_dtype t);
+/* NumPy's result dtype of linalg on inputs of the n given dtypes: float32
+   or complex64 when every input is float32/complex64, complex when one is
+   complex, else float64 / complex128 */
+LPY_API lpy_dtype lpy_linalg_result(int n, const lpy_dtype *t);
+/* the dtype LAPACK runs in for result dtype t: float64 or complex128 */
+LPY_API lpy_dtype lpy_linalg_compute(lpy_dtype t);
 
 /* An array of shape (..., core dims) seen as a stack of 'count' items, each
    the last 'core' dimensions (core is 1 for vectors, 2 for matrices).

@@ -72,20 +72,6 @@ const lpy_lp *lpy_lp_get(lpy_dtype t) {
   return t == LPY_COMPLEX128 ? &lp_z : &lp_d;
 }
 
-lpy_dtype lpy_linalg_result(int n, const lpy_dtype *t) {
-  int single = 1, cplx = 0, i;
-  for (i = 0; i < n; i++) {
-    if (lpy_iscomplex(t[i])) cplx = 1;
-    if (t[i] != LPY_FLOAT32 && t[i] != LPY_COMPLEX64) single = 0;
-  }
-  if (cplx) return single ? LPY_COMPLEX64 : LPY_COMPLEX128;
-  return single ? LPY_FLOAT32 : LPY_FLOAT64;
-}
-
-lpy_dtype lpy_linalg_compute(lpy_dtype t) {
-  return lpy_iscomplex(t) ? LPY_COMPLEX128 : LPY_FLOAT64;
-}
-
 void lpy_linalg_bview(const lpy_array *src, int core, int nb,
                       const int64_t *bshape, lpy_array_space *v) {
   int64_t shape[LPY_MAXDIMS], strides[LPY_MAXDIMS];

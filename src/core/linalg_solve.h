@@ -13,12 +13,6 @@
 
 #include "linalg.h"
 
-/* NumPy's result dtype of linalg on inputs of the n given dtypes: float32
-   or complex64 when every input is float32/complex64, complex when one is
-   complex, else float64 / complex128 */
-LPY_API lpy_dtype lpy_linalg_result(int n, const lpy_dtype *t);
-/* the dtype LAPACK runs in for result dtype t: float64 or complex128 */
-LPY_API lpy_dtype lpy_linalg_compute(lpy_dtype t);
 
 /* A view in v of the stack src (its last 'core' dimensions kept) with the
    leading dimensions broadcast to bshape (nb dims; stride 0 where src has

@@ -91,7 +91,7 @@ int lpy_spectral_svd(const lpy_array *a, int full, lpy_array *u,
   int64_t rs = a->strides[nd - 2], cs = a->strides[nd - 1];
   int64_t k = m < n ? m : n, mx = m < n ? n : m;
   int64_t count = lpy_stack_count(a, 2), it, nr = 0;
-  lpy_dtype ct = cx ? LPY_COMPLEX128 : LPY_FLOAT64;
+  lpy_dtype ct = lpy_linalg_compute(a->dtype);
   size_t isz = cx ? 16 : 8, total = 0, ob, os, ou = 0, ov = 0, oi, orw = 0, ow;
   char jobz = !u ? 'N' : full ? 'A' : 'S';
   int64_t ucols = jobz == 'A' ? m : k, vrows = jobz == 'A' ? n : k;
@@ -265,7 +265,7 @@ int lpy_spectral_eigh(const lpy_array *a, int upper, lpy_array *w,
                       lpy_array *v, lpy_err *e) {
   int cx = lpy_iscomplex(a->dtype), wisz = lpy_itemsize(w->dtype);
   int64_t n = a->shape[a->ndim - 1], count = lpy_stack_count(a, 2), it;
-  lpy_dtype ct = cx ? LPY_COMPLEX128 : LPY_FLOAT64;
+  lpy_dtype ct = lpy_linalg_compute(a->dtype);
   eigh_ws q;
   if (count == 0 || n == 0) return 0;
   if (eigh_setup(&q, n, cx, v != NULL, upper, 0, e)) return -1;
@@ -298,7 +298,7 @@ int lpy_spectral_svd_herm(const lpy_array *a, lpy_array *u, lpy_array *s,
                           lpy_array *vh, lpy_err *e) {
   int cx = lpy_iscomplex(a->dtype), sisz = lpy_itemsize(s->dtype);
   int64_t n = a->shape[a->ndim - 1], count = lpy_stack_count(a, 2), it, j, i;
-  lpy_dtype ct = cx ? LPY_COMPLEX128 : LPY_FLOAT64;
+  lpy_dtype ct = lpy_linalg_compute(a->dtype);
   size_t isz = cx ? 16 : 8, extra;
   keyed *ord;
   double *sv;
@@ -348,7 +348,7 @@ int lpy_spectral_eig(const lpy_array *a, lpy_array *w, lpy_array *v,
                      int *real, lpy_err *e) {
   int cx = lpy_iscomplex(a->dtype), bad = 0;
   int64_t n = a->shape[a->ndim - 1], count = lpy_stack_count(a, 2), it, i, j;
-  lpy_dtype ct = cx ? LPY_COMPLEX128 : LPY_FLOAT64;
+  lpy_dtype ct = lpy_linalg_compute(a->dtype);
   size_t isz = cx ? 16 : 8, total = 0, oa, ow, ow2 = 0, ov = 0, orw = 0, owk;
   char jobvr = v ? 'V' : 'N', *mem, *p;
   lapack_int ln, lwork, info;
