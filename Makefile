@@ -105,10 +105,14 @@ endif
 BLAS_CFLAGS ?= $(strip $(BLAS_FOUND_CFLAGS))
 BLAS_LIBS   ?= $(strip $(BLAS_FOUND_LIBS))
 
+# ---- FFTW3, double and single precision, with its threads (np.fft)
+FFTW_CFLAGS ?= $(call pc_cflags,fftw3 fftw3f)
+FFTW_LIBS   ?= -lfftw3_threads -lfftw3f_threads $(or $(call pc_libs,fftw3 fftw3f),-lfftw3 -lfftw3f)
+
 CFLAGS_ALL  = -std=gnu11 -fPIC -fvisibility=hidden -ffp-contract=off -fno-math-errno \
               -Wall -Wextra -Wno-unused-parameter -Wno-type-limits -D_GNU_SOURCE \
-              $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) -I$(BUILD) $(LUA_CFLAGS) $(OPT) $(CFLAGS)
-LDLIBS_ALL  = $(BLAS_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl $(LDLIBS)
+              $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) $(FFTW_CFLAGS) -I$(BUILD) $(LUA_CFLAGS) $(OPT) $(CFLAGS)
+LDLIBS_ALL  = $(BLAS_LIBS) $(FFTW_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl $(LDLIBS)
 
 SRC   := $(wildcard src/core/*.c src/bind/*.c)
 OBJ   := $(SRC:%.c=$(BUILD)/%.o) $(SIMD_OBJ)
@@ -170,15 +174,15 @@ SPEC_ENV = LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/spec/?.lua;;" LUA_CPATH="$(CU
 CORE_SRC := $(wildcard src/core/*.c)
 CTEST_FLAGS = -std=gnu11 -ffp-contract=off -fno-math-errno -Wall -Wextra \
               -Wno-unused-parameter -Wno-type-limits -D_GNU_SOURCE \
-              $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) -I$(BUILD) $(OPT) $(CFLAGS)
-# the linear algebra of the core, on BLAS/LAPACK (the cross build leaves it
-# out): a core file that calls BLAS or LAPACK, or calls one that does, is
-# named by one of these patterns, and no other core file calls into them
-BLAS_USERS := $(wildcard src/core/blas*.c src/core/einsum*.c src/core/linalg*.c \
-                src/core/products*.c src/core/spectral*.c)
+              $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) $(FFTW_CFLAGS) -I$(BUILD) $(OPT) $(CFLAGS)
+# the parts of the core on BLAS/LAPACK and FFTW (the cross build leaves
+# them out): a core file that calls those libraries, or calls one that does,
+# is named by one of these patterns, and no other core file calls into them
+LIB_USERS := $(wildcard src/core/blas*.c src/core/einsum*.c src/core/linalg*.c \
+               src/core/products*.c src/core/spectral*.c src/core/fft*.c)
 CTEST_CORE ?= $(CORE_SRC)
 CTEST_DEPS  = $(CTEST_CORE) $(HDR) spec/c/check.h $(SIMD_OBJ) $(BUILD)/lpy_config.h
-CTEST_LINK  = $(CTEST_CORE) $(SIMD_OBJ) $(LDFLAGS) $(BLAS_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl
+CTEST_LINK  = $(CTEST_CORE) $(SIMD_OBJ) $(LDFLAGS) $(BLAS_LIBS) $(FFTW_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl
 
 $(BUILD)/test_core: spec/c/test_core.c $(CTEST_DEPS)
 	@mkdir -p $(BUILD)
@@ -208,13 +212,14 @@ test: deps
 # ---- make cross-aarch64: the C core and the kernels (aarch64's one level,
 # ASIMD) built by Debian's cross compiler, and the C tests run under
 # qemu-aarch64. The Lua binding is not cross-built (Debian's Lua headers need
-# the target's multiarch directory), nor is the linear algebra, which needs
-# the target's BLAS and LAPACK.
+# the target's multiarch directory), nor are the linear algebra and the
+# FFT, which need the target's BLAS, LAPACK and FFTW.
 CROSS_AARCH64 ?= aarch64-linux-gnu-gcc
 QEMU_AARCH64  ?= qemu-aarch64
 cross-aarch64:
 	$(MAKE) BUILD=build-aarch64 CC=$(CROSS_AARCH64) BLAS_LIBS= BLAS_CFLAGS= \
-	  CTEST_CORE="$(filter-out $(BLAS_USERS),$(CORE_SRC))" build-aarch64/test_core \
+	  FFTW_LIBS= FFTW_CFLAGS= \
+	  CTEST_CORE="$(filter-out $(LIB_USERS),$(CORE_SRC))" build-aarch64/test_core \
 	  build-aarch64/test_format build-aarch64/test_simd
 	for t in test_core test_format test_simd; do \
 	  QEMU_LD_PREFIX=/usr/aarch64-linux-gnu $(QEMU_AARCH64) build-aarch64/$$t || exit 1; done

@@ -3,6 +3,7 @@
 ** the compute dtype and stacks of matrices packed to and from
 ** column-major buffers (see linalg.h).
 */
+#include <string.h>
 #include "linalg.h"
 
 lpy_dtype lpy_linalg_result(int n, const lpy_dtype *t) {
@@ -37,10 +38,55 @@ char *lpy_stack_item(const lpy_array *a, int core, int64_t k) {
   return p;
 }
 
+/* ---------------------------------------------------------------- packing */
+/* copy the m x n matrix at s (byte strides srs, scs) to d (byte strides
+   drs, dcs) without a cast, elements of E bytes, in 32 x 32 tiles so that
+   a transposing copy stays in cache */
+#define TILE 32
+#define COPY_MAT(NAME, E)                                                   \
+  static void NAME(const char *s, int64_t srs, int64_t scs, char *d,        \
+                   int64_t drs, int64_t dcs, int64_t m, int64_t n) {        \
+    int64_t i0, j0, i, j;                                                    \
+    for (j0 = 0; j0 < n; j0 += TILE)                                         \
+      for (i0 = 0; i0 < m; i0 += TILE) {                                     \
+        int64_t ie = i0 + TILE < m ? i0 + TILE : m;                          \
+        int64_t je = j0 + TILE < n ? j0 + TILE : n;                          \
+        for (j = j0; j < je; j++)                                            \
+          for (i = i0; i < ie; i++)                                          \
+            memcpy(d + i * drs + j * dcs, s + i * srs + j * scs, E);        \
+      }                                                                      \
+  }
+COPY_MAT(copy8, 8)
+COPY_MAT(copy16, 16)
+
+static void copy_same(int isz, const char *s, int64_t srs, int64_t scs,
+                     char *d, int64_t drs, int64_t dcs, int64_t m,
+                     int64_t n) {
+  if (srs == isz && drs == isz) {              /* columns to columns */
+    int64_t j;
+    for (j = 0; j < n; j++) memcpy(d + j * dcs, s + j * scs, (size_t)(m * isz));
+  } else if (isz == 8 && m <= TILE && n <= TILE) {   /* small: a plain loop */
+    int64_t i, j;
+    for (j = 0; j < n; j++)
+      for (i = 0; i < m; i++)
+        *(double *)(d + i * drs + j * dcs) = *(const double *)(s + i * srs + j * scs);
+  } else if (isz == 8) copy8(s, srs, scs, d, drs, dcs, m, n);
+  else copy16(s, srs, scs, d, drs, dcs, m, n);
+}
+
+/* the same dtype on both sides with 8- or 16-byte elements: no cast */
+#define SAME(from, to) ((from) == (to) && (lpy_itemsize(to) == 8 || \
+                                           lpy_itemsize(to) == 16))
+
 void lpy_mat_pack(const char *src, lpy_dtype from, int64_t rs, int64_t cs,
                   int64_t m, int64_t n, void *dst, lpy_dtype to, int64_t ld) {
-  lpy_castfn f = lpy_cast_fn(from, to);
   int64_t isz = lpy_itemsize(to), j;
+  lpy_castfn f;
+  if (SAME(from, to)) {
+    copy_same((int)isz, src, rs, cs, dst, isz, ld * isz, m, n);
+    return;
+  }
+  f = lpy_cast_fn(from, to);
   for (j = 0; j < n; j++)
     f(src + j * cs, rs, (char *)dst + j * ld * isz, isz, m);
 }
@@ -48,8 +94,13 @@ void lpy_mat_pack(const char *src, lpy_dtype from, int64_t rs, int64_t cs,
 void lpy_mat_unpack(const void *src, lpy_dtype from, int64_t ld, int64_t m,
                     int64_t n, char *dst, lpy_dtype to, int64_t rs,
                     int64_t cs) {
-  lpy_castfn f = lpy_cast_fn(from, to);
   int64_t isz = lpy_itemsize(from), j;
+  lpy_castfn f;
+  if (SAME(from, to)) {
+    copy_same((int)isz, src, isz, ld * isz, dst, rs, cs, m, n);
+    return;
+  }
+  f = lpy_cast_fn(from, to);
   for (j = 0; j < n; j++)
     f((const char *)src + j * ld * isz, isz, dst + j * cs, rs, m);
 }

@@ -45,14 +45,14 @@ int lpy_linalg_cholesky(const lpy_array *a, int upper, lpy_array *r,
   }
   if (!(buf = lpy_lp_alloc(e, &nb, ld, ld, lp->isz))) return -1;
   for (i = 0; i < cnt; i++) {
-    lpy_lp_pack(src, i, buf, lp->t, ld);
+    lpy_stack_pack(src, i, buf, lp->t, ld);
     info = lp->potrf(up ? 'U' : 'L', (li)n, buf, ld);
     if (info != 0) {
       lpy_free(buf, nb);
       return lpy_err_set(e, LPY_EVALUE, "matrix is not positive definite");
     }
     zero_tri(buf, lp, n, n, ld, up);
-    lpy_lp_unpack(dst, i, buf, lp->t, ld);
+    lpy_stack_unpack(dst, i, buf, lp->t, ld);
   }
   lpy_free(buf, nb);
   return 0;
@@ -111,7 +111,7 @@ int lpy_linalg_qr(const lpy_array *a, int mode, lpy_array *q, lpy_array *r,
   work = (char *)tau + (size_t)k * lp->isz;
   ncp = n < mc ? n : mc;
   for (i = 0; i < cnt; i++) {
-    lpy_lp_pack(a, i, A, lp->t, lda);
+    lpy_stack_pack(a, i, A, lp->t, lda);
     info = lp->geqrf((li)m, (li)n, A, lda, tau, work, lw1);
     if (info != 0) { lpy_free(mem, nb); return qr_failed(e); }
     if (mode == LPY_QR_RAW) {
@@ -124,11 +124,11 @@ int lpy_linalg_qr(const lpy_array *a, int mode, lpy_array *q, lpy_array *r,
       memcpy(Q, A, (size_t)(lda * ncp * lp->isz));
       info = lp->orgqr((li)m, (li)mc, (li)k, Q, lda, tau, work, lw1);
       if (info != 0) { lpy_free(mem, nb); return qr_failed(e); }
-      lpy_lp_unpack(q, i, Q, lp->t, lda);
+      lpy_stack_unpack(q, i, Q, lp->t, lda);
     }
     /* r: the first rows of A's upper triangle */
     zero_tri(A, lp, m, n, lda, 1);
-    lpy_lp_unpack(r, i, A, lp->t, lda);
+    lpy_stack_unpack(r, i, A, lp->t, lda);
   }
   lpy_free(mem, nb);
   return 0;

@@ -137,60 +137,6 @@ int lpy_lp_bad(lpy_err *e, const char *routine, li info) {
                      "argument %d", routine, (int)-info);
 }
 
-/* ---------------------------------------------------------------- packing */
-/* copy the m x n matrix at s (byte strides srs, scs) to d (byte strides
-   drs, dcs), elements of E bytes, in 32 x 32 tiles so that a transposing
-   copy stays in cache */
-#define TILE 32
-#define COPY_MAT(NAME, E)                                                   \
-  static void NAME(const char *s, int64_t srs, int64_t scs, char *d,        \
-                   int64_t drs, int64_t dcs, int64_t m, int64_t n) {        \
-    int64_t i0, j0, i, j;                                                    \
-    for (j0 = 0; j0 < n; j0 += TILE)                                         \
-      for (i0 = 0; i0 < m; i0 += TILE) {                                     \
-        int64_t ie = i0 + TILE < m ? i0 + TILE : m;                          \
-        int64_t je = j0 + TILE < n ? j0 + TILE : n;                          \
-        for (j = j0; j < je; j++)                                            \
-          for (i = i0; i < ie; i++)                                          \
-            memcpy(d + i * drs + j * dcs, s + i * srs + j * scs, E);        \
-      }                                                                      \
-  }
-COPY_MAT(copy8, 8)
-COPY_MAT(copy16, 16)
-
-static void copy_mat(int isz, const char *s, int64_t srs, int64_t scs,
-                     char *d, int64_t drs, int64_t dcs, int64_t m,
-                     int64_t n) {
-  if (srs == isz && drs == isz) {              /* columns to columns */
-    int64_t j;
-    for (j = 0; j < n; j++) memcpy(d + j * dcs, s + j * scs, (size_t)(m * isz));
-  } else if (isz == 8 && m <= TILE && n <= TILE) {   /* small: a plain loop */
-    int64_t i, j;
-    for (j = 0; j < n; j++)
-      for (i = 0; i < m; i++)
-        *(double *)(d + i * drs + j * dcs) = *(const double *)(s + i * srs + j * scs);
-  } else if (isz == 8) copy8(s, srs, scs, d, drs, dcs, m, n);
-  else copy16(s, srs, scs, d, drs, dcs, m, n);
-}
-
-void lpy_lp_pack(const lpy_array *a, int64_t k, void *dst, lpy_dtype t,
-                 li ld) {
-  int nd = a->ndim, isz = lpy_itemsize(t);
-  if (a->dtype != t) { lpy_stack_pack(a, k, dst, t, ld); return; }
-  copy_mat(isz, lpy_stack_item(a, 2, k), a->strides[nd - 2],
-           a->strides[nd - 1], dst, isz, (int64_t)ld * isz, a->shape[nd - 2],
-           a->shape[nd - 1]);
-}
-
-void lpy_lp_unpack(lpy_array *a, int64_t k, const void *src, lpy_dtype t,
-                   li ld) {
-  int nd = a->ndim, isz = lpy_itemsize(t);
-  if (a->dtype != t) { lpy_stack_unpack(a, k, src, t, ld); return; }
-  copy_mat(isz, src, isz, (int64_t)ld * isz, lpy_stack_item(a, 2, k),
-           a->strides[nd - 2], a->strides[nd - 1], a->shape[nd - 2],
-           a->shape[nd - 1]);
-}
-
 void lpy_lp_swap_last(const lpy_array *a, lpy_array_space *v) {
   int64_t shape[LPY_MAXDIMS], strides[LPY_MAXDIMS];
   int nd = a->ndim, i;

@@ -43,13 +43,6 @@ LPY_API li lpy_lp_lwork(const void *w, li lo, lpy_err *e);
    (C order over all dims) of out, casting */
 LPY_API void lpy_lp_put(lpy_array *out, int64_t k, lpy_dtype t,
                         const void *src);
-/* lpy_stack_pack / lpy_stack_unpack with fast paths when no cast is
-   needed: element loops for small matrices, tiles for large ones */
-LPY_API void lpy_lp_pack(const lpy_array *a, int64_t k, void *dst, lpy_dtype t,
-                         li ld);
-LPY_API void lpy_lp_unpack(lpy_array *a, int64_t k, const void *src,
-                           lpy_dtype t, li ld);
-
 /* LU factorization (getrf's info and 1-based pivots) and solve (getrs,
    no transpose) of tiny matrices without calling LAPACK (linalg_small.c) */
 #define LPY_LP_SMALL 8

@@ -49,9 +49,9 @@ int lpy_linalg_lstsq(const lpy_array *a, const lpy_array *b, double rcond,
     rwork = S + (k > 1 ? k : 1);
     iwork = (li *)(rwork + (cplx ? lrw : 0));
   }
-  lpy_lp_pack(a, 0, A, lp->t, lda);
+  lpy_stack_pack(a, 0, A, lp->t, lda);
   memset(B, 0, (size_t)ldb * nr * lp->isz);
-  if (nrhs > 0) lpy_lp_pack(b, 0, B, lp->t, ldb);
+  if (nrhs > 0) lpy_stack_pack(b, 0, B, lp->t, ldb);
   info = lp->gelsd((li)m, (li)n, (li)nr, A, lda, B, ldb, S, rcond, &rk,
                    work, lw, rwork, iwork);
   if (info != 0) {        /* NaN makes LAPACK's scaling report bad input */
@@ -60,7 +60,7 @@ int lpy_linalg_lstsq(const lpy_array *a, const lpy_array *b, double rcond,
                        "Least Squares");
   }
   if (m == 0) memset(B, 0, (size_t)ldb * nr * lp->isz);  /* NumPy: x = 0 */
-  if (nrhs > 0) lpy_lp_unpack(x, 0, B, lp->t, ldb);
+  if (nrhs > 0) lpy_stack_unpack(x, 0, B, lp->t, ldb);
   lpy_mat_unpack(S, LPY_FLOAT64, 1, 1, k, s->data, s->dtype, 0,
                  s->strides[0]);
   *rank = rk;

@@ -77,14 +77,14 @@ int lpy_linalg_solve(const lpy_array *a, const lpy_array *b, lpy_array *x,
   if (tr) { lpy_lp_swap_last(a, &at); a = &at.a; }
   if (ws_open(&w, lp, n, k, e)) return -1;
   for (i = 0; i < cnt; i++) {
-    lpy_lp_pack(a, i, w.a, lp->t, ld);
-    lpy_lp_pack(b, i, w.b, lp->t, ld);
+    lpy_stack_pack(a, i, w.a, lp->t, ld);
+    lpy_stack_pack(b, i, w.b, lp->t, ld);
     info = gesv(lp, n, k, &w, ld, tr);
     if (info != 0) {       /* NumPy: any failure reads "singular matrix" */
       ws_close(&w);
       return singular(e);
     }
-    lpy_lp_unpack(x, i, w.b, lp->t, ld);
+    lpy_stack_unpack(x, i, w.b, lp->t, ld);
   }
   ws_close(&w);
   return 0;
@@ -111,7 +111,7 @@ int lpy_linalg_inv(const lpy_array *a, lpy_array *x, lpy_err *e) {
   if (tr) { lpy_lp_swap_last(a, &at); a = &at.a; lpy_lp_swap_last(x, &xt); x = &xt.a; }
   if (ws_open(&w, lp, n, n, e)) return -1;
   for (i = 0; i < cnt; i++) {
-    lpy_lp_pack(a, i, w.a, lp->t, ld);
+    lpy_stack_pack(a, i, w.a, lp->t, ld);
     identity(w.b, lp, n, ld);
     if (tr) {
       info = lp->getrf((li)n, w.a, ld, w.ipiv);
@@ -122,7 +122,7 @@ int lpy_linalg_inv(const lpy_array *a, lpy_array *x, lpy_err *e) {
       ws_close(&w);
       return singular(e);
     }
-    lpy_lp_unpack(x, i, w.b, lp->t, ld);
+    lpy_stack_unpack(x, i, w.b, lp->t, ld);
   }
   ws_close(&w);
   return 0;
@@ -179,7 +179,7 @@ int lpy_linalg_slogdet(const lpy_array *a, lpy_array *sign,
   if (ws_open(&w, lp, n, 0, e)) return -1;
   for (i = 0; i < cnt; i++) {
     double s[2], ld_;
-    lpy_lp_pack(a, i, w.a, lp->t, ld);
+    lpy_stack_pack(a, i, w.a, lp->t, ld);
     info = n > LPY_LP_SMALL ? lp->getrf((li)n, w.a, ld, w.ipiv)
                             : lpy_lp_small_getrf(lp->t, (li)n, w.a, ld, w.ipiv);
     lu_slogdet(lp, &w, n, ld, info, s, &ld_);
