@@ -249,7 +249,7 @@ return function(np)
   local internal = np._internal
   np._internal = nil
   for _, m in ipairs { "reduce", "sort", "fancy", "manip", "stats",
-                      "products", "einsum", "linalg", "spectral", "fft" } do
+                      "products", "einsum", "linalg", "spectral", "fft", "fftfreq" } do
     require("lumpy." .. m)(np, internal[m])
   end
 end
