@@ -11,8 +11,9 @@
  *   local seconds = d:run(n)                     -- n calls, wall time
  *   print(d:info())                              -- "cblas_dgemm from /usr/lib/..."
  *
- * Adding a kind of call (e.g. "fftw 1048576" for issue 6) is one entry of
- * `kinds` below: a prepare function that looks its symbols up with
+ * Kinds: "dgemm N", "sgemm N", "ddot N" (CBLAS), "fft N", "rfft N",
+ * "fft2 N", "fftf N", "rfftf N" (FFTW). Adding a kind of call is one entry
+ * of `kinds` below: a prepare function that looks its symbols up with
  * find_sym, allocates its inputs and fills the state's run/release. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -159,6 +160,64 @@ static const char *prep_dot(state *s, const char *kind, const char *arg) {
   return NULL;
 }
 
+/* ------------------------------------------------------------ FFTW */
+/* "fft N", "rfft N", "fft2 N" (complex double, real-to-complex double, and
+   an N x N complex 2-d transform) and "fftf N", "rfftf N" (single
+   precision): fftw_execute of a plan made once with FFTW_ESTIMATE (LumPy's
+   default planner), out of place, forward, on inputs filled with ones.
+   The plan takes the thread count FFTW has in effect when it is made. */
+typedef void *(*plan1)(int, void *, void *, int, unsigned);
+typedef void *(*plan2)(int, int, void *, void *, int, unsigned);
+typedef void *(*plan_r2c)(int, void *, void *, unsigned);
+typedef void (*exec_fn)(void *);
+typedef void (*destroy_fn)(void *);
+
+static void run_fft(state *s) { ((exec_fn)s->fn)(s->buf[2]); }
+
+static void release_fft(state *s) {
+  if (s->buf[2] && s->buf[3]) ((destroy_fn)s->buf[3])(s->buf[2]);
+  s->buf[2] = s->buf[3] = NULL;
+  release_bufs(s);
+}
+
+static const char *prep_fft(state *s, const char *kind, const char *arg) {
+  int single = kind[strlen(kind) - 1] == 'f' && strcmp(kind, "fft2") != 0;
+  int real = kind[0] == 'r', twod = strcmp(kind, "fft2") == 0;
+  const char *pre = single ? "fftwf_" : "fftw_";
+  char sym[64], path[400];
+  size_t rsz = single ? sizeof(float) : sizeof(double), n, total, i;
+  void *plan_fn, *destroy;
+  long v = strtol(arg, NULL, 10);
+  if (v <= 0 || v > 100000000L || (twod && v > 20000))
+    return "expected a length, e.g. \"fft 1048576\"";
+  n = (size_t)v;
+  total = twod ? n * n : n;
+  snprintf(sym, sizeof sym, "%s%s", pre, real ? "plan_dft_r2c_1d" : twod ? "plan_dft_2d" : "plan_dft_1d");
+  plan_fn = find_sym(sym, path, sizeof path);
+  snprintf(sym, sizeof sym, "%sexecute", pre);
+  s->fn = find_sym(sym, path, sizeof path);
+  snprintf(sym, sizeof sym, "%sdestroy_plan", pre);
+  destroy = find_sym(sym, path, sizeof path);
+  if (!plan_fn || !s->fn || !destroy)
+    return "no loaded library defines FFTW's planner (load lumpy first)";
+  for (i = 0; i < 2; i++) {
+    s->buf[i] = aligned_alloc(64, (total * 2 * rsz + 63) / 64 * 64);
+    if (!s->buf[i]) { release_bufs(s); return "out of memory"; }
+  }
+  for (i = 0; i < total * 2; i++) {
+    if (single) ((float *)s->buf[0])[i] = 1; else ((double *)s->buf[0])[i] = 1;
+  }
+  if (real) s->buf[2] = ((plan_r2c)plan_fn)((int)n, s->buf[0], s->buf[1], 64u);
+  else if (twod) s->buf[2] = ((plan2)plan_fn)((int)n, (int)n, s->buf[0], s->buf[1], -1, 64u);
+  else s->buf[2] = ((plan1)plan_fn)((int)n, s->buf[0], s->buf[1], -1, 64u);
+  if (!s->buf[2]) { release_bufs(s); return "FFTW could not plan it"; }
+  s->buf[3] = destroy;
+  snprintf(s->info, sizeof s->info, "%sexecute from %s", pre, path);
+  s->run = run_fft;
+  s->release = release_fft;
+  return NULL;
+}
+
 /* ------------------------------------------------------------ kinds */
 static const struct {
   const char *kind;
@@ -167,6 +226,8 @@ static const struct {
   {"dgemm", prep_gemm},
   {"sgemm", prep_gemm},
   {"ddot", prep_dot},
+  {"fft", prep_fft}, {"rfft", prep_fft}, {"fft2", prep_fft},
+  {"fftf", prep_fft}, {"rfftf", prep_fft},
   {NULL, NULL}
 };
 
