@@ -29,7 +29,8 @@
 --              .kernels); the table shows the SIMD level it ran at next to the name
 --   direct     "KIND ARGS" (e.g. "dgemm 1024"): also time the same work as one call made
 --              straight from C in the library lumpy.so runs on (bench/direct.c: dgemm N,
---              sgemm N, ddot N); a note under the row gives LumPy/direct
+--              sgemm N, ddot N; fft N, rfft N, fft2 N, fftf N, rfftf N); a note under
+--              the row gives LumPy/direct
 --   direct_target  the LumPy/direct ratio to meet (default 1.05; false for none)
 
 local ops = {}
