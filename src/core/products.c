@@ -161,6 +161,43 @@ typedef struct mm {
   int64_t ars, acs, brs, bcs, crs, ccs;
 } mm;
 
+/* a dot product longer than lpy_blasint allows (an LP64 build): BLAS dots
+   of the longest chunks that fit, summed; -1 when the strides do not suit
+   BLAS (then LumPy's kernel does it) */
+static int long_dot(const mm *x, const char *a, const char *b, char *c) {
+  lpy_dtype t = x->t;
+  int isz = lpy_itemsize(t);
+  int64_t k = x->k, done = 0, ix, iy;
+  const char *xp, *yp;
+  double acc[2] = {0, 0};
+  if (!vec(a, k, x->acs, isz, &xp, &ix) || !vec(b, k, x->brs, isz, &yp, &iy))
+    return -1;
+  xp = a; yp = b;                /* chunks walk from the first element */
+  while (done < k) {
+    int64_t len = k - done, ax = ix < 0 ? -ix : ix, ay = iy < 0 ? -iy : iy;
+    int64_t lim = LPY_BLASINT_MAX / (ax > ay ? ax : ay);
+    double part[2] = {0, 0};
+    const char *px = NULL, *py = NULL;
+    if (len > lim) len = lim;
+    vec(xp + done * x->acs, len, x->acs, isz, &px, &ix);
+    vec(yp + done * x->brs, len, x->brs, isz, &py, &iy);
+    if (t == LPY_FLOAT32 || t == LPY_COMPLEX64) {
+      float f[2] = {0, 0};
+      dot(t, (lpy_blasint)len, px, (lpy_blasint)ix, py, (lpy_blasint)iy, f);
+      part[0] = f[0]; part[1] = t == LPY_COMPLEX64 ? f[1] : 0;
+    } else dot(t, (lpy_blasint)len, px, (lpy_blasint)ix, py, (lpy_blasint)iy, part);
+    acc[0] += part[0]; acc[1] += part[1];
+    done += len;
+  }
+  switch (t) {
+  case LPY_FLOAT32: *(float *)c = (float)acc[0]; break;
+  case LPY_FLOAT64: *(double *)c = acc[0]; break;
+  case LPY_COMPLEX64: ((float *)c)[0] = (float)acc[0]; ((float *)c)[1] = (float)acc[1]; break;
+  default: ((double *)c)[0] = acc[0]; ((double *)c)[1] = acc[1]; break;
+  }
+  return 0;
+}
+
 static int blas_one(const mm *x, const char *a, const char *b, char *c,
                     scratch *s, lpy_err *e) {
   lpy_dtype t = x->t;
@@ -237,6 +274,9 @@ static int one(const mm *x, const char *a, const char *b, char *c, scratch *s,
     }
     return 0;
   }
+  if (blas_type(x->t) && m == 1 && n == 1 && !fits(1, 1, k) &&
+      long_dot(x, a, b, c) == 0)
+    return 0;
   if (blas_type(x->t) && fits(m, n, k) &&
       !(m <= SMALL_SIDE && n <= SMALL_SIDE && k <= SMALL_SIDE && m * n * k <= SMALL_MNK))
     return blas_one(x, a, b, c, s, e);
