@@ -45,7 +45,7 @@ return function(np, P)
     if norm == nil then return 0, "backward" end
     local c = NORM[norm]
     if not c then
-      fail(('Invalid norm value %s; should be "backward", "ortho" or "forward".'):format(tostring(norm)))
+      fail(('Invalid norm value %s; should be "backward","ortho" or "forward".'):format(tostring(norm)))
     end
     return c, norm
   end

@@ -31,6 +31,23 @@ static int usable(const lpy_array *a, lpy_dtype t) {
   return 1;
 }
 
+/* zero the imaginary parts of the first and (even n) the middle element
+   along axis ax of the C-contiguous complex t: NumPy's irfft reads only
+   their real parts; FFTW's c2r leaves their effect undefined */
+static void hermitian_ends(lpy_array *t, int ax, int64_t n) {
+  int64_t outer = 1, inner = 1, m = t->shape[ax], o, i;
+  int64_t half = lpy_itemsize(t->dtype) / 2;
+  int j;
+  for (j = 0; j < ax; j++) outer *= t->shape[j];
+  for (j = ax + 1; j < t->ndim; j++) inner *= t->shape[j];
+  for (o = 0; o < outer; o++)
+    for (i = 0; i < inner; i++) {
+      char *p = t->data + ((o * m) * inner + i) * 2 * half;
+      memset(p + half, 0, (size_t)half);
+      if (n % 2 == 0 && n / 2 < m) memset(p + (n / 2) * inner * 2 * half + half, 0, (size_t)half);
+    }
+}
+
 /* exec(fn, kind, a, axes, lens, inverse, norm): the transform of kind
    (0 c2c, 1 r2c, 2 c2r) of a over axes (0-based, distinct) with logical
    lengths lens (a cut or zero-padded to them first); norm 0 "backward",
@@ -79,7 +96,6 @@ static int p_exec(lua_State *L) {
     vshape[j] = a->shape[j] < tshape[j] ? a->shape[j] : tshape[j];
     pad |= vshape[j] < tshape[j];
   }
-  (void)lens;
   /* a, cut to the lengths wanted (a view) */
   lpy_array_init(&view.a, a->dtype, nd, vshape, a->strides, a->data, NULL);
   copy = pad || kind == 2 || !usable(a, wt);
@@ -88,6 +104,7 @@ static int p_exec(lua_State *L) {
     lpy_array *t = lb_push_new(L, wt, nd, tshape, pad, fn);
     lpy_array_init(&sub.a, wt, nd, vshape, t->strides, t->data, NULL);
     if (lpy_array_assign(&sub.a, &view.a, &e) != 0) return lb_core_error(L, fn, &e);
+    if (kind == 2) hermitian_ends(t, axes[nax - 1], lens[nax - 1]);
     in = t;
   }
   out = lb_push_new(L, ot, nd, oshape, 0, fn);

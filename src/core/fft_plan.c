@@ -218,16 +218,54 @@ int lpy_fft_export_wisdom(const char *path, lpy_err *e) {
   return 0;
 }
 
-int lpy_fft_import_wisdom(const char *path, lpy_err *e) {
-  FILE *f = fopen(path, "r");
-  int ok;
-  if (!f) return lpy_err_set(e, LPY_ERUNTIME, "cannot open '%s' for reading", path);
-  pthread_mutex_lock(&lock);
-  ok = fftw_import_wisdom_from_file(f) && fftwf_import_wisdom_from_file(f);
-  pthread_mutex_unlock(&lock);
+/* the whole file at path in malloc'd memory (NUL-terminated), NULL on
+   failure; wisdom files are small: refuse more than 64 MiB */
+static char *slurp(const char *path, lpy_err *e) {
+  FILE *f = fopen(path, "rb");
+  char *buf = NULL;
+  long n;
+  if (!f) {
+    lpy_err_set(e, LPY_ERUNTIME, "cannot open '%s' for reading", path);
+    return NULL;
+  }
+  if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || n > (64L << 20) ||
+      fseek(f, 0, SEEK_SET) != 0) {
+    lpy_err_set(e, LPY_ERUNTIME, "cannot read '%s'", path);
+  } else if (!(buf = malloc((size_t)n + 1))) {
+    lpy_err_set(e, LPY_EMEMORY, "out of memory");
+  } else if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
+    lpy_err_set(e, LPY_ERUNTIME, "cannot read '%s'", path);
+    free(buf);
+    buf = NULL;
+  } else {
+    buf[n] = '\0';
+  }
   fclose(f);
-  if (!ok)
-    return lpy_err_set(e, LPY_EVALUE, "'%s' does not hold FFTW wisdom written by export_wisdom", path);
+  return buf;
+}
+
+/* the file holds double's wisdom, single's, or both one after the other:
+   each part goes to its own precision's importer */
+int lpy_fft_import_wisdom(const char *path, lpy_err *e) {
+  char *buf = slurp(path, e), *single, *dbl;
+  int ok = 1, any;
+  if (!buf) return e->code;
+  single = strstr(buf, "fftwf_wisdom");
+  dbl = strstr(buf, "fftw_wisdom");
+  any = single || dbl;
+  if (single) {
+    while (single > buf && *single != '(') single--;
+  }
+  pthread_mutex_lock(&lock);
+  if (single) {
+    ok = fftwf_import_wisdom_from_string(single) != 0;
+    *single = '\0';
+  }
+  if (ok && dbl) ok = fftw_import_wisdom_from_string(buf) != 0;
+  pthread_mutex_unlock(&lock);
+  free(buf);
+  if (!ok || !any)
+    return lpy_err_set(e, LPY_EVALUE, "'%s' does not hold FFTW wisdom", path);
   return 0;
 }
 
