@@ -81,54 +81,70 @@ return function(np, P)
   -- ------------------------------------------------------------- 1-d
   local ONE = { "n", "axis", "norm" }
 
-  -- one transform of kind along axis v.axis (default last) with length n
-  -- (dn(a, ax) when nil)
-  local function one(fname, kind, inverse, dn)
-    return named("fft." .. fname, function(a, ...)
-      local v = gather(ONE, is_record, ...)
-      a = np.asarray(a)
-      local code = norm_code(v.norm)
-      local ax = U.axis0(v.axis == nil and -1 or v.axis, a.ndim, "axis")
-      local n = v.n
-      if n == nil then n = dn(a, ax) end
-      check_n(n)
-      if kind == R2C then check_real(a, fname) end
-      return deliver(exec("fft." .. fname, kind, a, { ax }, { n }, inverse, code), v.out)
+  -- the arguments after the array of a 1-d function: (n, axis, norm) and
+  -- out, from the positional values and a trailing options table. Kept
+  -- free of table allocations when there is no options table: this is
+  -- the per-call cost of small transforms.
+  local function args1(n, axis, norm, o, extra)
+    if extra ~= nil then fail("takes at most 3 positional arguments after the array") end
+    local opts
+    if o ~= nil then
+      if not is_record(o) then fail("takes at most 3 positional arguments after the array") end
+      opts = o
+    elseif norm ~= nil and type(norm) == "table" and is_record(norm) then
+      opts, norm = norm, nil
+    elseif axis ~= nil and type(axis) == "table" and is_record(axis) then
+      opts, axis = axis, nil
+    elseif n ~= nil and type(n) == "table" and is_record(n) then
+      opts, n = n, nil
+    end
+    if not opts then return n, axis, norm, nil end
+    local v = gather(ONE, is_record, n, axis, norm, opts)
+    return v.n, v.axis, v.norm, v.out
+  end
+
+  local function checked_norm(norm)
+    if norm == nil then return 0 end
+    local c = NORM[norm]
+    if not c then norm_code(norm) end
+    return c
+  end
+
+  -- one transform of kind along axis (default last) with length n
+  -- (default: the input's, or (m - 1) * 2 for C2R), checked in C
+  local function one(fname, kind, inverse)
+    local fn = "fft." .. fname
+    return named(fn, function(a, n, axis, norm, o, extra)
+      local out
+      n, axis, norm, out = args1(n, axis, norm, o, extra)
+      local r = exec(fn, kind, a, axis, n, inverse, checked_norm(norm))
+      if out ~= nil then return deliver(r, out) end
+      return r
     end)
   end
 
-  local function whole(a, ax) return a.shape[ax + 1] end
-  local function halfback(a, ax) return (a.shape[ax + 1] - 1) * 2 end
-
-  F.fft = one("fft", C2C, false, whole)
-  F.ifft = one("ifft", C2C, true, whole)
-  F.rfft = one("rfft", R2C, false, whole)
-  F.irfft = one("irfft", C2R, true, halfback)
+  F.fft = one("fft", C2C, false)
+  F.ifft = one("ifft", C2C, true)
+  F.rfft = one("rfft", R2C, false)
+  F.irfft = one("irfft", C2R, true)
 
   -- hfft / ihfft: irfft / rfft of the conjugate with the norm swapped
-  F.hfft = named("fft.hfft", function(a, ...)
-    local v = gather(ONE, is_record, ...)
+  F.hfft = named("fft.hfft", function(a, n, axis, norm, o, extra)
+    local out
+    n, axis, norm, out = args1(n, axis, norm, o, extra)
+    checked_norm(norm)
     a = np.asarray(a)
-    local _, norm = norm_code(v.norm)
-    local ax = U.axis0(v.axis == nil and -1 or v.axis, a.ndim, "axis")
-    local n = v.n
-    if n == nil then n = halfback(a, ax) end
-    check_n(n)
     if a.dtype.kind == "c" then a = np.conjugate(a) end
-    return deliver(exec("fft.hfft", C2R, a, { ax }, { n }, true, NORM[SWAP[norm]]), v.out)
+    local r = exec("fft.hfft", C2R, a, axis, n, true, NORM[SWAP[norm or "backward"]])
+    return deliver(r, out)
   end)
 
-  F.ihfft = named("fft.ihfft", function(a, ...)
-    local v = gather(ONE, is_record, ...)
-    a = np.asarray(a)
-    local _, norm = norm_code(v.norm)
-    local ax = U.axis0(v.axis == nil and -1 or v.axis, a.ndim, "axis")
-    local n = v.n
-    if n == nil then n = whole(a, ax) end
-    check_n(n)
-    check_real(a, "ihfft")
-    local r = exec("fft.ihfft", R2C, a, { ax }, { n }, false, NORM[SWAP[norm]])
-    return deliver(np.conjugate(r), v.out)
+  F.ihfft = named("fft.ihfft", function(a, n, axis, norm, o, extra)
+    local out
+    n, axis, norm, out = args1(n, axis, norm, o, extra)
+    checked_norm(norm)
+    local r = exec("fft.ihfft", R2C, a, axis, n, false, NORM[SWAP[norm or "backward"]])
+    return deliver(np.conjugate(r), out)
   end)
 
   -- ------------------------------------------------------------- n-d

@@ -49,10 +49,12 @@ static void hermitian_ends(lpy_array *t, int ax, int64_t n) {
 }
 
 /* exec(fn, kind, a, axes, lens, inverse, norm): the transform of kind
-   (0 c2c, 1 r2c, 2 c2r) of a over axes (0-based, distinct) with logical
-   lengths lens (a cut or zero-padded to them first); norm 0 "backward",
-   1 "ortho", 2 "forward". Checked by the caller: lens >= 1, axes valid,
-   a real for r2c. */
+   (0 c2c, 1 r2c, 2 c2r) of a over axes with logical lengths lens (a cut
+   or zero-padded to them first); norm 0 "backward", 1 "ortho", 2
+   "forward". axes and lens are either sequences (0-based distinct axes,
+   lengths >= 1, checked by the caller) or, for the 1-d functions, one
+   LumPy axis (nil: the last) and one length (nil: NumPy's default for
+   the kind), checked here with NumPy's messages. */
 static int p_exec(lua_State *L) {
   const char *fn = luaL_checkstring(L, 1);
   int kind = (int)luaL_checkinteger(L, 2), inverse, norm, nax, j, nd, copy;
@@ -64,18 +66,48 @@ static int p_exec(lua_State *L) {
   lpy_dtype wt, ot;
   double n = 1, scale;
   lpy_err e;
-  int single, pad = 0;
-  luaL_checktype(L, 4, LUA_TTABLE);
-  luaL_checktype(L, 5, LUA_TTABLE);
+  int single, pad = 0, one = !lua_istable(L, 4);
   inverse = lua_toboolean(L, 6);
   norm = (int)luaL_checkinteger(L, 7);
   lua_settop(L, 7);
   a = lb_toarray(L, 3, -1, fn);                       /* 8 */
   nd = a->ndim;
-  nax = (int)lua_rawlen(L, 4);
-  if (kind < 0 || kind > 2 || nax < 1 || nax > nd ||
-      (int)lua_rawlen(L, 5) != nax || (kind == 1 && lpy_iscomplex(a->dtype)))
-    return lb_error(L, fn, "internal: bad arguments");
+  if (kind < 0 || kind > 2) return lb_error(L, fn, "internal: bad arguments");
+  if (kind == 1 && lpy_iscomplex(a->dtype))
+    return lb_error(L, fn, "expected real input, got %s", lpy_dtypes[a->dtype].name);
+  if (one) {
+    int ok;
+    lua_Integer ax = -1, len;
+    if (!lua_isnil(L, 4)) {
+      ax = lua_tointegerx(L, 4, &ok);
+      if (!ok) return lb_error(L, fn, "axis must be an integer, got %s", luaL_typename(L, 4));
+    }
+    axes[0] = lb_normaxis(L, ax, nd, fn);
+    if (lua_isnil(L, 5)) {
+      len = a->shape[axes[0]];
+      if (kind == 2) len = (len - 1) * 2;
+    } else {
+      len = lua_tointegerx(L, 5, &ok);
+      if (!ok)
+        return lb_error(L, fn, "the number of data points must be an integer, got %s",
+                        lua_type(L, 5) == LUA_TNUMBER ? "float" : luaL_typename(L, 5));
+    }
+    if (len < 1)
+      return lb_error(L, fn, "Invalid number of FFT data points (%lld) specified.", (long long)len);
+    nax = 1;
+    lens[0] = len;
+  } else {
+    if (!lua_istable(L, 5)) return lb_error(L, fn, "internal: bad arguments");
+    nax = (int)lua_rawlen(L, 4);
+    if (nax < 1 || nax > nd || (int)lua_rawlen(L, 5) != nax)
+      return lb_error(L, fn, "internal: bad arguments");
+    for (j = 0; j < nax; j++) {
+      int64_t ax = seq_int(L, 4, j + 1, fn), len = seq_int(L, 5, j + 1, fn);
+      if (ax < 0 || ax >= nd || len < 1) return lb_error(L, fn, "internal: bad axes");
+      axes[j] = (int)ax;
+      lens[j] = len;
+    }
+  }
   single = a->dtype == LPY_FLOAT32 || a->dtype == LPY_COMPLEX64;
   wt = kind == 1 ? (single ? LPY_FLOAT32 : LPY_FLOAT64)
                  : (single ? LPY_COMPLEX64 : LPY_COMPLEX128);
@@ -83,11 +115,9 @@ static int p_exec(lua_State *L) {
                  : (single ? LPY_COMPLEX64 : LPY_COMPLEX128);
   for (j = 0; j < nd; j++) tshape[j] = oshape[j] = a->shape[j];
   for (j = 0; j < nax; j++) {
-    int64_t ax = seq_int(L, 4, j + 1, fn), len = seq_int(L, 5, j + 1, fn);
+    int ax = axes[j];
+    int64_t len = lens[j];
     int last = j == nax - 1;
-    if (ax < 0 || ax >= nd || len < 1) return lb_error(L, fn, "internal: bad axes");
-    axes[j] = (int)ax;
-    lens[j] = len;
     n *= (double)len;
     tshape[ax] = kind == 2 && last ? len / 2 + 1 : len;
     oshape[ax] = kind == 1 && last ? len / 2 + 1 : len;

@@ -49,10 +49,16 @@ static void *make_plan(const lpy_fft_key *k, void *ud) {
   fill_dims(k->h, k->hrank, h);
   if (!(fl & FFTW_ESTIMATE)) {
     bi = scratch(c->in, &ip, &ni);
-    bo = scratch(c->out, &op, &no);
-    if (!bi || !bo) goto done;
+    if (!bi) goto done;
+    if (k->inplace) {
+      op = ip;
+    } else {
+      bo = scratch(c->out, &op, &no);
+      if (!bo) goto done;
+    }
   }
-  fl |= k->kind == LPY_FFT_C2R ? FFTW_DESTROY_INPUT : FFTW_PRESERVE_INPUT;
+  if (!k->inplace)
+    fl |= k->kind == LPY_FFT_C2R ? FFTW_DESTROY_INPUT : FFTW_PRESERVE_INPUT;
   if (k->single) {
     switch (k->kind) {
       case LPY_FFT_C2C:
@@ -139,28 +145,146 @@ static int lengths_ok(int kind, int last, int64_t ni, int64_t no) {
   return ni == no / 2 + 1;
 }
 
+/* the cached plan of the transform of kind over naxes axes of in into out
+   (the same array when inplace); other axes are loop dims */
+static lpy_fft_entry *acquire(int kind, int sign, const lpy_array *in,
+                              const lpy_array *out, int naxes,
+                              const int *axes, int inplace, lpy_fft_key *k,
+                              void **plan, lpy_err *e) {
+  unsigned char used[LPY_MAXDIMS] = {0};
+  int64_t isz = lpy_itemsize(in->dtype), osz = lpy_itemsize(out->dtype);
+  make_ctx ctx;
+  int j;
+  memset(k, 0, sizeof *k);
+  k->kind = kind;
+  k->single = in->dtype == LPY_FLOAT32 || in->dtype == LPY_COMPLEX64;
+  k->sign = sign;
+  k->rank = naxes;
+  k->inplace = inplace;
+  for (j = 0; j < naxes; j++) {
+    int ax = axes[j];
+    used[ax] = 1;
+    k->d[3 * j] = kind == LPY_FFT_C2R ? out->shape[ax] : in->shape[ax];
+    k->d[3 * j + 1] = in->strides[ax] / isz;
+    k->d[3 * j + 2] = out->strides[ax] / osz;
+  }
+  for (j = 0; j < in->ndim; j++) {
+    if (used[j] || out->shape[j] == 1) continue;
+    k->h[3 * k->hrank] = out->shape[j];
+    k->h[3 * k->hrank + 1] = in->strides[j] / isz;
+    k->h[3 * k->hrank + 2] = out->strides[j] / osz;
+    k->hrank++;
+  }
+  if (k->single) {
+    k->ain = fftwf_alignment_of((float *)in->data);
+    k->aout = fftwf_alignment_of((float *)out->data);
+  } else {
+    k->ain = fftw_alignment_of((double *)in->data);
+    k->aout = fftw_alignment_of((double *)out->data);
+  }
+  ctx.in = in;
+  ctx.out = out;
+  return lpy_fft_plan_get(k, make_plan, &ctx, plan, e);
+}
+
+static int transform(int kind, int sign, const lpy_array *in, lpy_array *out,
+                     int naxes, const int *axes, int inplace, lpy_err *e) {
+  lpy_fft_key k;
+  void *plan;
+  lpy_fft_entry *en = acquire(kind, sign, in, out, naxes, axes, inplace, &k,
+                              &plan, e);
+  if (!en) return e->code;
+  run(&k, plan, in->data, out->data);
+  lpy_fft_plan_done(en);
+  return 0;
+}
+
+/* Columns per block of the buffered pass: FFTW_ESTIMATE's plans for long
+   transforms at a large stride (a column of a big matrix) run 3-6 times
+   slower than over contiguous rows; NumPy's pocketfft copies columns out
+   too. */
+#define BLOCK 8
+
+/* copy b columns of n elements (row stride inner) at col to / from the
+   rows of buf (back != 0: from buf) */
+#define GATHER(name, T)                                                     \
+  static void name(char *col, char *buf, int64_t n, int64_t inner,         \
+                   int64_t b, int back) {                                   \
+    T *c = (T *)col, *bf = (T *)buf;                                        \
+    int64_t i, j;                                                           \
+    if (back) {                                                             \
+      for (i = 0; i < n; i++)                                               \
+        for (j = 0; j < b; j++) c[i * inner + j] = bf[j * n + i];           \
+    } else {                                                                \
+      for (i = 0; i < n; i++)                                               \
+        for (j = 0; j < b; j++) bf[j * n + i] = c[i * inner + j];           \
+    }                                                                       \
+  }
+typedef struct { double re, im; } cplx16;
+typedef struct { float re, im; } cplx8;
+GATHER(gather16, cplx16)
+GATHER(gather8, cplx8)
+
+/* the in-place complex transform along axis ax of the C-contiguous out:
+   directly when ax is the last axis, else BLOCK columns at a time copied
+   to contiguous rows of a scratch buffer, transformed, copied back */
+static int pass_inplace(int sign, lpy_array *out, int ax, lpy_err *e) {
+  int64_t n = out->shape[ax], inner = 1, outer = 1, o, c0, j;
+  size_t esz = (size_t)lpy_itemsize(out->dtype), nb;
+  int64_t bshape[2];
+  lpy_array_space bufa;
+  lpy_fft_entry *en[2] = {NULL, NULL};
+  lpy_fft_key key[2];
+  void *plan[2];
+  char *buf;
+  int r = 0, tail;
+  for (j = 0; j < ax; j++) outer *= out->shape[j];
+  for (j = ax + 1; j < out->ndim; j++) inner *= out->shape[j];
+  if (inner == 1) return transform(LPY_FFT_C2C, sign, out, out, 1, &ax, 1, e);
+  nb = (size_t)n * BLOCK * esz;
+  buf = lpy_alloc(nb, 0);
+  if (!buf) return lpy_err_set(e, LPY_EMEMORY, "cannot allocate %zu bytes of scratch", nb);
+  for (tail = 0; tail < 2; tail++) {
+    int64_t b = tail ? inner % BLOCK : (inner < BLOCK ? inner : BLOCK);
+    int axis1 = 1;
+    if (b == 0 || (tail && inner < BLOCK)) continue;
+    bshape[0] = b;
+    bshape[1] = n;
+    lpy_array_init(&bufa.a, out->dtype, 2, bshape, NULL, buf, NULL);
+    en[tail] = acquire(LPY_FFT_C2C, sign, &bufa.a, &bufa.a, 1, &axis1, 1,
+                       &key[tail], &plan[tail], e);
+    if (!en[tail]) { r = e->code; goto done; }
+  }
+  for (o = 0; o < outer; o++) {
+    char *base = out->data + (size_t)(o * n * inner) * esz;
+    for (c0 = 0; c0 < inner; c0 += BLOCK) {
+      int64_t b = inner - c0 < BLOCK ? inner - c0 : BLOCK;
+      int t = b < BLOCK && inner >= BLOCK;
+      char *col = base + (size_t)c0 * esz;
+      if (esz == 16) gather16(col, buf, n, inner, b, 0);
+      else gather8(col, buf, n, inner, b, 0);
+      run(&key[t], plan[t], buf, buf);
+      if (esz == 16) gather16(col, buf, n, inner, b, 1);
+      else gather8(col, buf, n, inner, b, 1);
+    }
+  }
+done:
+  if (en[0]) lpy_fft_plan_done(en[0]);
+  if (en[1]) lpy_fft_plan_done(en[1]);
+  lpy_free(buf, nb);
+  return r;
+}
+
 int lpy_fft_exec(int kind, int inverse, const lpy_array *in, lpy_array *out,
                  int naxes, const int *axes, double scale, lpy_err *e) {
-  lpy_fft_key k;
-  lpy_fft_entry *en;
   unsigned char used[LPY_MAXDIMS] = {0};
-  int64_t isz, osz, ralign;
-  make_ctx ctx;
-  void *plan;
-  int j, nd = in->ndim;
+  int64_t isz, ralign, inner = 1;
+  int j, nd = in->ndim, sign, r, est;
   if (!types_ok(kind, in->dtype, out->dtype) || out->ndim != nd ||
       naxes < 1 || naxes > nd || !(out->flags & LPY_C_CONTIGUOUS))
     return lpy_err_set(e, LPY_EVALUE, "internal: bad transform arguments");
   isz = lpy_itemsize(in->dtype);
-  osz = lpy_itemsize(out->dtype);
   ralign = lpy_iscomplex(in->dtype) ? isz / 2 : isz;
-  memset(&k, 0, sizeof k);
-  k.kind = kind;
-  k.single = in->dtype == LPY_FLOAT32 || in->dtype == LPY_COMPLEX64;
-  k.sign = kind == LPY_FFT_R2C ? FFTW_FORWARD
-         : kind == LPY_FFT_C2R ? FFTW_BACKWARD
-         : inverse ? FFTW_BACKWARD : FFTW_FORWARD;
-  k.rank = naxes;
   for (j = 0; j < naxes; j++) {
     int ax = axes[j];
     if (ax < 0 || ax >= nd || used[ax] ||
@@ -178,32 +302,28 @@ int lpy_fft_exec(int kind, int inverse, const lpy_array *in, lpy_array *out,
   if ((uintptr_t)in->data % (uintptr_t)ralign != 0)
     return lpy_err_set(e, LPY_EVALUE, "internal: misaligned input");
   if (out->size == 0) return 0;
-  for (j = 0; j < naxes; j++) {
-    int ax = axes[j];
-    k.d[3 * j] = kind == LPY_FFT_C2R ? out->shape[ax] : in->shape[ax];
-    k.d[3 * j + 1] = in->strides[ax] / isz;
-    k.d[3 * j + 2] = out->strides[ax] / osz;
-  }
-  for (j = 0; j < nd; j++) {
-    if (used[j] || out->shape[j] == 1) continue;
-    k.h[3 * k.hrank] = out->shape[j];
-    k.h[3 * k.hrank + 1] = in->strides[j] / isz;
-    k.h[3 * k.hrank + 2] = out->strides[j] / osz;
-    k.hrank++;
-  }
-  if (k.single) {
-    k.ain = fftwf_alignment_of((float *)in->data);
-    k.aout = fftwf_alignment_of((float *)out->data);
+  sign = kind == LPY_FFT_R2C ? FFTW_FORWARD
+       : kind == LPY_FFT_C2R ? FFTW_BACKWARD
+       : inverse ? FFTW_BACKWARD : FFTW_FORWARD;
+  est = lpy_fft_get_planner() == LPY_FFT_ESTIMATE;
+  for (j = axes[naxes - 1] + 1; j < nd; j++) inner *= out->shape[j];
+  if (est && kind == LPY_FFT_C2C && inner > 1) {
+    /* the first axis done is not the last in memory: copy, then every
+       axis in place, buffered */
+    r = lpy_array_assign(out, (lpy_array *)in, e);
+    for (j = naxes - 1; r == 0 && j >= 0; j--)
+      r = pass_inplace(sign, out, axes[j], e);
+  } else if (est && naxes > 1 && kind != LPY_FFT_C2R) {
+    /* FFTW_ESTIMATE's multi-dimensional plans are slow on large arrays
+       (1024x1024: 3x NumPy): the last axis out of place, then each other
+       axis in place, buffered */
+    r = transform(kind, sign, in, out, 1, &axes[naxes - 1], 0, e);
+    for (j = naxes - 2; r == 0 && j >= 0; j--)
+      r = pass_inplace(sign, out, axes[j], e);
   } else {
-    k.ain = fftw_alignment_of((double *)in->data);
-    k.aout = fftw_alignment_of((double *)out->data);
+    r = transform(kind, sign, in, out, naxes, axes, 0, e);
   }
-  ctx.in = in;
-  ctx.out = out;
-  en = lpy_fft_plan_get(&k, make_plan, &ctx, &plan, e);
-  if (!en) return e->code;
-  run(&k, plan, in->data, out->data);
-  lpy_fft_plan_done(en);
+  if (r != 0) return r;
   if (scale != 1.0) rescale(out, scale);
   return 0;
 }

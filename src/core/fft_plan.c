@@ -35,13 +35,15 @@ static void init_threads(void) {
   threads_ok = fftw_init_threads() != 0 && fftwf_init_threads() != 0;
 }
 
-/* the bytes of k that matter (the unused tails of d and h are zero) */
+/* over the fields that can differ (the unused tails of d and h are zero) */
 static uint64_t key_hash(const lpy_fft_key *k) {
-  const unsigned char *p = (const unsigned char *)k;
+  const int *f = &k->kind;
   uint64_t h = 1469598103934665603u;
-  size_t i;
-  for (i = 0; i < sizeof *k; i++) h = (h ^ p[i]) * 1099511628211u;
-  return h;
+  int i;
+  for (i = 0; i < 10; i++) h = (h ^ (uint64_t)(unsigned)f[i]) * 1099511628211u;
+  for (i = 0; i < 3 * k->rank; i++) h = (h ^ (uint64_t)k->d[i]) * 1099511628211u;
+  for (i = 0; i < 3 * k->hrank; i++) h = (h ^ (uint64_t)k->h[i]) * 1099511628211u;
+  return h ^ (h >> 29);
 }
 
 static void destroy(lpy_fft_entry *en) {

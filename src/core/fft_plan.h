@@ -12,7 +12,7 @@
 #include "fft.h"
 
 typedef struct lpy_fft_key {
-  int kind, single, sign, flags, nthreads, rank, hrank, ain, aout;
+  int kind, single, sign, flags, nthreads, rank, hrank, ain, aout, inplace;
   int64_t d[3 * LPY_MAXDIMS];   /* transform dims: n, is, os */
   int64_t h[3 * LPY_MAXDIMS];   /* loop ("howmany") dims: n, is, os */
 } lpy_fft_key;
