@@ -1,11 +1,15 @@
 /*
-** fft.c - lpy_fft_exec: one DFT over some axes of an array through a
-** cached FFTW guru64 plan (see fft.h). The transform axes become the
-** plan's dims and every other axis of length > 1 a loop dim, both with the
-** arrays' own strides, so views transform without copies. Plans are made
-** on the caller's arrays with FFTW_ESTIMATE (which never touches them) and
-** on scratch arrays of the same extent and alignment with MEASURE and
-** PATIENT (which overwrite both), then run with FFTW's new-array execute.
+** fft.c - lpy_fft_exec: one DFT over some axes of an array through cached
+** FFTW guru64 plans (see fft.h). The transform axes become a plan's dims
+** and every other axis of length > 1 a loop dim, both with the arrays' own
+** strides, so views transform without copies. With MEASURE / PATIENT the
+** whole n-d transform is one plan, made on scratch arrays of the same
+** extent and alignment (that planning overwrites both arrays). With
+** ESTIMATE (which never touches the arrays) a transform over several axes,
+** or along an axis that is not the last in memory, runs as 1-d passes:
+** FFTW_ESTIMATE's plans for long columns at a large stride are 3-5x slower
+** than contiguous rows, so those columns go through a small buffer, as
+** NumPy's pocketfft does. Plans run with FFTW's new-array execute.
 */
 #include <stdint.h>
 #include <string.h>
