@@ -134,8 +134,9 @@ return function(np, P)
     n, axis, norm, out = args1(n, axis, norm, o, extra)
     checked_norm(norm)
     a = np.asarray(a)
-    if a.dtype.kind == "c" then a = np.conjugate(a) end
-    local r = exec("fft.hfft", C2R, a, axis, n, true, NORM[SWAP[norm or "backward"]])
+    local owned = a.dtype.kind == "c"
+    if owned then a = np.conjugate(a) end
+    local r = exec("fft.hfft", C2R, a, axis, n, true, NORM[SWAP[norm or "backward"]], owned)
     return deliver(r, out)
   end)
 
@@ -226,7 +227,7 @@ return function(np, P)
         if kind == C2R then
           r = a
           if k > 1 then r = exec(fn, C2C, r, sub(ax, 1, k - 1), sub(s, 1, k - 1), true, code) end
-          r = exec(fn, C2R, r, { ax[k] }, { s[k] }, true, code)
+          r = exec(fn, C2R, r, { ax[k] }, { s[k] }, true, code, k > 1)
         else
           r = exec(fn, kind, a, ax, s, inverse, code)
         end
@@ -239,7 +240,7 @@ return function(np, P)
       else
         r = a
         for i = 1, k - 1 do r = exec(fn, C2C, r, { ax[i] }, { s[i] }, true, code) end
-        r = exec(fn, C2R, r, { ax[k] }, { s[k] }, true, code)
+        r = exec(fn, C2R, r, { ax[k] }, { s[k] }, true, code, k > 1)
       end
       return deliver(r, v.out)
     end)

@@ -48,13 +48,14 @@ static void hermitian_ends(lpy_array *t, int ax, int64_t n) {
     }
 }
 
-/* exec(fn, kind, a, axes, lens, inverse, norm): the transform of kind
+/* exec(fn, kind, a, axes, lens, inverse, norm [, owned]): the transform of kind
    (0 c2c, 1 r2c, 2 c2r) of a over axes with logical lengths lens (a cut
    or zero-padded to them first); norm 0 "backward", 1 "ortho", 2
    "forward". axes and lens are either sequences (0-based distinct axes,
    lengths >= 1, checked by the caller) or, for the 1-d functions, one
    LumPy axis (nil: the last) and one length (nil: NumPy's default for
-   the kind), checked here with NumPy's messages. */
+   the kind), checked here with NumPy's messages. owned: a is a temporary
+   of the caller's that a c2r transform may overwrite instead of copying. */
 static int p_exec(lua_State *L) {
   const char *fn = luaL_checkstring(L, 1);
   int kind = (int)luaL_checkinteger(L, 2), inverse, norm, nax, j, nd, copy;
@@ -66,9 +67,10 @@ static int p_exec(lua_State *L) {
   lpy_dtype wt, ot;
   double n = 1, scale;
   lpy_err e;
-  int single, pad = 0, one = !lua_istable(L, 4);
+  int single, pad = 0, one = !lua_istable(L, 4), owned, cut = 0;
   inverse = lua_toboolean(L, 6);
   norm = (int)luaL_checkinteger(L, 7);
+  owned = lua_toboolean(L, 8);
   lua_settop(L, 7);
   a = lb_toarray(L, 3, -1, fn);                       /* 8 */
   nd = a->ndim;
@@ -125,11 +127,14 @@ static int p_exec(lua_State *L) {
   for (j = 0; j < nd; j++) {
     vshape[j] = a->shape[j] < tshape[j] ? a->shape[j] : tshape[j];
     pad |= vshape[j] < tshape[j];
+    cut |= vshape[j] < a->shape[j];
   }
   /* a, cut to the lengths wanted (a view) */
   lpy_array_init(&view.a, a->dtype, nd, vshape, a->strides, a->data, NULL);
-  copy = pad || kind == 2 || !usable(a, wt);
+  copy = pad || !usable(a, wt) ||
+         (kind == 2 && !(owned && !cut && (a->flags & LPY_C_CONTIGUOUS)));
   in = &view.a;
+  if (!copy && kind == 2) hermitian_ends(a, axes[nax - 1], lens[nax - 1]);
   if (copy) {
     lpy_array *t = lb_push_new(L, wt, nd, tshape, pad, fn);
     lpy_array_init(&sub.a, wt, nd, vshape, t->strides, t->data, NULL);

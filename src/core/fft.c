@@ -279,6 +279,111 @@ done:
   return r;
 }
 
+/* pointers to the b columns along axis ax whose other indices are outer
+   index o (over the axes before ax) and inner index c0 + j (over those
+   after it) */
+static void columns(const lpy_array *a, int ax, int64_t o, int64_t c0,
+                    int64_t b, char **cols) {
+  int64_t j, r;
+  int d;
+  char *base = a->data;
+  for (d = ax - 1, r = o; d >= 0; d--) {
+    base += (r % a->shape[d]) * a->strides[d];
+    r /= a->shape[d];
+  }
+  for (j = 0; j < b; j++) {
+    char *p = base;
+    for (d = a->ndim - 1, r = c0 + j; d > ax; d--) {
+      p += (r % a->shape[d]) * a->strides[d];
+      r /= a->shape[d];
+    }
+    cols[j] = p;
+  }
+}
+
+/* b columns of n elements of size esz at stride st to / from the rows of
+   buf (back != 0: from buf) */
+#define COLCOPY(name, T)                                                    \
+  static void name(char **cols, int64_t st, char *buf, int64_t n,           \
+                   int64_t b, int back) {                                   \
+    T *bf = (T *)buf;                                                       \
+    int64_t i, j;                                                           \
+    if (back) {                                                             \
+      for (i = 0; i < n; i++)                                               \
+        for (j = 0; j < b; j++) *(T *)(cols[j] + i * st) = bf[j * n + i];   \
+    } else {                                                                \
+      for (i = 0; i < n; i++)                                               \
+        for (j = 0; j < b; j++) bf[j * n + i] = *(T *)(cols[j] + i * st);   \
+    }                                                                       \
+  }
+typedef struct { float v; } real4;
+typedef struct { double v; } real8;
+COLCOPY(colcopy4, real4)
+COLCOPY(colcopy8, real8)
+COLCOPY(colcopy16, cplx16)
+
+static void colcopy(char **cols, int64_t st, char *buf, int64_t n, int64_t b,
+                    size_t esz, int back) {
+  if (esz == 16) colcopy16(cols, st, buf, n, b, back);
+  else if (esz == 8) colcopy8(cols, st, buf, n, b, back);
+  else colcopy4(cols, st, buf, n, b, back);
+}
+
+/* the 1-d transform of kind along axis ax of in into out (ax not the last
+   axis in memory): 128 bytes of each row at a time gathered into contiguous rows,
+   transformed out of place into a second buffer, scattered into out */
+static int pass_buffered(int kind, int sign, const lpy_array *in,
+                         lpy_array *out, int ax, lpy_err *e) {
+  int64_t ni = in->shape[ax], no = out->shape[ax], inner = 1, outer = 1;
+  int64_t o, c0, shi[2], sho[2];
+  size_t isz = (size_t)lpy_itemsize(in->dtype), osz = (size_t)lpy_itemsize(out->dtype);
+  /* a block reads 128 bytes of each row of in */
+  int64_t blk = (int64_t)(128 / isz);
+  size_t nbi = (size_t)ni * (size_t)blk * isz, nbo = (size_t)no * (size_t)blk * osz;
+  lpy_array_space ba, bb;
+  lpy_fft_entry *en[2] = {NULL, NULL};
+  lpy_fft_key key[2];
+  void *plan[2];
+  char *bi, *bo, *ci[32], *co[32];
+  int r = 0, tail, j, axis1 = 1;
+  for (j = 0; j < ax; j++) outer *= out->shape[j];
+  for (j = ax + 1; j < out->ndim; j++) inner *= out->shape[j];
+  bi = lpy_alloc(nbi, 0);
+  bo = lpy_alloc(nbo, 0);
+  if (!bi || !bo) {
+    r = lpy_err_set(e, LPY_EMEMORY, "cannot allocate %zu bytes of scratch", nbi + nbo);
+    goto done;
+  }
+  for (tail = 0; tail < 2; tail++) {
+    int64_t b = tail ? inner % blk : (inner < blk ? inner : blk);
+    if (b == 0 || (tail && inner < blk)) continue;
+    shi[0] = sho[0] = b;
+    shi[1] = ni;
+    sho[1] = no;
+    lpy_array_init(&ba.a, in->dtype, 2, shi, NULL, bi, NULL);
+    lpy_array_init(&bb.a, out->dtype, 2, sho, NULL, bo, NULL);
+    en[tail] = acquire(kind, sign, &ba.a, &bb.a, 1, &axis1, 0, &key[tail],
+                       &plan[tail], e);
+    if (!en[tail]) { r = e->code; goto done; }
+  }
+  for (o = 0; o < outer; o++)
+    for (c0 = 0; c0 < inner; c0 += blk) {
+      int64_t b = inner - c0 < blk ? inner - c0 : blk;
+      int t = b < blk && inner >= blk;
+      columns(in, ax, o, c0, b, ci);
+      columns(out, ax, o, c0, b, co);
+      colcopy(ci, in->strides[ax], bi, ni, b, isz, 0);
+      run(&key[t], plan[t], bi, bo);
+      colcopy(co, out->strides[ax], bo, no, b, osz, 1);
+    }
+done:
+  if (en[0]) lpy_fft_plan_done(en[0]);
+  if (en[1]) lpy_fft_plan_done(en[1]);
+  if (bi) lpy_free(bi, nbi);
+  if (bo) lpy_free(bo, nbo);
+  return r;
+}
+
 int lpy_fft_exec(int kind, int inverse, const lpy_array *in, lpy_array *out,
                  int naxes, const int *axes, double scale, lpy_err *e) {
   unsigned char used[LPY_MAXDIMS] = {0};
@@ -311,17 +416,11 @@ int lpy_fft_exec(int kind, int inverse, const lpy_array *in, lpy_array *out,
        : inverse ? FFTW_BACKWARD : FFTW_FORWARD;
   est = lpy_fft_get_planner() == LPY_FFT_ESTIMATE;
   for (j = axes[naxes - 1] + 1; j < nd; j++) inner *= out->shape[j];
-  if (est && kind == LPY_FFT_C2C && inner > 1) {
-    /* the first axis done is not the last in memory: copy, then every
-       axis in place, buffered */
-    r = lpy_array_assign(out, (lpy_array *)in, e);
-    for (j = naxes - 1; r == 0 && j >= 0; j--)
-      r = pass_inplace(sign, out, axes[j], e);
-  } else if (est && naxes > 1 && kind != LPY_FFT_C2R) {
-    /* FFTW_ESTIMATE's multi-dimensional plans are slow on large arrays
-       (1024x1024: 3x NumPy): the last axis out of place, then each other
-       axis in place, buffered */
-    r = transform(kind, sign, in, out, 1, &axes[naxes - 1], 0, e);
+  if (est && (naxes == 1 || kind != LPY_FFT_C2R)) {
+    /* the last axis named first (out of place, buffered when it is not
+       the last in memory), then each other one in place, buffered */
+    r = inner > 1 ? pass_buffered(kind, sign, in, out, axes[naxes - 1], e)
+                  : transform(kind, sign, in, out, 1, &axes[naxes - 1], 0, e);
     for (j = naxes - 2; r == 0 && j >= 0; j--)
       r = pass_inplace(sign, out, axes[j], e);
   } else {
