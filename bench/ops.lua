@@ -223,4 +223,24 @@ op { "einsum ij,jk,kl->il optimize 200", "float64", "a:200x200:rand b:200x200:ra
      'c = np.einsum("ij,jk,kl->il", a, b, d, {optimize = true})',
      py = 'c = np.einsum("ij,jk,kl->il", a, b, d, optimize=True)' }
 
+
+-- issue 6: np.fft
+-- FFTW (guru plans, FFTW_ESTIMATE, cached after the first call) against NumPy's
+-- pocketfft: complex fft of complex128 input and rfft of float64 input at 2^10,
+-- 2^16, 2^20 and the prime 1000003; fft2 of 1024x1024; 64 points per call (the
+-- runner's loop is the "10000 repeated small ffts"; the batched row does them in
+-- one call); single precision (NumPy 1.24 computes float32 in double, NumPy 2 and
+-- LumPy in single through fftw3f)
+for _, n in ipairs { "1024", "65536", "1048576", "1000003" } do
+  op { "fft.fft",  "complex128", "a:" .. n,        "c = np.fft.fft(a)" }
+  op { "fft.rfft", "float64",    "a:" .. n .. ":rand", "c = np.fft.rfft(a)" }
+end
+op { "fft.fft2", "complex128", "a:1024x1024", "c = np.fft.fft2(a)" }
+op { "fft.fft 64 (per call)", "complex128", "a:64", "c = np.fft.fft(a)", target = 1.0 }
+op { "fft.fft 10000 x 64 (batched)", "complex128", "a:10000x64", "c = np.fft.fft(a)" }
+for _, n in ipairs { "65536", "1048576" } do
+  op { "fft.fft",  "complex64", "a:" .. n,            "c = np.fft.fft(a)" }
+  op { "fft.rfft", "float32",   "a:" .. n .. ":rand", "c = np.fft.rfft(a)" }
+end
+
 return ops

@@ -8,6 +8,7 @@
 #include "lbind.h"
 #include "../../include/lumpy.h"
 #include "../core/blasinfo.h"
+#include "../core/fft.h"
 
 /* ------------------------------------------------------- SIMD */
 /* push the space-separated words of s as a sequence */
@@ -237,9 +238,9 @@ static int l_show_config(lua_State *L) {
   lua_pushfstring(L,
     "lapack\n  library:       %s\n  version:       %s\n  lapacke:       %s\n"
     "libraries\n  vector math:   %s\n"
-    "  fftw:          not linked (np.fft is not built yet)\n",
+    "  fftw:          %s\n",
     b->lapack_path, b->lapack_version[0] ? b->lapack_version : "unknown",
-    b->lapacke_path, vmath);
+    b->lapacke_path, vmath, lpy_fft_version());
   lua_concat(L, 4);
   lua_pushvalue(L, 2);                 /* io.write */
   lua_insert(L, -2);
