@@ -197,11 +197,7 @@ return function(np, P)
     return ax0, s, distinct
   end
 
-  local function sub(t, i, j)
-    local r = {}
-    for k = i, j do r[#r + 1] = t[k] end
-    return r
-  end
+  local sub = U.sub
 
   -- an n-d transform: kind C2C (inverse or not), R2C (rfftn) or C2R
   -- (irfftn), default axes defaxes (nil: all)

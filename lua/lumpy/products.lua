@@ -28,11 +28,7 @@ return function(np, P)
     return n
   end
 
-  local function sub(s, i, j)
-    local t = {}
-    for k = i, j do t[#t + 1] = s[k] end
-    return t
-  end
+  local sub = U.sub
 
   local function concat(...)
     local t = {}

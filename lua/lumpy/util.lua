@@ -1,6 +1,7 @@
 -- lumpy/util.lua - helpers shared by the pure-Lua parts of LumPy (extras,
--- reduce, sort, fancy, manip, stats): how they name their errors and how
--- they recognise arrays and options tables.
+-- reduce, sort, fancy, manip, stats, products, linalg, spectral, fft, ...):
+-- how they name their errors, how they recognise arrays and options
+-- tables, and small sequence helpers.
 
 local U = {}
 
@@ -49,6 +50,13 @@ end
 function U.is_array(x)
   local mt = getmetatable(x)
   return type(mt) == "table" and mt.__name == "lumpy.ndarray"
+end
+
+-- the entries i..j of the sequence t, as a new sequence
+function U.sub(t, i, j)
+  local r = {}
+  for k = i, j do r[#r + 1] = t[k] end
+  return r
 end
 
 return U
