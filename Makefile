@@ -48,8 +48,9 @@ endif
 # BLAS_LIBS override the search entirely. See docs/blas.md.
 BLAS       ?= openblas
 ILP64      ?=
+# (an empty BLAS= on the command line means the default too)
 ifeq ($(strip $(BLAS)),)
-  override BLAS := openblas      # luarocks passes BLAS= when none was given
+  override BLAS := openblas
 endif
 MULTIARCH  := $(shell $(CC) -print-multiarch 2>/dev/null)
 LIBDIR_SYS ?= /usr/lib/$(MULTIARCH)
