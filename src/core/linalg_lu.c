@@ -45,15 +45,15 @@ static int transposed(const lpy_array *a, const lpy_lp *lp, int64_t n) {
          a->strides[a->ndim - 1] == lp->isz;
 }
 
-/* gesv; with tr, the factorization of the transposed matrix in w->a and
-   getrs 'T'; in C for tiny matrices */
+/* gesv for trans 0 (in C for tiny matrices); else getrf of w->a and getrs
+   with that trans ('T': w->a holds the transposed matrix) */
 static li gesv(const lpy_lp *lp, int64_t n, int64_t k, lu_ws *w, li ld,
-               int tr) {
+               char trans) {
   li info;
-  if (tr) {
+  if (trans) {
     info = lp->getrf((li)n, w->a, ld, w->ipiv);
     if (info == 0)
-      info = lp->getrs('T', (li)n, (li)k, w->a, ld, w->ipiv, w->b, ld);
+      info = lp->getrs(trans, (li)n, (li)k, w->a, ld, w->ipiv, w->b, ld);
     return info;
   }
   if (n > LPY_LP_SMALL)
@@ -64,32 +64,6 @@ static li gesv(const lpy_lp *lp, int64_t n, int64_t k, lu_ws *w, li ld,
   return info;
 }
 
-int lpy_linalg_solve(const lpy_array *a, const lpy_array *b, lpy_array *x,
-                     lpy_err *e) {
-  const lpy_lp *lp = lpy_lp_get(lpy_linalg_compute(x->dtype));
-  int64_t n = a->shape[a->ndim - 1], k = b->shape[b->ndim - 1];
-  int64_t cnt = lpy_stack_count(x, 2), i;
-  li ld = LPY_LD(n), info;
-  lu_ws w;
-  int tr = transposed(a, lp, n);
-  lpy_array_space at;
-  if (x->size == 0) return 0;     /* NumPy runs no loop for an empty result */
-  if (tr) { lpy_lp_swap_last(a, &at); a = &at.a; }
-  if (ws_open(&w, lp, n, k, e)) return -1;
-  for (i = 0; i < cnt; i++) {
-    lpy_stack_pack(a, i, w.a, lp->t, ld);
-    lpy_stack_pack(b, i, w.b, lp->t, ld);
-    info = gesv(lp, n, k, &w, ld, tr);
-    if (info != 0) {       /* NumPy: any failure reads "singular matrix" */
-      ws_close(&w);
-      return singular(e);
-    }
-    lpy_stack_unpack(x, i, w.b, lp->t, ld);
-  }
-  ws_close(&w);
-  return 0;
-}
-
 /* the n x n identity, column-major with leading dimension ld */
 static void identity(void *p, const lpy_lp *lp, int64_t n, li ld) {
   int64_t j;
@@ -98,34 +72,50 @@ static void identity(void *p, const lpy_lp *lp, int64_t n, li ld) {
     *(double *)((char *)p + (j * ld + j) * lp->isz) = 1.0;
 }
 
-int lpy_linalg_inv(const lpy_array *a, lpy_array *x, lpy_err *e) {
-  const lpy_lp *lp = lpy_lp_get(lpy_linalg_compute(x->dtype));
-  int64_t n = a->shape[a->ndim - 1], cnt = lpy_stack_count(x, 2), i;
-  li ld = LPY_LD(n), info;
+/* x = a \ b over the stack (b NULL: the identity, for inv), n x n a and
+   n x k right-hand sides, with gesv's trans */
+static int solve_stack(const lpy_lp *lp, const lpy_array *a,
+                       const lpy_array *b, lpy_array *x, int64_t n,
+                       int64_t k, char trans, lpy_err *e) {
+  int64_t cnt = lpy_stack_count(x, 2), i;
+  li ld = LPY_LD(n);
   lu_ws w;
-  int tr = transposed(a, lp, n) && x->strides[x->ndim - 1] == lp->isz;
-  lpy_array_space at, xt;
-  if (cnt == 0) return 0;
-  /* transposed: solving a^T y = I gives y = inv(a)^T, whose column-major
-     buffer holds the rows of inv(a) */
-  if (tr) { lpy_lp_swap_last(a, &at); a = &at.a; lpy_lp_swap_last(x, &xt); x = &xt.a; }
-  if (ws_open(&w, lp, n, n, e)) return -1;
+  if (ws_open(&w, lp, n, k, e)) return -1;
   for (i = 0; i < cnt; i++) {
     lpy_stack_pack(a, i, w.a, lp->t, ld);
-    identity(w.b, lp, n, ld);
-    if (tr) {
-      info = lp->getrf((li)n, w.a, ld, w.ipiv);
-      if (info == 0)
-        info = lp->getrs('N', (li)n, (li)n, w.a, ld, w.ipiv, w.b, ld);
-    } else info = gesv(lp, n, n, &w, ld, 0);
-    if (info != 0) {       /* NumPy: any failure reads "singular matrix" */
-      ws_close(&w);
+    if (b) lpy_stack_pack(b, i, w.b, lp->t, ld);
+    else identity(w.b, lp, n, ld);
+    if (gesv(lp, n, k, &w, ld, trans) != 0) {
+      ws_close(&w);        /* NumPy: any failure reads "singular matrix" */
       return singular(e);
     }
     lpy_stack_unpack(x, i, w.b, lp->t, ld);
   }
   ws_close(&w);
   return 0;
+}
+
+int lpy_linalg_solve(const lpy_array *a, const lpy_array *b, lpy_array *x,
+                     lpy_err *e) {
+  const lpy_lp *lp = lpy_lp_get(lpy_linalg_compute(x->dtype));
+  int64_t n = a->shape[a->ndim - 1], k = b->shape[b->ndim - 1];
+  int tr = transposed(a, lp, n);
+  lpy_array_space at;
+  if (x->size == 0) return 0;     /* NumPy runs no loop for an empty result */
+  if (tr) { lpy_lp_swap_last(a, &at); a = &at.a; }
+  return solve_stack(lp, a, b, x, n, k, tr ? 'T' : 0, e);
+}
+
+int lpy_linalg_inv(const lpy_array *a, lpy_array *x, lpy_err *e) {
+  const lpy_lp *lp = lpy_lp_get(lpy_linalg_compute(x->dtype));
+  int64_t n = a->shape[a->ndim - 1];
+  int tr = transposed(a, lp, n) && x->strides[x->ndim - 1] == lp->isz;
+  lpy_array_space at, xt;
+  if (lpy_stack_count(x, 2) == 0) return 0;
+  /* transposed: solving a^T y = I gives y = inv(a)^T, whose column-major
+     buffer holds the rows of inv(a) */
+  if (tr) { lpy_lp_swap_last(a, &at); a = &at.a; lpy_lp_swap_last(x, &xt); x = &xt.a; }
+  return solve_stack(lp, a, NULL, x, n, n, tr ? 'N' : 0, e);
 }
 
 /* sign (real: s[0]; complex: s[0] + i s[1]) and log|det| of the LU
