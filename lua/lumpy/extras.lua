@@ -249,7 +249,8 @@ return function(np)
   local internal = np._internal
   np._internal = nil
   for _, m in ipairs { "reduce", "sort", "fancy", "manip", "stats",
-                      "products", "einsum", "linalg", "spectral", "fft", "fftfreq" } do
+                      "products", "einsum", "linalg", "spectral", "fft", "fftfreq",
+                      "random", "npyio", "textio" } do
     require("lumpy." .. m)(np, internal[m])
   end
 end

@@ -144,6 +144,9 @@ LPY_API void lb_open_einsum(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_linalg(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_spectral(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_fft(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_random(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_npyio(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_textio(lua_State *L, int modidx, int mtidx);
 
 /* indexing entry points used by __index / __newindex */
 LPY_API int lb_index_get(lua_State *L);

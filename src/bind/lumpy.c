@@ -347,7 +347,8 @@ LUMPY_EXPORT int luaopen_lumpy(lua_State *L) {
   open_sentinels(L, mod);
   lb_push_submodule(L, mod, "linalg");
   lb_push_submodule(L, mod, "fft");
-  lua_pop(L, 2);
+  lb_push_submodule(L, mod, "random");
+  lua_pop(L, 3);
   lb_open_complex(L, mod, mt);
   lb_open_array(L, mod, mt);
   lb_open_convert(L, mod, mt);
@@ -367,6 +368,9 @@ LUMPY_EXPORT int luaopen_lumpy(lua_State *L) {
   lb_open_linalg(L, mod, mt);
   lb_open_spectral(L, mod, mt);
   lb_open_fft(L, mod, mt);
+  lb_open_random(L, mod, mt);
+  lb_open_npyio(L, mod, mt);
+  lb_open_textio(L, mod, mt);
   lb_finish_array(L, mt);
   lua_pushliteral(L, LUMPY_VERSION);
   lua_setfield(L, mod, "__version__");
