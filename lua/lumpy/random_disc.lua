@@ -1,0 +1,7 @@
+-- lumpy/random_disc.lua - the Generator's discrete and multivariate distributions written in Lua
+-- (those composed of other methods). Called by lumpy/random.lua with the
+-- Generator's method table.
+
+return function(np, internal, methods)
+  local _ = np, internal, methods
+end
