@@ -116,16 +116,56 @@ CFLAGS_ALL  = -std=gnu11 -fPIC -fvisibility=hidden -ffp-contract=off -fno-math-e
 LDLIBS_ALL  = $(BLAS_LIBS) $(FFTW_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl $(LDLIBS)
 
 SRC   := $(wildcard src/core/*.c src/bind/*.c)
-OBJ   := $(SRC:%.c=$(BUILD)/%.o) $(SIMD_OBJ)
+LUAPARTS := $(sort $(wildcard lua/lumpy/*.lua))
+OBJ   := $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/luaparts.o $(SIMD_OBJ)
 HDR   := $(wildcard src/core/*.h src/bind/*.h src/simd/*.h include/*.h)
 
 .PHONY: ctest all deps test demo env fixtures bench sanitize clean check-deps \
-        install uninstall check-rock test-levels test-blas cross-aarch64 FORCE
+        install uninstall check-rock test-levels test-blas cross-aarch64 test-embed check-install FORCE
 
 all: $(BUILD)/lumpy.so
 
 $(BUILD)/lumpy.so: $(OBJ)
 	$(CC) -shared -o $@ $(OBJ) $(LDFLAGS) $(LDLIBS_ALL)
+
+# the same objects as a static library, for hosts that link LumPy in
+$(BUILD)/liblumpy.a: $(OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(OBJ)
+
+# ---- make test-embed: examples/embed/host.c, a C host with LumPy linked in
+# statically, run as is and under valgrind (no errors, no definite leaks);
+# and spec/c/test_states.c, two threads with a Lua state each using LumPy
+# at once. (Valgrind does not know AVX-512: it hides it, and LumPy picks a
+# lower SIMD level.)
+LUA_LIBS  ?= $(or $(call pc_libs,$(LUA_PC)),-llua5.4)
+HOST_LINK  = $(BUILD)/liblumpy.a $(LUA_LIBS) $(LDFLAGS) $(LDLIBS_ALL)
+VALGRIND  ?= valgrind
+VALGRIND_FLAGS ?= --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+                  --show-leak-kinds=definite --track-origins=yes -q
+$(BUILD)/embed-host: examples/embed/host.c include/lumpy.h $(BUILD)/liblumpy.a
+	$(CC) $(CFLAGS_ALL) -Iinclude -o $@ examples/embed/host.c $(HOST_LINK)
+
+$(BUILD)/test_states: spec/c/test_states.c include/lumpy.h $(BUILD)/liblumpy.a
+	$(CC) $(CFLAGS_ALL) -Iinclude -o $@ spec/c/test_states.c $(HOST_LINK)
+
+$(BUILD)/test_dlpack: spec/c/test_dlpack.c include/lumpy.h $(BUILD)/liblumpy.a
+	$(CC) $(CFLAGS_ALL) -Iinclude -o $@ spec/c/test_dlpack.c $(HOST_LINK)
+
+test-embed: $(BUILD)/embed-host $(BUILD)/test_states $(BUILD)/test_dlpack
+	$(BUILD)/embed-host
+	OPENBLAS_NUM_THREADS=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/embed-host
+	OPENBLAS_NUM_THREADS=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/test_dlpack
+	$(SPEC_ENV) $(BUILD)/test_states
+	$(MAKE) --no-print-directory check-install
+
+# the pure-Lua parts compiled in (see tools/luaparts.lua)
+$(BUILD)/luaparts.c: tools/luaparts.lua $(LUAPARTS)
+	@mkdir -p $(BUILD)
+	$(LUA) tools/luaparts.lua $@ $(LUAPARTS)
+
+$(BUILD)/luaparts.o: $(BUILD)/luaparts.c
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 $(BUILD)/%.o: %.c $(HDR)
 	@mkdir -p $(dir $@)
@@ -209,7 +249,7 @@ ctest: $(BUILD)/test_core $(BUILD)/test_format $(BUILD)/test_simd $(BUILD)/test_
 	$(BUILD)/test_fft
 
 test: deps
-	$(MAKE) all ctest
+	$(MAKE) all ctest test-embed
 	$(SPEC_ENV) $(LUA) $(BUSTED) --lua=$(LUA) -o utfTerminal $(SPECS)
 	$(MAKE) test-levels
 	$(MAKE) test-blas
@@ -332,26 +372,53 @@ sanitize: deps
 	$(SAN_ENV) $(LUA) $(BUSTED) -o utfTerminal $(SPECS) || { \
 	  echo "sanitize: the specs failed under ASan/UBSan (see above); if a leak report has unnamed frames, rerun with 'make sanitize SAN_KEEP_LOADED=1'" >&2; exit 1; }
 
-# ---- make install PREFIX=/usr/local [DESTDIR=...]
+# ---- make install PREFIX=/usr/local [DESTDIR=...]: the Lua module and its
+# Lua parts; for C hosts the header, the static library and lumpy.pc
 PREFIX      ?= /usr/local
 INST_LIBDIR ?= $(PREFIX)/lib/lua/5.4
 INST_LUADIR ?= $(PREFIX)/share/lua/5.4
 INST_INCDIR ?= $(PREFIX)/include
+INST_ALIBDIR ?= $(PREFIX)/lib
+INST_PCDIR  ?= $(INST_ALIBDIR)/pkgconfig
 INSTALL     ?= install
 
-install: all
-	$(INSTALL) -d "$(DESTDIR)$(INST_LIBDIR)" "$(DESTDIR)$(INST_LUADIR)/lumpy" "$(DESTDIR)$(INST_INCDIR)"
+# lumpy.pc: a host links liblumpy.a and what LumPy needs
+$(BUILD)/lumpy.pc: Makefile
+	@mkdir -p $(BUILD)
+	@{ echo 'prefix=$(PREFIX)'; echo 'libdir=$(INST_ALIBDIR)'; echo 'includedir=$(INST_INCDIR)'; \
+	  echo; echo 'Name: lumpy'; \
+	  echo 'Description: NumPy for Lua - the C API for hosts that embed Lua (static library)'; \
+	  echo 'Version: '$$(sed -n 's/^#define LUMPY_VERSION "\(.*\)"/\1/p' include/lumpy.h); \
+	  echo 'Requires: $(LUA_PC)'; \
+	  echo 'Cflags: -I$${includedir}'; \
+	  echo 'Libs: -L$${libdir} -llumpy $(LDLIBS_ALL)'; } > $@
+
+install: all $(BUILD)/liblumpy.a $(BUILD)/lumpy.pc
+	$(INSTALL) -d "$(DESTDIR)$(INST_LIBDIR)" "$(DESTDIR)$(INST_LUADIR)/lumpy" "$(DESTDIR)$(INST_INCDIR)" \
+	  "$(DESTDIR)$(INST_ALIBDIR)" "$(DESTDIR)$(INST_PCDIR)"
 	$(INSTALL) -m 0755 $(BUILD)/lumpy.so "$(DESTDIR)$(INST_LIBDIR)/lumpy.so"
 	@for f in lua/lumpy/*.lua; do [ -e "$$f" ] || continue; \
 	  echo $(INSTALL) -m 0644 "$$f" "$(DESTDIR)$(INST_LUADIR)/lumpy/"; \
 	  $(INSTALL) -m 0644 "$$f" "$(DESTDIR)$(INST_LUADIR)/lumpy/" || exit 1; done
-	@if [ -e include/lumpy.h ]; then \
-	  echo $(INSTALL) -m 0644 include/lumpy.h "$(DESTDIR)$(INST_INCDIR)/lumpy.h"; \
-	  $(INSTALL) -m 0644 include/lumpy.h "$(DESTDIR)$(INST_INCDIR)/lumpy.h"; fi
+	$(INSTALL) -m 0644 include/lumpy.h "$(DESTDIR)$(INST_INCDIR)/lumpy.h"
+	$(INSTALL) -m 0644 $(BUILD)/liblumpy.a "$(DESTDIR)$(INST_ALIBDIR)/liblumpy.a"
+	$(INSTALL) -m 0644 $(BUILD)/lumpy.pc "$(DESTDIR)$(INST_PCDIR)/lumpy.pc"
 
 uninstall:
-	rm -f "$(DESTDIR)$(INST_LIBDIR)/lumpy.so" "$(DESTDIR)$(INST_INCDIR)/lumpy.h"
+	rm -f "$(DESTDIR)$(INST_LIBDIR)/lumpy.so" "$(DESTDIR)$(INST_INCDIR)/lumpy.h" \
+	  "$(DESTDIR)$(INST_ALIBDIR)/liblumpy.a" "$(DESTDIR)$(INST_PCDIR)/lumpy.pc"
 	rm -rf "$(DESTDIR)$(INST_LUADIR)/lumpy"
+
+# ---- make check-install: `make install` into a scratch prefix, then build
+# the embedding example from there with pkg-config alone and run it
+check-install:
+	@prefix=$$(mktemp -d "$${TMPDIR:-/tmp}/lumpy-install.XXXXXX") || exit 1; \
+	trap 'rm -rf "$$prefix"' EXIT; \
+	$(MAKE) --no-print-directory install PREFIX="$$prefix" > "$$prefix/install.log" || \
+	  { cat "$$prefix/install.log" >&2; exit 1; }; \
+	flags=$$(PKG_CONFIG_PATH="$$prefix/lib/pkgconfig" $(PKG_CONFIG) --cflags --libs lumpy) || exit 1; \
+	echo "check-install: cc host.c $$flags"; \
+	$(CC) -o "$$prefix/host" examples/embed/host.c $$flags -lm && "$$prefix/host"
 
 # ---- make check-rock: `luarocks make` into a scratch tree, then require
 # "lumpy" from that tree alone (no build-tree or system paths) and compute.

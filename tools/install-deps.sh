@@ -22,6 +22,8 @@
 #                                       AVX-512 kernel levels (src/simd/kernels.c)
 #   gcc-aarch64-linux-gnu qemu-user     `make cross-aarch64`: the C core and kernels
 #                                       cross-built for aarch64 and tested under qemu
+#   valgrind libdlpack-dev              `make test-embed`: the embedding example under
+#                                       valgrind; dlpack.h for the DLPack layout test
 #   lua-busted                          the spec runner
 #   luarocks                            `luarocks make` / `make check-rock`
 #   python3-numpy                       fixtures and benchmarks only
@@ -30,7 +32,8 @@ set -eu
 PKGS="gcc make libc6-dev libasan8 libubsan1 pkg-config
 liblua5.4-dev lua5.4 libopenblas-dev liblapacke-dev libfftw3-dev libsleef-dev
 libblas-dev liblapack-dev libopenblas64-dev liblapacke64-dev libblis-dev
-lua-busted luarocks python3-numpy gcc-aarch64-linux-gnu qemu-user"
+lua-busted luarocks python3-numpy gcc-aarch64-linux-gnu qemu-user
+valgrind libdlpack-dev"
 
 check_only=0
 case "${1:-}" in

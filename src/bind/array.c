@@ -144,6 +144,16 @@ lpy_array *lb_push_view(lua_State *L, int baseidx, lpy_dtype t, int ndim,
   return a;
 }
 
+lpy_array *lb_push_buffer(lua_State *L, lpy_buffer *b, lpy_dtype t, int ndim,
+                          const int64_t *shape, const int64_t *strides,
+                          char *data, int writeable) {
+  lpy_array *a = new_ud(L, UD_SIZE(ndim), 1);
+  lpy_array_init(a, t, ndim, shape, strides, data, b);
+  if (b) lpy_buffer_incref(b);
+  if (!writeable) a->flags &= ~(unsigned)LPY_WRITEABLE;
+  return a;
+}
+
 void lb_push_base(lua_State *L, int idx) {
   lc_getuservalue(L, idx);
 }

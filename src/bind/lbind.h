@@ -47,6 +47,13 @@ LPY_API int lb_optorder(lua_State *L, int opts, const lpy_array *like,
 LPY_API lpy_array *lb_push_view(lua_State *L, int baseidx, lpy_dtype t,
                                 int ndim, const int64_t *shape,
                                 const int64_t *strides, char *data);
+/* push an array over the memory of buffer b (which gains a reference; b
+   may be NULL, to be set with data before anyone sees the array); strides
+   NULL: C order */
+LPY_API lpy_array *lb_push_buffer(lua_State *L, lpy_buffer *b, lpy_dtype t,
+                                  int ndim, const int64_t *shape,
+                                  const int64_t *strides, char *data,
+                                  int writeable);
 /* push the owner of the memory of the array at idx (its base), or nil */
 LPY_API void lb_push_base(lua_State *L, int idx);
 
@@ -145,6 +152,7 @@ LPY_API void lb_open_linalg(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_spectral(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_fft(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_random(lua_State *L, int modidx, int mtidx);
+LPY_API void lb_open_dlpack(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_npyio(lua_State *L, int modidx, int mtidx);
 LPY_API void lb_open_textio(lua_State *L, int modidx, int mtidx);
 

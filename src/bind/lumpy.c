@@ -332,6 +332,52 @@ static void open_sentinels(lua_State *L, int modidx) {
   lua_pop(L, 1);
 }
 
+/* ------------------------------------------------------------ Lua parts */
+/* the files lua/lumpy/NAME.lua compiled into the library (build/luaparts.c, made by
+   tools/luaparts.lua), found by a searcher placed after Lua's own: the
+   files on package.path win, and a host with LumPy linked statically, or
+   a lumpy.so without its Lua files, still has them */
+extern const struct { const char *name, *src; size_t len; } lb_luaparts[];
+
+static int search_parts(lua_State *L) {
+  const char *name = luaL_checkstring(L, 1);
+  int i;
+  for (i = 0; lb_luaparts[i].name; i++)
+    if (strcmp(lb_luaparts[i].name, name) == 0) {
+      if (luaL_loadbuffer(L, lb_luaparts[i].src, lb_luaparts[i].len,
+                          lua_pushfstring(L, "=[lumpy] %s", name)) != LUA_OK)
+        return lua_error(L);
+      lua_pushliteral(L, ":lumpy:");
+      return 2;
+    }
+  lua_pushfstring(L, "\n\tno part '%s' built into lumpy", name);
+  return 1;
+}
+
+/* append search_parts to package.searchers (package.loaders before 5.2),
+   once per state */
+static void add_searcher(lua_State *L) {
+  int n, i;
+  lua_getglobal(L, "package");
+  if (!lua_istable(L, -1)) { lua_pop(L, 1); return; }
+  lua_getfield(L, -1, "searchers");
+  if (!lua_istable(L, -1)) {
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "loaders");
+  }
+  if (lua_istable(L, -1)) {
+    n = (int)lua_rawlen(L, -1);
+    for (i = 1; i <= n; i++) {
+      lua_rawgeti(L, -1, i);
+      if (lua_tocfunction(L, -1) == search_parts) { lua_pop(L, 3); return; }
+      lua_pop(L, 1);
+    }
+    lua_pushcfunction(L, search_parts);
+    lua_rawseti(L, -2, n + 1);
+  }
+  lua_pop(L, 2);
+}
+
 LUMPY_EXPORT int luaopen_lumpy(lua_State *L) {
   int mod, mt;
   lpy_err e;
@@ -368,6 +414,7 @@ LUMPY_EXPORT int luaopen_lumpy(lua_State *L) {
   lb_open_linalg(L, mod, mt);
   lb_open_spectral(L, mod, mt);
   lb_open_fft(L, mod, mt);
+  lb_open_dlpack(L, mod, mt);
   lb_open_random(L, mod, mt);
   lb_open_npyio(L, mod, mt);
   lb_open_textio(L, mod, mt);
@@ -376,6 +423,7 @@ LUMPY_EXPORT int luaopen_lumpy(lua_State *L) {
   lua_setfield(L, mod, "__version__");
   lua_settop(L, mod);
   /* pure-Lua parts, which receive the module table */
+  add_searcher(L);
   lua_getglobal(L, "require");
   if (lua_isfunction(L, -1)) {
     lua_pushliteral(L, "lumpy.extras");

@@ -177,6 +177,39 @@ nomem:
   return NULL;
 }
 
+/* a buffer over memory someone else owns: fn(data, ud) runs when the last
+   reference goes */
+typedef struct wrapped {
+  lpy_buffer b;
+  void (*fn)(void *data, void *ud);
+  void *ud;
+} wrapped;
+
+static void release_wrapped(lpy_buffer *b) {
+  wrapped *w = (wrapped *)b;
+  if (w->fn) w->fn(b->data, w->ud);
+  free(w);
+}
+
+lpy_buffer *lpy_buffer_wrap(void *data, size_t n,
+                            void (*fn)(void *data, void *ud), void *ud,
+                            lpy_err *e) {
+  wrapped *w = malloc(sizeof *w);
+  if (!w) {
+    if (fn) fn(data, ud);
+    lpy_err_set(e, LPY_EMEMORY, "out of memory");
+    return NULL;
+  }
+  w->b.refcount = 1;
+  w->b.nbytes = n;
+  w->b.data = data;
+  w->b.release = release_wrapped;
+  w->b.ud = NULL;
+  w->fn = fn;
+  w->ud = ud;
+  return &w->b;
+}
+
 void lpy_buffer_incref(lpy_buffer *b) {
   __atomic_add_fetch(&b->refcount, 1, __ATOMIC_RELAXED);
 }

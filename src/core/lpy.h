@@ -95,6 +95,11 @@ struct lpy_buffer {
 
 /* new buffer of n bytes (uninitialised, or zeroed when zero != 0) */
 LPY_API lpy_buffer *lpy_buffer_new(size_t n, int zero, lpy_err *e);
+/* a buffer over memory LumPy does not own: fn(data, ud) (may be NULL) runs
+   when the last reference goes; on failure fn has run already */
+LPY_API lpy_buffer *lpy_buffer_wrap(void *data, size_t n,
+                                    void (*fn)(void *data, void *ud), void *ud,
+                                    lpy_err *e);
 LPY_API void lpy_buffer_incref(lpy_buffer *b);
 LPY_API void lpy_buffer_decref(lpy_buffer *b);
 /* raw aligned allocation used for buffers and scratch space */
