@@ -1,7 +1,10 @@
 # LumPy build. `make` builds build/lumpy.so; `make test` installs what is
 # missing, builds and runs the specs; see README.md for the rest.
+# LUA: the interpreter the specs run under and whose headers the module is
+# built against (lua5.4, lua5.3; see docs/lua-versions.md), each in a build
+# directory of its own
 LUA        ?= lua5.4
-LUA_PC     ?= lua5.4
+LUA_PC     ?= $(LUA)
 PKG_CONFIG ?= pkg-config
 CC         ?= gcc
 OPT        ?= -O3 -g
@@ -13,7 +16,7 @@ LUA_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(LUA_PC) 2>/dev/null)
 ifdef LUA_INCDIR
 LUA_CFLAGS := -I$(LUA_INCDIR)
 endif
-BUILD ?= build
+BUILD ?= $(if $(filter lua5.4,$(LUA)),build,build-$(LUA))
 
 # ---- SIMD levels, NumPy's way: CPU_BASELINE is what every file is compiled
 # for (and what the CPU must have); src/simd/kernels.c is compiled again for
@@ -121,7 +124,7 @@ OBJ   := $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/luaparts.o $(SIMD_OBJ)
 HDR   := $(wildcard src/core/*.h src/bind/*.h src/simd/*.h include/*.h)
 
 .PHONY: ctest all deps test demo env fixtures bench sanitize clean check-deps \
-        install uninstall check-rock test-levels test-blas cross-aarch64 test-embed check-install FORCE
+        install uninstall check-rock test-levels test-blas cross-aarch64 test-embed check-install test-lua FORCE
 
 all: $(BUILD)/lumpy.so
 
@@ -252,6 +255,7 @@ test: deps
 	$(MAKE) all ctest test-embed
 	$(SPEC_ENV) $(LUA) $(BUSTED) --lua=$(LUA) -o utfTerminal $(SPECS)
 	$(MAKE) test-levels
+	$(MAKE) test-lua
 	$(MAKE) test-blas
 	$(MAKE) cross-aarch64
 	$(MAKE) check-rock
@@ -306,6 +310,18 @@ test-blas:
 	  echo "$$(grep -c '^ok ' build-$$name/specs.tap) passed"; \
 	  [ $$st -eq 0 ] && grep -q '^1\.\.[0-9]' build-$$name/specs.tap || \
 	    { echo "test-blas: the specs failed or stopped early with '$$name'" >&2; exit 1; }; \
+	done
+
+# ---- make test-lua: the whole spec suite again under the other Lua versions
+# in TEST_LUAS, each built against its own headers (make test LUA=lua5.3
+# runs everything under one of them instead)
+TEST_LUAS ?= lua5.3
+test-lua:
+	@for l in $(TEST_LUAS); do \
+	  echo "== the spec suite under $$l"; \
+	  $(MAKE) --no-print-directory LUA=$$l all >/dev/null || exit 1; \
+	  LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/spec/?.lua;;" LUA_CPATH="$(CURDIR)/build-$$l/?.so;;" \
+	    $$l $(BUSTED) --lua=$$l -o utfTerminal $(SPECS) || exit 1; \
 	done
 
 demo: deps

@@ -52,7 +52,7 @@ static int64_t read_ints(lua_State *L, int idx, int64_t **out, int64_t *one,
   if (a->size > 0 && !lpy_isint(a->dtype) && a->dtype != LPY_BOOL)
     lb_error(L, fn, "%s must be integers, got %s", what, lpy_dtypes[a->dtype].name);
   n = a->size;
-  v = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof(int64_t), 0);
+  v = lc_newscratch(L, (size_t)(n ? n : 1) * sizeof(int64_t));
   for (i = 0; i < n; i++) {
     const char *p = a->data + (a->ndim ? i * a->strides[0] : 0);
     v[i] = lpy_get_int64(a->dtype, p);
@@ -84,7 +84,7 @@ static int collect(lua_State *L, int seq, lpy_array ***arrs, const char *fn) {
   n = (int)len;
   lua_newtable(L);
   anchor = lua_gettop(L);
-  v = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof *v, 0);
+  v = lc_newscratch(L, (size_t)(n ? n : 1) * sizeof *v);
   for (i = 0; i < n; i++) {
     if (s) {
       v[i] = lb_push_view(L, seq, s->dtype, s->ndim - 1, s->shape + 1,
@@ -360,7 +360,7 @@ static int64_t read_positions(lua_State *L, int idx, int64_t len, int64_t **pos,
   if (m && m->dtype == LPY_BOOL) {
     if (m->ndim != 1 || m->shape[0] != len)
       lb_error(L, fn, "mask length does not match the axis");
-    *pos = lua_newuserdatauv(L, (size_t)(len ? len : 1) * sizeof(int64_t), 0);
+    *pos = lc_newscratch(L, (size_t)(len ? len : 1) * sizeof(int64_t));
     for (i = n = 0; i < len; i++)
       if (m->data[i * m->strides[0]]) (*pos)[n++] = i;
     return n;

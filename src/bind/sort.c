@@ -105,7 +105,7 @@ static int64_t *read_kth(lua_State *L, int idx, int64_t n, int *nk,
   if (!lpy_isint(ka->dtype)) lb_error(L, fn, "kth must be an integer or a sequence of integers");
   if (ka->size > 1 << 20) lb_error(L, fn, "too many kth values");
   m = ka->size;
-  k = lua_newuserdatauv(L, (size_t)(m ? m : 1) * sizeof(int64_t), 0);
+  k = lc_newscratch(L, (size_t)(m ? m : 1) * sizeof(int64_t));
   for (i = 0; i < m; i++) {
     int64_t v = lpy_get_int64(ka->dtype, ka->data + i * lpy_itemsize(ka->dtype));
     if (ka->dtype == LPY_UINT64 && v < 0) v = INT64_MAX;
