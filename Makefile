@@ -124,7 +124,7 @@ OBJ   := $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/luaparts.o $(SIMD_OBJ)
 HDR   := $(wildcard src/core/*.h src/bind/*.h src/simd/*.h include/*.h)
 
 .PHONY: ctest all deps test demo env fixtures bench sanitize clean check-deps \
-        install uninstall check-rock test-levels test-blas cross-aarch64 test-embed check-install test-lua FORCE
+        install uninstall check-rock test-levels test-blas cross-aarch64 test-embed check-install test-lua specs FORCE
 
 all: $(BUILD)/lumpy.so
 
@@ -312,6 +312,10 @@ test-blas:
 	    { echo "test-blas: the specs failed or stopped early with '$$name'" >&2; exit 1; }; \
 	done
 
+# the spec suite alone, against the build in $(BUILD) (`luarocks test`)
+specs:
+	$(SPEC_ENV) $(LUA) $(BUSTED) --lua=$(LUA) -o utfTerminal $(SPECS)
+
 # ---- make test-lua: the whole spec suite again under the other Lua versions
 # in TEST_LUAS, each built against its own headers (make test LUA=lua5.3
 # runs everything under one of them instead)
@@ -460,7 +464,11 @@ check-rock:
 	env -u LUA_PATH_5_4 -u LUA_CPATH_5_4 -u LUA_INIT -u LUA_INIT_5_4 ROCK_TREE="$$tree" \
 	  LUA_PATH="$$tree/share/lua/5.4/?.lua;$$tree/share/lua/5.4/?/init.lua" \
 	  LUA_CPATH="$$tree/lib/lua/5.4/?.so" \
-	  $(LUA) -e '$(ROCK_CHECK)'
+	  $(LUA) -e '$(ROCK_CHECK)' || exit 1; \
+	echo "check-rock: $(LUAROCKS) --lua-version=5.4 test $(ROCKSPEC)"; \
+	$(LUAROCKS) --lua-version=5.4 --tree "$$tree" test $(ROCKSPEC) > "$$tree/test.log" 2>&1 || \
+	  { cat "$$tree/test.log" >&2; echo "check-rock: luarocks test failed" >&2; exit 1; }; \
+	grep -a "successes" "$$tree/test.log" | tail -n 1
 
 clean:
 	rm -rf build build-*

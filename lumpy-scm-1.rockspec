@@ -30,20 +30,28 @@ printing, implemented in C.
 }
 
 dependencies = {
-   "lua >= 5.4, < 5.5",
+   "lua >= 5.3, < 5.5",
 }
 
 -- Declared so that a missing library is reported by luarocks before a
--- build. On Debian: libopenblas-dev, liblapacke-dev, libfftw3-dev (np.fft,
--- a later issue, will link it). The BLAS checked is the default build's
--- OpenBLAS; BLAS=blas|blis|mkl|accelerate choose another (docs/blas.md).
+-- build. Each is named by the Debian package that provides it, so that
+-- luarocks' message ("You may have to install libfftw3-dev in your system")
+-- names what to install. The BLAS checked is the default build's OpenBLAS;
+-- BLAS=blas|blis|mkl|accelerate choose another (docs/blas.md).
 external_dependencies = {
-   -- vector math of the AVX2 / AVX-512 kernels (Debian: libsleef-dev); the
-   -- header is found by the compiler (Debian puts it in a multiarch directory)
-   SLEEF = { library = "sleef" },
-   OPENBLAS = { library = "openblas" },
-   LAPACKE = { header = "lapacke.h", library = "lapacke" },
-   FFTW3 = { header = "fftw3.h", library = "fftw3" },
+   -- vector math of the AVX2 / AVX-512 kernels; the header is found by the
+   -- compiler (Debian puts it in a multiarch directory)
+   ["libsleef-dev"] = { library = "sleef" },
+   ["libopenblas-dev"] = { library = "openblas" },
+   ["liblapacke-dev"] = { header = "lapacke.h", library = "lapacke" },
+   ["libfftw3-dev"] = { header = "fftw3.h", library = "fftw3" },
+}
+
+-- `luarocks test`: the busted specs against the rock's build (build-rock/),
+-- with Debian's busted (lua-busted), so no test rock is fetched
+test = {
+   type = "command",
+   command = "make specs BUILD=build-rock",
 }
 
 -- The BLAS/LAPACK choice is the Makefile's (docs/blas.md), read from the
