@@ -110,10 +110,14 @@ BLAS_LIBS   ?= $(strip $(BLAS_FOUND_LIBS))
 FFTW_CFLAGS ?= $(call pc_cflags,fftw3 fftw3f)
 FFTW_LIBS   ?= -lfftw3_threads -lfftw3f_threads $(or $(call pc_libs,fftw3 fftw3f),-lfftw3 -lfftw3f)
 
+# ---- zlib (the deflated members of .npz files)
+ZLIB_CFLAGS ?= $(call pc_cflags,zlib)
+ZLIB_LIBS   ?= $(or $(call pc_libs,zlib),-lz)
+
 CFLAGS_ALL  = -std=gnu11 -fPIC -fvisibility=hidden -ffp-contract=off -fno-math-errno \
               -Wall -Wextra -Wno-unused-parameter -Wno-type-limits -D_GNU_SOURCE \
-              $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) $(FFTW_CFLAGS) -I$(BUILD) $(LUA_CFLAGS) $(OPT) $(CFLAGS)
-LDLIBS_ALL  = $(BLAS_LIBS) $(FFTW_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl $(LDLIBS)
+              $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) $(FFTW_CFLAGS) $(ZLIB_CFLAGS) -I$(BUILD) $(LUA_CFLAGS) $(OPT) $(CFLAGS)
+LDLIBS_ALL  = $(BLAS_LIBS) $(FFTW_LIBS) $(ZLIB_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl $(LDLIBS)
 
 SRC   := $(wildcard src/core/*.c src/bind/*.c)
 OBJ   := $(SRC:%.c=$(BUILD)/%.o) $(SIMD_OBJ)
@@ -175,15 +179,17 @@ SPEC_ENV = LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/spec/?.lua;;" LUA_CPATH="$(CU
 CORE_SRC := $(wildcard src/core/*.c)
 CTEST_FLAGS = -std=gnu11 -ffp-contract=off -fno-math-errno -Wall -Wextra \
               -Wno-unused-parameter -Wno-type-limits -D_GNU_SOURCE \
-              $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) $(FFTW_CFLAGS) -I$(BUILD) $(OPT) $(CFLAGS)
+              $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) $(FFTW_CFLAGS) $(ZLIB_CFLAGS) -I$(BUILD) $(OPT) $(CFLAGS)
 # the parts of the core on BLAS/LAPACK and FFTW (the cross build leaves
 # them out): a core file that calls those libraries, or calls one that does,
 # is named by one of these patterns, and no other core file calls into them
 LIB_USERS := $(wildcard src/core/blas*.c src/core/einsum*.c src/core/linalg*.c \
                src/core/products*.c src/core/spectral*.c src/core/fft*.c)
+# the .npz reader and writer need zlib, which the cross build does not have
+LIB_USERS += $(wildcard src/core/npz*.c)
 CTEST_CORE ?= $(CORE_SRC)
 CTEST_DEPS  = $(CTEST_CORE) $(HDR) spec/c/check.h $(SIMD_OBJ) $(BUILD)/lpy_config.h
-CTEST_LINK  = $(CTEST_CORE) $(SIMD_OBJ) $(LDFLAGS) $(BLAS_LIBS) $(FFTW_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl
+CTEST_LINK  = $(CTEST_CORE) $(SIMD_OBJ) $(LDFLAGS) $(BLAS_LIBS) $(FFTW_LIBS) $(ZLIB_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl
 
 $(BUILD)/test_core: spec/c/test_core.c $(CTEST_DEPS)
 	@mkdir -p $(BUILD)
@@ -225,7 +231,7 @@ CROSS_AARCH64 ?= aarch64-linux-gnu-gcc
 QEMU_AARCH64  ?= qemu-aarch64
 cross-aarch64:
 	$(MAKE) BUILD=build-aarch64 CC=$(CROSS_AARCH64) BLAS_LIBS= BLAS_CFLAGS= \
-	  FFTW_LIBS= FFTW_CFLAGS= \
+	  FFTW_LIBS= FFTW_CFLAGS= ZLIB_LIBS= ZLIB_CFLAGS= \
 	  CTEST_CORE="$(filter-out $(LIB_USERS),$(CORE_SRC))" build-aarch64/test_core \
 	  build-aarch64/test_format build-aarch64/test_simd
 	for t in test_core test_format test_simd; do \

@@ -144,6 +144,13 @@ lpy_array *lb_push_view(lua_State *L, int baseidx, lpy_dtype t, int ndim,
   return a;
 }
 
+lpy_array *lb_push_shell(lua_State *L, int ndim) {
+  lpy_array *a = new_ud(L, UD_SIZE(ndim), 1);
+  a->ndim = 0;
+  a->size = 0;
+  return a;
+}
+
 void lb_push_base(lua_State *L, int idx) {
   lc_getuservalue(L, idx);
 }
