@@ -215,26 +215,28 @@ return function(np, P)
         local k = next(last)
         if k == nil or type(k) == "string" then kw = last; n = n - 1 end
       end
+      -- as NumPy: the named arrays first (here in sorted name order), then
+      -- the positional ones as arr_0, arr_1, ...
       local names, arrays = {}, {}
-      for i = 1, n do
-        if args[i] == nil then fail(("argument %d is nil"):format(i + 1)) end
-        names[i] = "arr_" .. (i - 1)
-        arrays[i] = contiguous(args[i])
-      end
       if kw then
         local keys = {}
         for k in pairs(kw) do
           if type(k) ~= "string" then fail("array names must be strings") end
+          if k:match("^arr_%d+$") and tonumber(k:sub(5)) < n then
+            fail("Cannot use un-named variables and keyword " .. k)
+          end
           keys[#keys + 1] = k
         end
         table.sort(keys)
         for _, k in ipairs(keys) do
-          for j = 1, n do
-            if names[j] == k then fail("Cannot use un-named variables and keyword " .. k) end
-          end
           names[#names + 1] = k
           arrays[#arrays + 1] = contiguous(kw[k])
         end
+      end
+      for i = 1, n do
+        if args[i] == nil then fail(("argument %d is nil"):format(i + 1)) end
+        names[#names + 1] = "arr_" .. (i - 1)
+        arrays[#arrays + 1] = contiguous(args[i])
       end
       P.npz_save(fname, with_suffix(file, ".npz"), names, arrays, compress)
     end)
