@@ -123,6 +123,7 @@ SRC   := $(wildcard src/core/*.c src/bind/*.c)
 OBJ   := $(SRC:%.c=$(BUILD)/%.o) $(SIMD_OBJ)
 HDR   := $(wildcard src/core/*.h src/bind/*.h src/simd/*.h include/*.h)
 
+.PHONY: fuzz fuzz-replay
 .PHONY: ctest all deps test demo env fixtures bench sanitize clean check-deps \
         install uninstall check-rock test-levels test-blas cross-aarch64 FORCE
 
@@ -332,11 +333,48 @@ SAN_MAKE = $(MAKE) BUILD=$(SAN_BUILD) OPT="-O1 -g" CFLAGS="$(SAN_FLAGS)" LDFLAGS
 sanitize: deps
 	$(SAN_MAKE) all
 	ASAN_OPTIONS="$(ASAN_OPTIONS_SAN)" UBSAN_OPTIONS="$(UBSAN_OPTIONS_SAN)" $(SAN_MAKE) ctest
+	ASAN_OPTIONS="$(ASAN_OPTIONS_SAN)" UBSAN_OPTIONS="$(UBSAN_OPTIONS_SAN)" $(MAKE) fuzz-replay
 	$(if $(SAN_KEEP_LOADED),$(MAKE) $(SAN_KEEP))
 	@case "$(ASAN_LIB)" in /*) test -f "$(ASAN_LIB)" && exit 0;; esac; \
 	  echo "sanitize: libasan.so not found ($(CC) -print-file-name=libasan.so gave '$(ASAN_LIB)')" >&2; exit 1
 	$(SAN_ENV) $(LUA) $(BUSTED) -o utfTerminal $(SPECS) || { \
 	  echo "sanitize: the specs failed under ASan/UBSan (see above); if a leak report has unnamed frames, rerun with 'make sanitize SAN_KEEP_LOADED=1'" >&2; exit 1; }
+
+# ---- make fuzz FUZZ_TIME=60: the libFuzzer harnesses of the .npy header
+# parser and the .npz reader (fuzz/fuzz_npy.c, fuzz/fuzz_npz.c), built by
+# clang with -fsanitize=fuzzer,address,undefined and run FUZZ_TIME seconds
+# each from the seed corpus fuzz/corpus/<name> (new inputs go to
+# $(FUZZ_BUILD)/corpus-<name>, crashes to $(FUZZ_BUILD)/). make fuzz-replay
+# (called by make sanitize) builds the same harnesses with $(CC) and
+# fuzz/replay.c instead of libFuzzer, under ASan/UBSan, and feeds them every
+# file of fuzz/corpus once, so no clang is needed to check the corpus.
+FUZZ_TIME   ?= 60
+FUZZ_CC     ?= clang
+FUZZ_BUILD  ?= build-fuzz
+FUZZ_NAMES  := npy npz
+FUZZ_CORE   := src/core/npy_format.c src/core/npz.c src/core/err.c
+FUZZ_CFLAGS  = -std=gnu11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Wno-unused-parameter \
+               -fno-omit-frame-pointer -fno-sanitize-recover=undefined $(ZLIB_CFLAGS)
+FUZZ_LIBS    = $(ZLIB_LIBS) -lm
+
+fuzz:
+	@mkdir -p $(FUZZ_BUILD)
+	@for h in $(FUZZ_NAMES); do \
+	  $(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $(FUZZ_BUILD)/fuzz_$$h \
+	    fuzz/fuzz_$$h.c $(FUZZ_CORE) $(FUZZ_LIBS) || exit 1; done
+	@for h in $(FUZZ_NAMES); do \
+	  echo "== fuzz_$$h for $(FUZZ_TIME) s"; mkdir -p $(FUZZ_BUILD)/corpus-$$h; \
+	  $(FUZZ_BUILD)/fuzz_$$h -max_total_time=$(FUZZ_TIME) -max_len=65536 -rss_limit_mb=2048 \
+	    -artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 \
+	    $(FUZZ_BUILD)/corpus-$$h fuzz/corpus/$$h || exit 1; done
+
+fuzz-replay:
+	@mkdir -p $(SAN_BUILD)
+	@for h in $(FUZZ_NAMES); do \
+	  $(CC) $(FUZZ_CFLAGS) -fsanitize=address,undefined -o $(SAN_BUILD)/replay_$$h \
+	    fuzz/replay.c fuzz/fuzz_$$h.c $(FUZZ_CORE) $(FUZZ_LIBS) || exit 1; \
+	  echo "== fuzz_$$h: replaying fuzz/corpus/$$h"; \
+	  $(SAN_BUILD)/replay_$$h fuzz/corpus/$$h || exit 1; done
 
 # ---- make install PREFIX=/usr/local [DESTDIR=...]
 PREFIX      ?= /usr/local

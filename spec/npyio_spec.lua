@@ -135,7 +135,7 @@ describe("np.load of .npz archives NumPy wrote", function()
       end
       assert.same(names, seen)
       assert.is_nil(f.nothing)
-      assert.matches("^NpzFile '.*' with keys: z, b, arr_0, arr_1$", tostring(f))
+      assert.equal("NpzFile '" .. DIR .. file .. "' with keys: " .. table.concat(names, ", "), tostring(f))
     end
   end)
 

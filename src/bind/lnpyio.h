@@ -16,7 +16,8 @@
 LPY_API FILE *lb_npy_file(lua_State *L, int idx, const char *mode,
                           const char *fn);
 /* close what lb_npy_file opened at holder index idx (a Lua file handle is
-   left open), raising on a failed close of a written file */
+   left open and unflushed, as NumPy leaves a file object), raising when the
+   close fails */
 LPY_API void lb_npy_close(lua_State *L, int idx, const char *fn);
 
 /* The array stored as .npy bytes in the buffer owned by the shell at

@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
+#include <unistd.h>
 #include "lnpyio.h"
 
 #define FILE_MT "lumpy.npyio.file"
@@ -47,10 +49,6 @@ void lb_npy_close(lua_State *L, int idx, const char *fn) {
     int bad = fclose(h->f);
     h->f = NULL;
     if (bad) lb_error(L, fn, "cannot write the file: %s", strerror(errno));
-  } else if (!h) {
-    luaL_Stream *ls = luaL_testudata(L, idx, LUA_FILEHANDLE);
-    if (ls && ls->closef && fflush(ls->f))
-      lb_error(L, fn, "cannot write the file: %s", strerror(errno));
   }
 }
 
@@ -95,6 +93,33 @@ static size_t opt_max_header(lua_State *L, int idx) {
 }
 
 /* ------------------------------------------------------------ save / load */
+/* write p1[0..n1) then p2[0..n2) to fd, resuming after partial writes */
+static int write_all(int fd, const char *p1, size_t n1, const char *p2, size_t n2) {
+  while (n1 + n2 > 0) {
+    struct iovec v[2];
+    int k = 0;
+    ssize_t w;
+    if (n1) { v[k].iov_base = (void *)p1; v[k].iov_len = n1; k++; }
+    if (n2) { v[k].iov_base = (void *)p2; v[k].iov_len = n2 > ((size_t)1 << 30) ? (size_t)1 << 30 : n2; k++; }
+    w = writev(fd, v, k);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    if ((size_t)w >= n1) {
+      w -= (ssize_t)n1;
+      p1 += n1;
+      n1 = 0;
+      p2 += w;
+      n2 -= (size_t)w;
+    } else {
+      p1 += w;
+      n1 -= (size_t)w;
+    }
+  }
+  return 0;
+}
+
 /* save(fn, dest, a [, version]): a is C- or Fortran-contiguous */
 static int p_save(lua_State *L) {
   const char *fn = luaL_checkstring(L, 1);
@@ -112,8 +137,13 @@ static int p_save(lua_State *L) {
   if (!hl) return lb_core_error(L, fn, &e);
   lua_settop(L, 4);
   f = lb_npy_file(L, 2, "wb", fn);                      /* 5 */
-  if (fwrite(hdr, 1, hl, f) != hl || (nb && fwrite(a->data, 1, nb, f) != nb))
+  if (lua_type(L, 2) == LUA_TSTRING) {
+    /* a file of our own, nothing buffered: one writev of header and data */
+    if (write_all(fileno(f), hdr, hl, a->data, nb))
+      return lb_error(L, fn, "cannot write the file: %s", strerror(errno));
+  } else if (fwrite(hdr, 1, hl, f) != hl || (nb && fwrite(a->data, 1, nb, f) != nb)) {
     return lb_error(L, fn, "cannot write the file: %s", strerror(errno));
+  }
   lb_npy_close(L, 5, fn);
   return 0;
 }

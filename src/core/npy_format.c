@@ -11,6 +11,15 @@
 #define ARRAY_ALIGN 64
 #define GROWTH_DIGITS 21      /* NumPy pads the header for a growing axis */
 
+/* kind and size of each dtype, as NumPy's descr spells them; kept here
+   (not lpy_dtypes) so that the parser links on its own into the fuzzers */
+static const struct { char kind; int size; } TYPES[LPY_NTYPES] = {
+  [LPY_BOOL] = {'b', 1}, [LPY_INT8] = {'i', 1}, [LPY_INT16] = {'i', 2},
+  [LPY_INT32] = {'i', 4}, [LPY_INT64] = {'i', 8}, [LPY_UINT8] = {'u', 1},
+  [LPY_UINT16] = {'u', 2}, [LPY_UINT32] = {'u', 4}, [LPY_UINT64] = {'u', 8},
+  [LPY_FLOAT32] = {'f', 4}, [LPY_FLOAT64] = {'f', 8},
+  [LPY_COMPLEX64] = {'c', 8}, [LPY_COMPLEX128] = {'c', 16}};
+
 static int little_endian(void) {
   const uint16_t one = 1;
   return *(const unsigned char *)&one == 1;
@@ -144,12 +153,6 @@ static int get_shape(scan *s, lpy_npy_header *h) {
 
 /* map NumPy's dtype descr ("<f8", "|b1", ">c16") to a LumPy dtype */
 static int get_descr(scan *s, const char *d, size_t n, lpy_npy_header *h) {
-  static const struct { char kind; int size; lpy_dtype t; } map[] = {
-    {'b', 1, LPY_BOOL}, {'i', 1, LPY_INT8}, {'i', 2, LPY_INT16},
-    {'i', 4, LPY_INT32}, {'i', 8, LPY_INT64}, {'u', 1, LPY_UINT8},
-    {'u', 2, LPY_UINT16}, {'u', 4, LPY_UINT32}, {'u', 8, LPY_UINT64},
-    {'f', 4, LPY_FLOAT32}, {'f', 8, LPY_FLOAT64}, {'c', 8, LPY_COMPLEX64},
-    {'c', 16, LPY_COMPLEX128}};
   char order = '|', kind;
   int size = 0, digits = 0;
   size_t i = 0, k;
@@ -166,9 +169,9 @@ static int get_descr(scan *s, const char *d, size_t n, lpy_npy_header *h) {
     size = size * 10 + (d[i] - '0');
   }
   if (i != n || !digits) goto unsupported;
-  for (k = 0; k < sizeof map / sizeof map[0]; k++)
-    if (map[k].kind == kind && map[k].size == size) {
-      h->dtype = map[k].t;
+  for (k = 0; k < LPY_NTYPES; k++)
+    if (TYPES[k].kind == kind && TYPES[k].size == size) {
+      h->dtype = (lpy_dtype)k;
       h->swap = size > 1 && ((order == '>' && little_endian()) ||
                              (order == '<' && !little_endian()));
       return LPY_OK;
@@ -181,7 +184,7 @@ int lpy_npy_parse(const char *p, size_t n, size_t max_header,
                   lpy_npy_header *h, lpy_err *e) {
   size_t off = 0, need = 0;
   scan s;
-  int st, seen = 0;
+  int st, seen = 0, k;
   st = lpy_npy_prefix(p, n, max_header, &off, &need, e);
   if (st < 0 || (st == LPY_OK && off > n))
     return lpy_err_set(e, LPY_EVALUE, "the .npy header is truncated");
@@ -234,11 +237,17 @@ int lpy_npy_parse(const char *p, size_t n, size_t max_header,
   if (seen != 7)
     return lpy_err_set(e, LPY_EVALUE, "invalid .npy header: the keys 'descr', "
                        "'fortran_order' and 'shape' are required");
-  h->size = lpy_shape_size(h->ndim, h->shape, e);
-  if (h->size < 0) return e->code ? e->code : LPY_EVALUE;
-  if (h->size > INT64_MAX / lpy_itemsize(h->dtype))
+  h->size = 1;
+  for (k = 0; k < h->ndim; k++)
+    if (h->shape[k] == 0) h->size = 0;
+  for (k = 0; k < h->ndim && h->size; k++) {
+    if (h->shape[k] > INT64_MAX / h->size)
+      return lpy_err_set(e, LPY_EVALUE, "invalid .npy header: the array's size overflows");
+    h->size *= h->shape[k];
+  }
+  if (h->size > INT64_MAX / TYPES[h->dtype].size)
     return lpy_err_set(e, LPY_EVALUE, "invalid .npy header: the array's size overflows");
-  h->nbytes = h->size * lpy_itemsize(h->dtype);
+  h->nbytes = h->size * TYPES[h->dtype].size;
   return LPY_OK;
 }
 
@@ -267,9 +276,13 @@ size_t lpy_npy_header_write(char *out, size_t cap, lpy_dtype t, int fortran,
     lpy_err_set(e, LPY_EVALUE, "too many dimensions");
     return 0;
   }
+  if ((unsigned)t >= LPY_NTYPES) {
+    lpy_err_set(e, LPY_EVALUE, "internal: bad dtype");
+    return 0;
+  }
   snprintf(descr, sizeof descr, "%c%c%d",
-           lpy_itemsize(t) == 1 ? '|' : little_endian() ? '<' : '>',
-           lpy_dtypes[t].kind, lpy_itemsize(t));
+           TYPES[t].size == 1 ? '|' : little_endian() ? '<' : '>',
+           TYPES[t].kind, TYPES[t].size);
   puts_(&d, "{'descr': '");
   puts_(&d, descr);
   puts_(&d, "', 'fortran_order': ");
@@ -317,7 +330,7 @@ size_t lpy_npy_header_write(char *out, size_t cap, lpy_dtype t, int fortran,
 
 /* ---------------------------------------------------------- byteswap */
 void lpy_npy_byteswap(char *p, int64_t n, lpy_dtype t) {
-  int sz = lpy_itemsize(t), w = lpy_iscomplex(t) ? sz / 2 : sz;
+  int sz = TYPES[t].size, w = TYPES[t].kind == 'c' ? sz / 2 : sz;
   int64_t i, m = n * (sz / w);
   switch (w) {
   case 2: for (i = 0; i < m; i++) { uint16_t v; memcpy(&v, p + 2 * i, 2); v = __builtin_bswap16(v); memcpy(p + 2 * i, &v, 2); } break;
