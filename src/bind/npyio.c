@@ -5,6 +5,7 @@
 ** Files are held in collectable userdata, so an error never leaks one.
 */
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
@@ -138,7 +139,11 @@ static int p_save(lua_State *L) {
   lua_settop(L, 4);
   f = lb_npy_file(L, 2, "wb", fn);                      /* 5 */
   if (lua_type(L, 2) == LUA_TSTRING) {
-    /* a file of our own, nothing buffered: one writev of header and data */
+    /* a file of our own, nothing buffered: the blocks reserved first (as
+       NumPy does: the file system then lays the data out in one go), then
+       one writev of header and data */
+    if (nb > ((size_t)1 << 20))
+      (void)fallocate(fileno(f), FALLOC_FL_KEEP_SIZE, 0, (off_t)(hl + nb));
     if (write_all(fileno(f), hdr, hl, a->data, nb))
       return lb_error(L, fn, "cannot write the file: %s", strerror(errno));
   } else if (fwrite(hdr, 1, hl, f) != hl || (nb && fwrite(a->data, 1, nb, f) != nb)) {
