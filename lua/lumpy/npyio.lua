@@ -194,6 +194,10 @@ return function(np, P)
     if magic == "\x93NUMPY" then
       if v.mmap_mode ~= nil then
         local m = map_mode(v.mmap_mode, "mmap_mode", true)
+        if m == "w+" then
+          fail("mmap_mode 'w+' would overwrite the file; create one with "
+               .. "np.lib.format.open_memmap(path, {mode = 'w+', dtype = ..., shape = ...})")
+        end
         if type(file) ~= "string" then fail("mmap_mode needs a file name, not an open file") end
         return P.map("load", file, m, max)
       end
