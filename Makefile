@@ -209,11 +209,18 @@ $(BUILD)/test_fft: spec/c/test_fft.c $(CTEST_DEPS)
 	@mkdir -p $(BUILD)
 	$(CC) $(CTEST_FLAGS) -o $@ spec/c/test_fft.c $(CTEST_LINK)
 
-ctest: $(BUILD)/test_core $(BUILD)/test_format $(BUILD)/test_simd $(BUILD)/test_fft
+# the .npy / .npz core (not in the cross build: it needs zlib)
+$(BUILD)/test_npyio: spec/c/test_npyio.c $(CTEST_DEPS)
+	@mkdir -p $(BUILD)
+	$(CC) $(CTEST_FLAGS) -o $@ spec/c/test_npyio.c $(CTEST_LINK)
+
+ctest: $(BUILD)/test_core $(BUILD)/test_format $(BUILD)/test_simd $(BUILD)/test_fft \
+       $(BUILD)/test_npyio
 	$(BUILD)/test_core
 	$(BUILD)/test_format
 	$(BUILD)/test_simd
 	$(BUILD)/test_fft
+	$(BUILD)/test_npyio
 
 test: deps
 	$(MAKE) all ctest
