@@ -251,4 +251,27 @@ for _, n in ipairs { "65536", "1048576" } do
        direct = "rfftf " .. n, direct_target = 1.10 }
 end
 
+-- issue 8: files
+-- np.save and np.load of a 100 MB float64 array in the same temp dir on both sides
+-- (BENCH_TMP / TMP: bench/run.lua's, removed at the end), next to dd moving 100 MiB
+-- through the same disk in the same run (`dd` rows: dd's own figure; target: LumPy at
+-- >= 80% of dd's speed, and at least as fast as NumPy); np.load with mmap_mode of a
+-- 1 GB .npy file (made sparse first: only its header is read; target < 10 ms).
+-- Fields these rows add (bench/run.lua): dd = "write" | "read" with mb = N: a row that
+-- times dd itself (no inputs, no NumPy side); disk = "write" | "read", bytes = B,
+-- disk_target = F: PASS when LumPy moves B bytes at >= F times the speed of that dd
+-- row (fastest samples); sparse_npy = {file, n}: BENCH_TMP/file made first as a sparse
+-- .npy of n float64; max_time = S: PASS when LumPy's median is <= S seconds.
+op { "disk: dd write 100 MiB", dd = "write", mb = 100, size = "100 MiB", target = false }
+op { "np.save 100 MB", "float64", "a:12500000:rand", 'x = np.save(BENCH_TMP .. "/io-l.npy", a)',
+     py = 'x = np.save(TMP + "/io-p.npy", a)', disk = "write", bytes = 1e8, disk_target = 0.8 }
+op { "disk: dd read 100 MiB", dd = "read", mb = 100, size = "100 MiB", target = false }
+op { "np.load 100 MB", "float64", "a:1", 'x = np.load(BENCH_TMP .. "/io-l.npy")',
+     py = 'x = np.load(TMP + "/io-p.npy")', disk = "read", bytes = 1e8, disk_target = 0.8,
+     target = 1.0 }
+op { "np.load mmap 1 GB", "float64", "a:1",
+     'x = np.load(BENCH_TMP .. "/io-big.npy", { mmap_mode = "r" })',
+     py = 'x = np.load(TMP + "/io-big.npy", mmap_mode="r")',
+     sparse_npy = { "io-big.npy", 134217728 }, max_time = 0.01, target = false }
+
 return ops
