@@ -131,6 +131,7 @@ return function(np, P, H)
     end
     local ndmin = H.check_ndmin(o.ndmin)
     local invalid_raise = o.invalid_raise ~= false
+    local loose = o.loose ~= false
     local split = splitter(o.delimiter, comments, o.autostrip)
     local usecols = H.read_usecols(o.usecols)
     local conv = o.converters
@@ -270,7 +271,8 @@ return function(np, P, H)
           v = parse(s, dt)
         end
         if v == nil then
-          if missing[i][strip(s)] then v = fill[i]
+          -- loose (the default): anything unparsable takes the filling value
+          if loose or missing[i][strip(s)] then v = fill[i]
           else fail(("Cannot convert string '%s'"):format(s)) end
         end
         flat[#flat + 1] = v

@@ -168,13 +168,17 @@ static void fmtval(lpy_dtype t, const char *p, lpy_fmtval *v) {
   }
 }
 
-/* add the text of spec s applied to v to the buffer */
+/* add the text of spec s applied to v to the buffer; Python's TypeError
+   (a float given to %x) is NumPy's "Mismatch" (mismatch != NULL) */
 static void add_value(lua_State *L, luaL_Buffer *b, const lpy_fmtspec *s,
-                      const lpy_fmtval *v, const char *fn) {
+                      const lpy_fmtval *v, const char *fn, const char *mismatch) {
   char tmp[256];
   lpy_err e;
   long need = lpy_fmt_value(s, v, tmp, sizeof tmp, &e);
-  if (need < 0) lb_core_error(L, fn, &e);
+  if (need < 0) {
+    if (e.code == LPY_ETYPE && mismatch) lb_error(L, fn, "%s", mismatch);
+    lb_core_error(L, fn, &e);
+  }
   if ((size_t)need < sizeof tmp) luaL_addlstring(b, tmp, (size_t)need);
   else {
     char *p = luaL_prepbuffsize(b, (size_t)need + 1);
@@ -199,11 +203,11 @@ static lpy_fmtspec *compile(lua_State *L, int idx, int *nspecs, int *nconv,
 /* add the row format specs applied to values vals[0..nv) */
 static void add_row(lua_State *L, luaL_Buffer *b, const char *f,
                     const lpy_fmtspec *specs, int ns, const lpy_fmtval *vals,
-                    const char *fn) {
+                    const char *fn, const char *mismatch) {
   int k, j = 0;
   for (k = 0; k < ns; k++) {
     luaL_addlstring(b, f + specs[k].lit, specs[k].litlen);
-    if (specs[k].conv) add_value(L, b, &specs[k], &vals[j++], fn);
+    if (specs[k].conv) add_value(L, b, &specs[k], &vals[j++], fn, mismatch);
   }
 }
 
@@ -240,6 +244,8 @@ static int p_format(lua_State *L) {
     return lb_error(L, fn, "Mismatch between array dtype ('%s') and format specifier ('%s')",
                     lpy_dtypes[a->dtype].name, f);
   vals = lua_newuserdatauv(L, sizeof(lpy_fmtval) * (size_t)(nc ? nc : 1), 0);   /* 5 */
+  lua_pushfstring(L, "Mismatch between array dtype ('%s') and format specifier ('%s')",
+                  lpy_dtypes[a->dtype].name, f);                               /* 6 */
   luaL_buffinit(L, &b);
   for (r = 0; r < a->shape[0]; r++) {
     size_t start = luaL_bufflen(&b);
@@ -251,12 +257,31 @@ static int p_format(lua_State *L) {
       } else
         fmtval(a->dtype, p, &vals[c]);
     }
-    add_row(L, &b, f, specs, ns, vals, fn);
+    add_row(L, &b, f, specs, ns, vals, fn, lua_tostring(L, 6));
     luaL_addlstring(&b, newline, nl);
     if (cplx) plus_minus(&b, start);
   }
   luaL_pushresult(&b);
   return 1;
+}
+
+/* float32 / complex64 at p widened into w (returns the new dtype) */
+static lpy_dtype widen(lpy_dtype t, const char *p, void *w) {
+  double *d = w;
+  if (t == LPY_FLOAT32) {
+    float x;
+    memcpy(&x, p, 4);
+    d[0] = x;
+    return LPY_FLOAT64;
+  }
+  if (t == LPY_COMPLEX64) {
+    float x[2];
+    memcpy(x, p, 8);
+    d[0] = x[0];
+    d[1] = x[1];
+    return LPY_COMPLEX128;
+  }
+  return t;
 }
 
 /* items(a, fmt, sep) -> the elements of a in C order, each as str() of the
@@ -271,6 +296,8 @@ static int p_items(lua_State *L) {
   lpy_fmtspec *specs = NULL;
   int64_t idx[LPY_MAXDIMS] = {0}, k;
   luaL_Buffer b;
+  union { double d[2]; char c[16]; } w;
+  lpy_dtype t;
   if (fl) {
     specs = compile(L, 2, &ns, &nc, fn);                     /* 4 */
     if (nc != 1)
@@ -286,12 +313,17 @@ static int p_items(lua_State *L) {
     lpy_fmtval v;
     for (d = 0; d < a->ndim; d++) p += idx[d] * a->strides[d];
     if (k) luaL_addlstring(&b, sep, sl);
+    /* NumPy formats the Python object its getitem makes: float32 and
+       complex64 widened to double */
+    t = widen(a->dtype, p, &w);
+    if (t != a->dtype) p = w.c;
     if (specs) {
-      fmtval(a->dtype, p, &v);
-      add_row(L, &b, f, specs, ns, &v, fn);
+      fmtval(t, p, &v);
+      add_row(L, &b, f, specs, ns, &v, fn, NULL);
     } else {
       char tmp[LPY_FORMAT_SCALAR_MAX];
-      size_t n = lpy_format_scalar_buf(a->dtype, p, tmp, sizeof tmp);
+      size_t n;
+      n = lpy_format_scalar_buf(t, p, tmp, sizeof tmp);
       luaL_addlstring(&b, tmp, n < sizeof tmp ? n : sizeof tmp - 1);
     }
     for (d = a->ndim - 1; d >= 0; d--) {

@@ -72,10 +72,11 @@ int lpy_fmt_compile(const char *fmt, size_t n, lpy_fmtspec *specs, int max,
     if (i >= n) return lpy_err_set(e, LPY_EVALUE, "fmt: incomplete format");
     c = fmt[i++];
     if (!strchr("diuoxXeEfFgGs", c) || c == 0) {
-      if (c == 'n') return lpy_err_set(e, LPY_EVALUE, "fmt: %%n is not allowed");
+      if (c == 'n')
+        return lpy_err_set(e, LPY_EVALUE, "unsupported format character 'n' (0x6e): %%n is not allowed");
       if ((unsigned char)c >= 32 && (unsigned char)c < 127)
-        return lpy_err_set(e, LPY_EVALUE, "fmt: unsupported format character '%c' (0x%x)", c, (unsigned)(unsigned char)c);
-      return lpy_err_set(e, LPY_EVALUE, "fmt: unsupported format character 0x%x", (unsigned)(unsigned char)c);
+        return lpy_err_set(e, LPY_EVALUE, "unsupported format character '%c' (0x%x)", c, (unsigned)(unsigned char)c);
+      return lpy_err_set(e, LPY_EVALUE, "unsupported format character 0x%x", (unsigned)(unsigned char)c);
     }
     s->conv = c;
     s->flags = (unsigned char)fl;
