@@ -39,13 +39,22 @@ return function(np, P, H)
   methods.tobytes = named("tobytes", tobytes)
 
   -- np.frombuffer(s, [dtype, count, offset]): a read-only view of the bytes
-  -- of the Lua string s, which it keeps alive
-  np.frombuffer = named("frombuffer", function(s, ...)
+  -- of the Lua string s, which it keeps alive. The common call (a string
+  -- and at most a dtype name) goes straight to C, which names its errors.
+  local frombuffer_c = P.frombuffer
+  local frombuffer = named("frombuffer", function(s, ...)
     local o = gather({ "dtype", "count", "offset" }, { like = true }, ...)
     if type(s) ~= "string" then fail("expected a Lua string, got " .. type(s)) end
-    return P.frombuffer(s, dtype_name(o.dtype, "float64"), int_arg(o.count, "count", -1),
+    return frombuffer_c(s, dtype_name(o.dtype, "float64"), int_arg(o.count, "count", -1),
                         int_arg(o.offset, "offset", 0), "frombuffer")
   end)
+  np.frombuffer = function(s, dt, ...)
+    if (...) == nil and type(s) == "string" and (dt == nil or type(dt) == "string")
+       and select("#", ...) == 0 then
+      return frombuffer_c(s, dt, -1, 0, "frombuffer")
+    end
+    return frombuffer(s, dt, ...)
+  end
 
   -- np.fromstring(s, [dtype, count], {sep}): the items of separated text
   np.fromstring = named("fromstring", function(s, ...)

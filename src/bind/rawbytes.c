@@ -39,7 +39,7 @@ static int p_frombuffer(lua_State *L) {
   const char *fn = luaL_optstring(L, 5, "frombuffer");
   lpy_dtype t = (lpy_dtype)lb_optdtype(L, 2, LPY_FLOAT64, fn);
   lua_Integer count = luaL_optinteger(L, 3, -1), off = luaL_optinteger(L, 4, 0);
-  int64_t isz = lpy_itemsize(t), n, stride, zero = 0;
+  int64_t isz = lpy_itemsize(t), n, zero = 0;
   size_t avail, align = (size_t)(lpy_iscomplex(t) ? isz / 2 : isz);
   const char *p;
   lpy_array *v;
@@ -61,12 +61,17 @@ static int p_frombuffer(lua_State *L) {
     if (n) memcpy(v->data, p, (size_t)(n * isz));
     return 1;
   }
-  stride = isz;
-  lb_push_new(L, t, 1, &zero, 0, fn);             /* a stand-in base */
-  v = lb_push_view(L, -1, t, 1, &n, &stride, (char *)p);
+  /* an empty array made to point at the string instead, which its user
+     value keeps alive; views of it take the string as their owner */
+  v = lb_push_new(L, t, 1, &zero, 0, fn);
+  v->data = (char *)p;
+  v->shape[0] = v->size = n;
+  v->strides[0] = isz;
+  v->flags &= ~(unsigned)LPY_OWNDATA;
+  lpy_array_update_flags(v);
   v->flags &= ~(unsigned)LPY_WRITEABLE;
   lua_pushvalue(L, 1);
-  lc_setuservalue(L, -2);                         /* the string owns it */
+  lc_setuservalue(L, -2);
   return 1;
 }
 

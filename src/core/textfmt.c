@@ -15,6 +15,21 @@
 
 static int isdig(int c) { return c >= '0' && c <= '9'; }
 
+/* the printf format of a finite float for s, rebuilt from its validated
+   parts: flags, width, precision (6 when none) and the conversion */
+static void cfmt(lpy_fmtspec *s) {
+  char *f = s->cfmt;
+  size_t k = 0;
+  f[k++] = '%';
+  if (s->flags & LPY_FMT_LEFT) f[k++] = '-';
+  if (s->flags & LPY_FMT_PLUS) f[k++] = '+';
+  if (s->flags & LPY_FMT_SPACE) f[k++] = ' ';
+  if (s->flags & LPY_FMT_ALT) f[k++] = '#';
+  if (s->flags & LPY_FMT_ZERO) f[k++] = '0';
+  snprintf(f + k, sizeof s->cfmt - k, "%d.%d%c", s->width, s->prec < 0 ? 6 : s->prec,
+           strchr("eEfFgG", s->conv) ? s->conv : 'e');
+}
+
 int lpy_fmt_compile(const char *fmt, size_t n, lpy_fmtspec *specs, int max,
                     int *nspecs, int *nconv, lpy_err *e) {
   size_t i = 0, lit = 0;
@@ -82,6 +97,7 @@ int lpy_fmt_compile(const char *fmt, size_t n, lpy_fmtspec *specs, int max,
     s->flags = (unsigned char)fl;
     s->width = (int)w;
     s->prec = (int)pr;
+    cfmt(s);
     ns++;
     nc++;
     lit = i;
@@ -181,18 +197,7 @@ static long fmt_float(const lpy_fmtspec *s, double d, char *out, size_t cap) {
     if (sc) pre[np++] = sc;
     return pad(s, pre, np, isnan(d) ? (up ? "NAN" : "nan") : (up ? "INF" : "inf"), 3, 1, out, cap);
   } else {
-    char f[40];
-    size_t k = 0;
-    int r;
-    f[k++] = '%';
-    if (s->flags & LPY_FMT_LEFT) f[k++] = '-';
-    if (s->flags & LPY_FMT_PLUS) f[k++] = '+';
-    if (s->flags & LPY_FMT_SPACE) f[k++] = ' ';
-    if (s->flags & LPY_FMT_ALT) f[k++] = '#';
-    if (s->flags & LPY_FMT_ZERO) f[k++] = '0';
-    k += (size_t)snprintf(f + k, sizeof f - k, "%d.%d%c", s->width,
-                          s->prec < 0 ? 6 : s->prec, s->conv);
-    r = snprintf(out, cap, f, d);
+    int r = snprintf(out, cap, s->cfmt, d);
     return r < 0 ? 0 : r;
   }
 }

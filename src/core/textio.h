@@ -94,6 +94,7 @@ typedef struct lpy_fmtspec {
   char conv;                    /* d i u o x X e E f F g G s, or 0 */
   unsigned char flags;          /* LPY_FMT_* */
   int width, prec;              /* prec -1: none */
+  char cfmt[24];                /* the printf format of a finite float */
 } lpy_fmtspec;
 enum { LPY_FMT_LEFT = 1, LPY_FMT_PLUS = 2, LPY_FMT_SPACE = 4,
        LPY_FMT_ALT = 8, LPY_FMT_ZERO = 16 };
