@@ -16,13 +16,17 @@ int lpy_text_isspace(int c) {
 static int isdig(int c) { return c >= '0' && c <= '9'; }
 
 /* ------------------------------------------------------------ tokenizer */
+static int special(const lpy_tok *t, int c);
+
 void lpy_tok_init(lpy_tok *t, const char *text, size_t n,
                   const lpy_tok_cfg *cfg) {
+  int c;
   t->p = text;
   t->end = text + n;
   t->cfg = *cfg;
   t->buflen = 0;
   t->nf = 0;
+  for (c = 0; c < 256; c++) t->stop[c] = (unsigned char)special(t, c);
 }
 
 void lpy_tok_free(lpy_tok *t) {
@@ -108,10 +112,8 @@ static int special(const lpy_tok *t, int c) {
 int lpy_tok_row(lpy_tok *t, lpy_err *e) {
   const char *p = t->p, *end = t->end;
   int ws = t->cfg.delim < 0, quote = t->cfg.quote, lastq = 0, firstq = 0;
-  unsigned char spec[256];
-  int c;
+  const unsigned char *spec = t->stop;
   if (p >= end) return 0;
-  for (c = 0; c < 256; c++) spec[c] = (unsigned char)special(t, c);
   t->nf = 0;
   t->buflen = 0;
   for (;;) {

@@ -30,6 +30,7 @@ typedef struct lpy_tok_cfg {
 typedef struct lpy_tok {
   const char *p, *end;
   lpy_tok_cfg cfg;
+  unsigned char stop[256];      /* bytes that end an unquoted chunk */
   char *buf;
   size_t buflen, bufcap;
   size_t *off;
