@@ -280,7 +280,7 @@ return function(np, P, H)
     end
     local out
     if #rows == 0 then out = np.zeros({ 0, ncols }, dt)
-    else out = np.array(flat, dt):reshape({ #rows, ncols }) end
+    else out = H.array_of(flat, dt):reshape({ #rows, ncols }) end
     out = H.ensure_ndmin(out, ndmin)
     if o.unpack then return H.unpacked(out) end
     return out

@@ -15,6 +15,13 @@ return function(np, P)
 
   local function fail(msg) error(msg, 0) end
 
+  -- an array of dtype dt from Lua values; uint64 values above 2^63 - 1
+  -- arrive as Lua integers wrapped to negative ones, as lb_push_elem gives
+  local function H_flat(flat, dt)
+    if dt == "uint64" then return np.array(flat, "int64"):view("uint64") end
+    return np.array(flat, dt)
+  end
+
   -- the positional arguments after the first (names) and a trailing
   -- options table, merged into one record; unknown options are an error
   local function gather(names, extra, ...)
@@ -204,7 +211,7 @@ return function(np, P)
     ncol = ncol or (usecols and #usecols or 1)
     local nr = #flat // math.max(ncol, 1)
     if nr == 0 then return np.zeros({ 0, ncol }, dt) end
-    return np.array(flat, dt):reshape({ nr, ncol })
+    return H_flat(flat, dt):reshape({ nr, ncol })
   end
 
   local LOADTXT_OPTS = { comments = true, delimiter = true, converters = true, skiprows = true,
@@ -325,7 +332,7 @@ return function(np, P)
 
   require("lumpy.genfromtxt")(np, P, {
     gather = gather, dtype_name = dtype_name, read_text = read_text,
-    ensure_ndmin = ensure_ndmin, check_ndmin = check_ndmin, unpacked = unpacked,
+    ensure_ndmin = ensure_ndmin, array_of = H_flat, check_ndmin = check_ndmin, unpacked = unpacked,
     read_usecols = read_usecols, nonneg = nonneg, fail = fail })
   require("lumpy.rawbytes")(np, P, {
     gather = gather, dtype_name = dtype_name, open_out = open_out, fail = fail,

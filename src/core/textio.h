@@ -52,7 +52,8 @@ LPY_API int lpy_tok_row(lpy_tok *t, lpy_err *e);
 LPY_API int lpy_text_isspace(int c);
 
 /* ------------------------------------------------------------ numbers */
-/* Parse s[0..n) (s[n] must be readable: the NUL after a field) as a value
+/* Parse s[0..n) (the bytes from s on must end in a NUL, at s[n] or later:
+   strtod may look past n, the result never depends on it) as a value
    of dtype t into out (lpy_itemsize(t) bytes): NumPy's loadtxt rules
    (surrounding whitespace allowed; floats as Python's float(): decimal,
    inf, infinity, nan, no hex; integers of decimal digits within the
