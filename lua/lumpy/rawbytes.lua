@@ -17,8 +17,8 @@ return function(np, P, H)
     return v
   end
 
-  local function check_array(a, fn)
-    if not is_array(a) then fail(("%s: expected an array, got %s"):format(fn, type(a))) end
+  local function check_array(a)
+    if not is_array(a) then fail("expected an array, got " .. type(a)) end
     return a
   end
 
@@ -73,7 +73,7 @@ return function(np, P, H)
   -- "", else the items as text separated by sep (str() of each, or format)
   methods.tofile = named("tofile", function(a, fid, ...)
     local o = gather({ "sep", "format" }, {}, ...)
-    check_array(a, "tofile")
+    check_array(a)
     local sep, format = o.sep or "", o.format or ""
     if type(sep) ~= "string" or type(format) ~= "string" then fail("sep and format must be strings") end
     local data
@@ -84,7 +84,6 @@ return function(np, P, H)
     if close then f:close() end
     if not ok then fail(tostring(err)) end
   end)
-  np.tofile = methods.tofile
 
   -- np.fromfile(file, [dtype, count, sep, offset])
   np.fromfile = named("fromfile", function(file, ...)
