@@ -80,6 +80,10 @@ def setup(i):
     op = ops[i]
     names = [inp["name"] for inp in op["inputs"]]
     arrays = [make_input(inp) for inp in op["inputs"]]
+    if op.get("setup"):  # statements run once with the inputs in scope
+        senv = dict(zip(names, arrays), np=np)
+        exec(op["setup"], senv)
+        arrays = [senv[n] for n in names]
     src = TEMPLATE.format(args=", ".join(names), out=op["out"], stmt=op["py"])
     env = {"np": np, "TMP": os.environ.get("LUMPY_BENCH_TMP", "/tmp")}
     exec(compile(src, "<op %d: %s>" % (i + 1, op["py"]), "exec"), env)

@@ -273,5 +273,20 @@ op { "np.load mmap 1 GB", "float64", "a:1",
      'x = np.load(BENCH_TMP .. "/io-big.npy", { mmap_mode = "r" })',
      py = 'x = np.load(TMP + "/io-big.npy", mmap_mode="r")',
      sparse_npy = { "io-big.npy", 134217728 }, max_time = 0.01, target = false }
+-- issue 8: text and bytes
+-- loadtxt and savetxt of a 100000x10 float64 table (fmt "%.18e", 25 MB of
+-- text) through a file in /tmp (each side its own; setup_lua / setup_py run
+-- once with the inputs in scope and return / rebind them); tobytes and
+-- frombuffer of 1e7 float64 (LumPy's frombuffer is a view of the Lua string,
+-- as NumPy's is of the bytes object).
+op { "loadtxt", "float64", "a:100000x10:rand", "c = np.loadtxt('/tmp/lumpy-bench-loadtxt-lua.txt')",
+     py = "c = np.loadtxt('/tmp/lumpy-bench-loadtxt-py.txt')",
+     setup_lua = "local a = ...; np.savetxt('/tmp/lumpy-bench-loadtxt-lua.txt', a); return a",
+     setup_py = "np.savetxt('/tmp/lumpy-bench-loadtxt-py.txt', a)" }
+op { "savetxt", "float64", "a:100000x10:rand", "c = np.savetxt('/tmp/lumpy-bench-savetxt-lua.txt', a)",
+     py = "c = np.savetxt('/tmp/lumpy-bench-savetxt-py.txt', a)" }
+op { "tobytes", "float64", "a:1e7:rand", "c = a:tobytes()", py = "c = a.tobytes()" }
+op { "frombuffer", "float64", "a:1e7:rand", "c = np.frombuffer(a)",
+     setup_lua = "local a = ...; return a:tobytes()", setup_py = "a = a.tobytes()" }
 
 return ops

@@ -278,7 +278,7 @@ local function start_python()
   py_out = assert(io.open(fifo, "r")) -- blocks until the child opens it
   local payload = {}
   for i, op in ipairs(all_ops) do
-    payload[i] = { dtype = op.dtype, inputs = op.inputs, py = op.py, out = op.out }
+    payload[i] = { dtype = op.dtype, inputs = op.inputs, py = op.py, out = op.out, setup = op.setup_py }
   end
   assert(rpc("ops " .. json(payload)))
   local info = assert(rpc("info"))
@@ -326,6 +326,10 @@ local function compile_lua(op)
   if not chunk then error(err, 0) end
   local arrays = {}
   for i, inp in ipairs(op.inputs) do arrays[i] = make_input(inp) end
+  if op.setup_lua then -- a chunk given the inputs, returning them (or replacements)
+    local setup = assert(load(op.setup_lua, "=[setup]", "t", env))
+    arrays = table.pack(setup(table.unpack(arrays, 1, #op.inputs)))
+  end
   local fn = chunk(now, table.unpack(arrays, 1, #op.inputs))
   fn(1) -- warm-up; fails early on a statement LumPy cannot run yet
   return fn
