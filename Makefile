@@ -119,6 +119,7 @@ ZLIB_LIBS   ?= $(or $(call pc_libs,zlib),-lz)
 
 CFLAGS_ALL  = -std=gnu11 -fPIC -fvisibility=hidden -ffp-contract=off -fno-math-errno \
               -Wall -Wextra -Wno-unused-parameter -Wno-type-limits -D_GNU_SOURCE \
+              -Werror=implicit-function-declaration \
               $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) $(FFTW_CFLAGS) $(ZLIB_CFLAGS) -I$(BUILD) $(LUA_CFLAGS) $(OPT) $(CFLAGS)
 LDLIBS_ALL  = $(BLAS_LIBS) $(FFTW_LIBS) $(ZLIB_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl $(LDLIBS)
 

@@ -22,4 +22,11 @@
 #define lc_getuservalue(L, i) lua_getuservalue((L), (i))
 #endif
 
+/* luaL_Buffer's contents (macros from 5.4 on) */
+#if LUA_VERSION_NUM < 504
+#define luaL_buffaddr(bf) ((bf)->b)
+#define luaL_bufflen(bf) ((bf)->n)
+#define luaL_buffsub(bf, s) ((void)((bf)->n -= (s)))
+#endif
+
 #endif
