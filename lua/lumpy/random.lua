@@ -301,7 +301,7 @@ return function(np, internal)
     local arr = np.asarray(x)
     local out = opts.out
     if out == nil then
-      out = arr:copy()
+      out = arr:copy("K")
     else
       if not isarray(out) then fail(fn, "out must be a numpy array", 2) end
       local same = out.ndim == arr.ndim
