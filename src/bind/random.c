@@ -63,8 +63,11 @@ static void k_random32(lpy_bitgen *bg, const lpy_rng_arg *p, void *ctx, char *ou
 
 /* PCG64 writing doubles straight into a contiguous float64 output */
 static int fast_random(lpy_bitgen *bg, lpy_array *out) {
-  if (bg->next_uint64 != lpy_pcg64_next64 || out->dtype != LPY_FLOAT64) return 0;
-  lpy_pcg64_fill_double(bg->state, (double *)(void *)out->data, out->size);
+  if (bg->next_uint64 != lpy_pcg64_next64) return 0;
+  if (out->dtype == LPY_FLOAT64)
+    lpy_pcg64_fill_double(bg->state, (double *)(void *)out->data, out->size);
+  else
+    lpy_pcg64_fill_float(bg->state, (float *)(void *)out->data, out->size);
   return 1;
 }
 

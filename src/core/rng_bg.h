@@ -40,6 +40,12 @@ LPY_API void lpy_pcg64_advance(lpy_pcg64 *s, uint64_t dhi, uint64_t dlo,
    the generic path, the step inlined) */
 LPY_API void lpy_pcg64_fill_double(lpy_pcg64 *s, double *out, int64_t n);
 LPY_API void lpy_pcg64_fill_u64(lpy_pcg64 *s, uint64_t *out, int64_t n);
+LPY_API void lpy_pcg64_fill_float(lpy_pcg64 *s, float *out, int64_t n);
+/* Lemire's draws of [off, off + rng] into n items of isz (4, 8) bytes;
+   rng must be neither 0 nor all-ones of its word (nor above 2^32 - 2
+   when isz is 4) */
+LPY_API void lpy_pcg64_fill_bounded(lpy_pcg64 *s, int isz, uint64_t off,
+                                    uint64_t rng, char *out, int64_t n);
 LPY_API uint64_t lpy_pcg64_next64(void *st);
 LPY_API uint64_t lpy_pcg64dxsm_next64(void *st);
 

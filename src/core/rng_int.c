@@ -141,6 +141,12 @@ void lpy_rng_bounded_fill(lpy_bitgen *bg, lpy_dtype t, uint64_t off,
   nbuf b = {0, 0};
   int64_t i;
   if (bits == 64 && rng > 0 && rng < 0xFFFFFFFFu) bits = 32;   /* same path */
+  /* PCG64: the step inlined, the same words drawn */
+  if (bg->next_uint64 == lpy_pcg64_next64 && !masked && bits >= 32 && rng != 0 &&
+      rng != 0xFFFFFFFFu && rng != UINT64_MAX) {
+    lpy_pcg64_fill_bounded(bg->state, isz, off, rng, out, n);
+    return;
+  }
   for (i = 0; i < n; i++) store(t, out + i * isz, bounded(bg, bits, off, rng, mask, masked, &b));
 }
 
