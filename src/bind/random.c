@@ -183,6 +183,7 @@ static int gen_spawn(lua_State *L) {
   lua_settop(L, 2);
   lua_getiuservalue(L, 1, 1);
   lua_getfield(L, 3, "spawn");
+  if (!lua_isfunction(L, -1)) lb_error(L, "random.Generator.spawn", "internal: no spawn");
   lua_pushvalue(L, 3);
   lua_pushvalue(L, 2);
   lua_call(L, 2, 1);                                   /* 4 */

@@ -284,9 +284,11 @@ static int bg_random_raw(lua_State *L) {
   lpy_array *a;
   lb_checkopts(L, opts, fn, (const char *const[]){"size", "output", NULL});
   if (opts) {
+    if (lb_optfield(L, opts, "output") != LUA_TNIL) output = lua_toboolean(L, -1);
+    lua_pop(L, 1);
     lb_optfield(L, opts, "size");
     lua_replace(L, 2);
-    if (lb_optfield(L, opts, "output") != LUA_TNIL) output = lua_toboolean(L, -1);
+    lua_settop(L, 2);
   } else if (lua_gettop(L) >= 3 && !lua_isnil(L, 3)) {
     output = lua_toboolean(L, 3);
   }
@@ -316,7 +318,8 @@ static int bg_spawn(lua_State *L) {
   lb_bg *g = check_bg(L, 1, fn);
   lua_Integer n, i;
   lua_settop(L, 2);
-  lua_getiuservalue(L, 1, 1);                           /* 3: seed_seq */
+  if (lua_getiuservalue(L, 1, 1) == LUA_TNIL)          /* 3: seed_seq */
+    lb_error(L, fn, "The underlying SeedSequence does not implement spawning.");
   lua_getfield(L, 3, "spawn");
   lua_pushvalue(L, 3);
   lua_pushvalue(L, 2);
