@@ -41,12 +41,14 @@ static int gen_new(lua_State *L) {
 }
 
 /* np.random.default_rng(seed): a Generator over PCG64(seed); a Generator
-   is returned as is, a bit generator wrapped */
+   is returned as is, a bit generator wrapped, a RandomState's MT19937
+   shared */
 static int default_rng(lua_State *L) {
   static const char *const fn = "random.default_rng";
   lua_settop(L, 1);
   if (luaL_testudata(L, 1, LB_GENERATOR_MT)) return 1;
-  if (!lb_rng_testbitgen(L, 1)) lb_rng_newbitgen(L, "PCG64", lua_isnil(L, 1) ? 0 : 1, fn);
+  if (luaL_testudata(L, 1, LB_RANDSTATE_MT)) lua_getiuservalue(L, 1, 1);   /* its MT19937 */
+  else if (!lb_rng_testbitgen(L, 1)) lb_rng_newbitgen(L, "PCG64", lua_isnil(L, 1) ? 0 : 1, fn);
   push_gen(L, -1);
   return 1;
 }

@@ -177,9 +177,16 @@ static void mt_setstate(lua_State *L, int t, lb_bg *g, const char *fn) {
   g->u.mt = s;
 }
 
+/* jumped(jumps): jumps times 2^128 draws (a negative count: none, as
+   NumPy's range(jumps)) */
+static void mt_jump(lb_bg *g, const uint32_t j[4]) {
+  int64_t n = (int64_t)((uint64_t)j[0] | (uint64_t)j[1] << 32), i;
+  for (i = 0; i < n; i++) lpy_mt19937_jump(&g->u.mt);
+}
+
 const lb_bgkind lb_bg_mt19937 = {
   "MT19937", LB_BG_MT19937, mt_seed, mt_bind, mt_getstate, mt_setstate,
-  NULL, NULL};
+  NULL, mt_jump};
 
 /* RandomState's seeding of the MT19937 g from the value at idx: nil (the
    OS, through a SeedSequence), an integer in [0, 2^32) (init_genrand), or

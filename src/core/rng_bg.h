@@ -81,6 +81,8 @@ LPY_API void lpy_mt19937_seed_array(lpy_mt19937 *s, const uint32_t *k,
 LPY_API void lpy_mt19937_seed_words(lpy_mt19937 *s, const uint32_t *w);
 LPY_API uint32_t lpy_mt19937_next32(void *st);
 LPY_API double lpy_mt19937_double(void *st);
+/* jump ahead 2^128 draws (NumPy's MT19937.jumped, rng_mtjump.c) */
+LPY_API void lpy_mt19937_jump(lpy_mt19937 *s);
 
 /* ---- uniform integers (rng_int.c) */
 /* n values of dtype t (an integer dtype or bool) in [off, off + rng]
