@@ -251,4 +251,27 @@ for _, n in ipairs { "65536", "1048576" } do
        direct = "rfftf " .. n, direct_target = 1.10 }
 end
 
+-- issue 7: np.random (continuous)
+-- 1e7 draws of the ziggurat normal and exponential and of Marsaglia-Tsang gamma
+-- (shape 0.5 and 3: both branches), float64 and float32; each statement makes its
+-- generator (default_rng(42), microseconds) so that both sides draw the same stream;
+-- the input a is unused
+for _, r in ipairs {
+  { "random.standard_normal 1e7", "float64", "standard_normal(10000000)" },
+  { "random.standard_normal 1e7", "float32", 'standard_normal(10000000, "float32")',
+    "standard_normal(10000000, dtype=np.float32)" },
+  { "random.standard_exponential 1e7", "float64", "standard_exponential(10000000)" },
+  { "random.standard_exponential 1e7", "float32", 'standard_exponential(10000000, "float32")',
+    "standard_exponential(10000000, dtype=np.float32)" },
+  { "random.standard_gamma(3) 1e7", "float64", "standard_gamma(3.0, 10000000)" },
+  { "random.standard_gamma(0.5) 1e7", "float64", "standard_gamma(0.5, 10000000)" },
+  { "random.standard_gamma(3) 1e7", "float32", 'standard_gamma(3.0, 10000000, "float32")',
+    "standard_gamma(3.0, 10000000, dtype=np.float32)" },
+  { "random.exponential(2) 1e7", "float64", "exponential(2.0, 10000000)" },
+  { "random.normal(1, 2) 1e7", "float64", "normal(1.0, 2.0, 10000000)" },
+} do
+  op { r[1], r[2], "a:1", "c = np.random.default_rng(42):" .. r[3], target = 1.0,
+       py = "c = np.random.default_rng(42)." .. (r[4] or r[3]) }
+end
+
 return ops
