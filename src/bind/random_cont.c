@@ -6,6 +6,7 @@
 ** in lumpy/random_cont.lua.
 */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include "lrandom.h"
 #include "../core/rng_cont.h"
@@ -17,11 +18,12 @@ static const lpy_rng_spec *spec(const char *name) {
 
 /* ---- the parameterless ones: a fast fill of a contiguous output */
 static int fast(const char *n64, const char *n32, lpy_bitgen *bg, lpy_array *out) {
+  static const lpy_rng_arg none[LPY_RNG_MAXPARAMS];
   const lpy_rng_cont *c;
   if (!(out->flags & (LPY_C_CONTIGUOUS | LPY_F_CONTIGUOUS))) return 0;
   c = lpy_rng_cont_find(out->dtype == LPY_FLOAT32 ? n32 : n64);
   if (!c || c->spec.out != out->dtype) return 0;
-  c->fill(bg, NULL, out->size, out->data);
+  c->fill(bg, none, out->size, out->data);
   return 1;
 }
 static int fast_snorm(lpy_bitgen *bg, lpy_array *out) {
@@ -98,17 +100,70 @@ static int m_standard_cauchy(lua_State *L) {
   return lb_rng_draw_fast(L, spec("standard_cauchy"), NULL, NULL, 0, NULL, fast_cauchy);
 }
 
+/* ---- the methods with parameters. The common call - every parameter a
+   Lua number, a size, perhaps a dtype, nothing else - is drawn here with
+   the distribution's fast fill; any other goes to lb_rng_draw. Both give
+   the same values (a new C-contiguous array filled in order). */
+/* a plain sequence (a shape) at idx */
+static int is_shape(lua_State *L, int idx) {
+  if (lua_type(L, idx) != LUA_TTABLE || lua_rawlen(L, idx) == 0) return 0;
+  if (lua_getmetatable(L, idx)) {
+    lua_pop(L, 1);
+    return 0;
+  }
+  return 1;
+}
+
+static int draw(lua_State *L, const char *n64, const char *n32,
+                const lpy_rng_arg *defaults, int nreq) {
+  const lpy_rng_cont *c = lpy_rng_cont_find(n64);
+  const lpy_rng_cont *c32 = n32 ? lpy_rng_cont_find(n32) : NULL;
+  int np = c->spec.nparams, top = lua_gettop(L), k, nd, simple;
+  simple = top == np + 2 || (c32 && top == np + 3 && lua_type(L, np + 3) == LUA_TSTRING);
+  simple = simple && (lua_isinteger(L, np + 2) || is_shape(L, np + 2));
+  for (k = 0; simple && k < np; k++)
+    simple = lua_type(L, k + 2) == LUA_TNUMBER || (k >= nreq && lua_isnil(L, k + 2));
+  if (simple) {
+    char fn[64];
+    lpy_rng_arg v[LPY_RNG_MAXPARAMS];
+    lpy_array_space sp[LPY_RNG_MAXPARAMS];
+    lpy_array *params[LPY_RNG_MAXPARAMS], *out;
+    int64_t shape[LPY_MAXDIMS];
+    lpy_bitgen *bg;
+    lpy_err e;
+    snprintf(fn, sizeof fn, "random.Generator.%s", c->spec.name);
+    bg = lb_rng_checkgen(L, 1, fn);
+    if (top == np + 3) {
+      int t = lb_optdtype(L, np + 3, LPY_FLOAT64, fn);
+      if (t == LPY_FLOAT32) c = c32;
+      else if (t != LPY_FLOAT64) simple = 0;        /* lb_rng_draw's error */
+    }
+    if (simple) {
+      nd = lb_rng_size(L, np + 2, shape, fn);
+      for (k = 0; k < np; k++) {
+        if (lua_isnil(L, k + 2)) v[k] = defaults[k];
+        else v[k].d = lua_tonumber(L, k + 2);
+        lpy_array_init(&sp[k].a, LPY_FLOAT64, 0, NULL, NULL, (char *)&v[k], NULL);
+        params[k] = &sp[k].a;
+      }
+      if (lpy_rng_check(&c->spec, params, &e)) return lb_core_error(L, fn, &e);
+      out = lb_push_new(L, c->spec.out, nd, shape, 0, fn);
+      c->fill(bg, v, out->size, out->data);
+      return 1;
+    }
+  }
+  return lb_rng_draw(L, &c->spec, c32 ? &c32->spec : NULL, defaults, nreq, NULL);
+}
+
 static int m_standard_gamma(lua_State *L) {
-  return lb_rng_draw(L, spec("standard_gamma"), spec("standard_gamma_f"), NULL, 1, NULL);
+  return draw(L, "standard_gamma", "standard_gamma_f", NULL, 1);
 }
 
 /* the methods with float64 results only: defaults for the trailing
    parameters where NumPy has them */
 static const lpy_rng_arg D01[2] = {{0.0}, {1.0}}, D1[2] = {{1.0}, {1.0}};
-#define DRAW(NAME, DEFS, NREQ)                                   \
-  static int m_##NAME(lua_State *L) {                          \
-    return lb_rng_draw(L, spec(#NAME), NULL, DEFS, NREQ, NULL); \
-  }
+#define DRAW(NAME, DEFS, NREQ) \
+  static int m_##NAME(lua_State *L) { return draw(L, #NAME, NULL, DEFS, NREQ); }
 DRAW(normal, D01, 0)
 DRAW(exponential, D1, 0)
 DRAW(gamma, D1, 1)
@@ -186,7 +241,7 @@ static int m_triangular(lua_State *L) {
     }
   }
   lua_pop(L, 3);
-  return lb_rng_draw(L, spec("triangular"), NULL, NULL, 3, NULL);
+  return draw(L, "triangular", NULL, NULL, 3);
 }
 
 /* ---- dirichlet(alpha [, size]) */
