@@ -203,42 +203,33 @@ static int m_triangular(lua_State *L) {
     p[k] = lb_toarray(L, -1, LPY_FLOAT64, fn);
     lua_remove(L, -2);
   }
-  /* compare every element pair: the parameters broadcast against each
-     other (NumPy's np.greater / np.equal) */
+  /* the three tests over the parameters broadcast against each other
+     (NumPy's np.greater / np.equal), reported in NumPy's order */
   {
-    int nds[3], bnd;
+    int nds[3], bnd, j, bad[3] = {0, 0, 0};
     const int64_t *shs[3];
-    int64_t bshape[LPY_MAXDIMS];
+    int64_t bshape[LPY_MAXDIMS], idx[LPY_MAXDIMS] = {0};
     lpy_err e;
     for (k = 0; k < 3; k++) { nds[k] = p[k]->ndim; shs[k] = p[k]->shape; }
     if (lpy_broadcast_shapes(3, nds, shs, &bnd, bshape, &e)) lb_core_error(L, fn, &e);
     for (k = 0; k < bnd; k++) n *= bshape[k];
-    {
-      /* walk the broadcast shape in C order */
-      int64_t idx[LPY_MAXDIMS] = {0};
-      int c;
-      for (c = 0; c < 3; c++) {        /* NumPy's order of the three tests */
-        memset(idx, 0, sizeof idx);
-        for (i = 0; i < n; i++) {
-          double v[3];
-          int j;
-          for (k = 0; k < 3; k++) {
-            const char *q = p[k]->data;
-            int off = bnd - p[k]->ndim;
-            for (j = 0; j < p[k]->ndim; j++)
-              if (p[k]->shape[j] != 1) q += idx[j + off] * p[k]->strides[j];
-            v[k] = *(const double *)q;
-          }
-          if (c == 0 && v[0] > v[1]) lb_error(L, fn, "left > mode");
-          if (c == 1 && v[1] > v[2]) lb_error(L, fn, "mode > right");
-          if (c == 2 && v[0] == v[2]) lb_error(L, fn, "left == right");
-          for (j = bnd - 1; j >= 0; j--) {
-            if (++idx[j] < bshape[j]) break;
-            idx[j] = 0;
-          }
-        }
+    for (i = 0; i < n; i++) {
+      double v[3];
+      for (k = 0; k < 3; k++) {
+        const char *q = p[k]->data;
+        int off = bnd - p[k]->ndim;
+        for (j = 0; j < p[k]->ndim; j++)
+          if (p[k]->shape[j] != 1) q += idx[j + off] * p[k]->strides[j];
+        v[k] = *(const double *)q;
       }
+      bad[0] |= v[0] > v[1];
+      bad[1] |= v[1] > v[2];
+      bad[2] |= v[0] == v[2];
+      for (j = bnd - 1; j >= 0 && ++idx[j] == bshape[j]; j--) idx[j] = 0;
     }
+    if (bad[0]) lb_error(L, fn, "left > mode");
+    if (bad[1]) lb_error(L, fn, "mode > right");
+    if (bad[2]) lb_error(L, fn, "left == right");
   }
   lua_pop(L, 3);
   return draw(L, "triangular", NULL, NULL, 3);
