@@ -120,6 +120,16 @@ describe("np.random.Generator continuous distributions by hand", function()
     assert.is_true(a:dirichlet(nil, { alpha = { 1, 2 }, size = 2 }) == b:dirichlet({ 1, 2 }, 2))
   end)
 
+  it("the scalar-parameter fast path and the general driver agree", function()
+    local one = np.array(1.0)                  -- a 0-d array takes the driver
+    assert.is_true(gen(9):standard_gamma(0.5, 7, "float32")
+                   == gen(9):standard_gamma(0.5, 7, { dtype = np.float32 }))
+    assert.is_true(gen(9):normal(1, 2, { 3, 2 }) == gen(9):normal(one, 2, { 3, 2 }))
+    assert.is_true(gen(9):gamma(3, nil, 5) == gen(9):gamma(3, one, 5))
+    assert.is_true(gen(9):wald(2, 3, 5) == gen(9):wald(2, np.array({ 3, 3, 3, 3, 3 })))
+    assert.is_true(gen(9):triangular(0, 1, 3, 4) == gen(9):triangular({ 0 }, 1, 3, 4))
+  end)
+
   it("out= checks", function()
     local g = gen(2)
     local msg = H.assert_error("lumpy.random.Generator.standard_normal:",

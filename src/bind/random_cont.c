@@ -114,12 +114,35 @@ static int is_shape(lua_State *L, int idx) {
   return 1;
 }
 
+/* a dtype string, or an options table with dtype= only, at idx */
+static int dtype_only(lua_State *L, int idx) {
+  if (lua_type(L, idx) == LUA_TSTRING) return 1;
+  if (lua_type(L, idx) != LUA_TTABLE || lua_rawlen(L, idx) != 0) return 0;
+  if (lua_getmetatable(L, idx)) {
+    lua_pop(L, 1);
+    return 0;
+  }
+  lua_pushnil(L);
+  if (!lua_next(L, idx)) return 0;
+  if (lua_type(L, -2) != LUA_TSTRING || strcmp(lua_tostring(L, -2), "dtype") != 0 ||
+      lua_type(L, -1) != LUA_TSTRING) {
+    lua_pop(L, 2);
+    return 0;
+  }
+  lua_pop(L, 1);
+  if (lua_next(L, idx)) {
+    lua_pop(L, 2);
+    return 0;
+  }
+  return 1;
+}
+
 static int draw(lua_State *L, const char *n64, const char *n32,
                 const lpy_rng_arg *defaults, int nreq) {
   const lpy_rng_cont *c = lpy_rng_cont_find(n64);
   const lpy_rng_cont *c32 = n32 ? lpy_rng_cont_find(n32) : NULL;
   int np = c->spec.nparams, top = lua_gettop(L), k, nd, simple;
-  simple = top == np + 2 || (c32 && top == np + 3 && lua_type(L, np + 3) == LUA_TSTRING);
+  simple = top == np + 2 || (c32 && top == np + 3 && dtype_only(L, np + 3));
   simple = simple && (lua_isinteger(L, np + 2) || is_shape(L, np + 2));
   for (k = 0; simple && k < np; k++)
     simple = lua_type(L, k + 2) == LUA_TNUMBER || (k >= nreq && lua_isnil(L, k + 2));
@@ -134,7 +157,11 @@ static int draw(lua_State *L, const char *n64, const char *n32,
     snprintf(fn, sizeof fn, "random.Generator.%s", c->spec.name);
     bg = lb_rng_checkgen(L, 1, fn);
     if (top == np + 3) {
-      int t = lb_optdtype(L, np + 3, LPY_FLOAT64, fn);
+      int t;
+      if (lua_type(L, np + 3) == LUA_TTABLE) lua_getfield(L, np + 3, "dtype");
+      else lua_pushvalue(L, np + 3);
+      t = lb_optdtype(L, -1, LPY_FLOAT64, fn);
+      lua_pop(L, 1);
       if (t == LPY_FLOAT32) c = c32;
       else if (t != LPY_FLOAT64) simple = 0;        /* lb_rng_draw's error */
     }
