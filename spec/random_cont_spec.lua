@@ -175,8 +175,18 @@ describe("np.random.Generator continuous distributions by hand", function()
     local cov = { { 1.0, 2.0 }, { 2.0, 1.0 } }
     local r = gen(7):multivariate_normal({ 0, 0 }, cov, 3, "ignore")
     assert.same({ 3, 2 }, H.shape_of(r))
-    r = gen(7):multivariate_normal({ 0, 0 }, cov, 3, { check_valid = "warn" })
+    -- "warn" writes NumPy's warning to stderr, once per process
+    local real, text = io.stderr, ""
+    io.stderr = { write = function(self, ...) text = text .. table.concat({ ... }); return self end }
+    local ok, err = pcall(function()
+      r = gen(7):multivariate_normal({ 0, 0 }, cov, 3, { check_valid = "warn" })
+      gen(7):multivariate_normal({ 0, 0 }, cov)
+    end)
+    io.stderr = real
+    assert(ok, err)
     assert.same({ 3, 2 }, H.shape_of(r))
+    assert.equal("lumpy.random.Generator.multivariate_normal: RuntimeWarning: covariance is not "
+                 .. "symmetric positive-semidefinite.\n", text)
     r = gen(7):multivariate_normal({ 0, 0 }, { { 1, 0 }, { 0, 1 } }, nil, "raise", 1e-6)
     assert.same({ 2 }, H.shape_of(r))
     H.assert_error("lumpy.random.Generator.multivariate_normal:",
