@@ -13,7 +13,9 @@
 #define PI 3.14159265358979323846
 
 /* ---- a Poisson sampler for the noncentral chi-square (NumPy's: products
-   of uniforms below 10, Hoermann's transformed rejection from 10) */
+   of uniforms below 10, Hoermann's transformed rejection from 10). The
+   discrete part has the same as lpy_rng_poisson (rng_poisson.c, branch
+   i7-disc); this copy lets the continuous part build on its own. */
 static double loggam(double x) {
   static const double a[10] = {
     8.333333333333333e-02, -2.777777777777778e-03, 7.936507936507937e-04,
