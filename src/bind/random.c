@@ -24,11 +24,11 @@ static void push_gen(lua_State *L, int idx) {
   lpy_bitgen *bg = lb_rng_testbitgen(L, idx);
   lb_gen *g;
   idx = lua_absindex(L, idx);
-  g = lua_newuserdatauv(L, sizeof *g, 1);
+  g = lc_newuserdatauv(L, sizeof *g, 1);
   g->bg = bg;
   luaL_setmetatable(L, LB_GENERATOR_MT);
   lua_pushvalue(L, idx);
-  lua_setiuservalue(L, -2, 1);
+  lc_setiuservalue(L, -2, 1);
 }
 
 /* np.random.Generator(bit_generator) */
@@ -47,7 +47,7 @@ static int default_rng(lua_State *L) {
   static const char *const fn = "random.default_rng";
   lua_settop(L, 1);
   if (luaL_testudata(L, 1, LB_GENERATOR_MT)) return 1;
-  if (luaL_testudata(L, 1, LB_RANDSTATE_MT)) lua_getiuservalue(L, 1, 1);   /* its MT19937 */
+  if (luaL_testudata(L, 1, LB_RANDSTATE_MT)) lc_getiuservalue(L, 1, 1);   /* its MT19937 */
   else if (!lb_rng_testbitgen(L, 1)) lb_rng_newbitgen(L, "PCG64", lua_isnil(L, 1) ? 0 : 1, fn);
   push_gen(L, -1);
   return 1;
@@ -183,7 +183,7 @@ static int gen_spawn(lua_State *L) {
   lua_Integer i, n;
   lb_rng_checkgen(L, 1, "random.Generator.spawn");
   lua_settop(L, 2);
-  lua_getiuservalue(L, 1, 1);
+  lc_getiuservalue(L, 1, 1);
   lua_getfield(L, 3, "spawn");
   if (!lua_isfunction(L, -1)) lb_error(L, "random.Generator.spawn", "internal: no spawn");
   lua_pushvalue(L, 3);
@@ -203,7 +203,7 @@ static int gen_index(lua_State *L) {
   const char *k = lua_tostring(L, 2);
   lb_rng_checkgen(L, 1, "random.Generator");
   if (k && !strcmp(k, "bit_generator")) {
-    lua_getiuservalue(L, 1, 1);
+    lc_getiuservalue(L, 1, 1);
     return 1;
   }
   lua_pushvalue(L, 2);
@@ -213,7 +213,7 @@ static int gen_index(lua_State *L) {
 
 static int gen_tostring(lua_State *L) {
   lb_rng_checkgen(L, 1, "random.Generator");
-  lua_getiuservalue(L, 1, 1);
+  lc_getiuservalue(L, 1, 1);
   lua_pushfstring(L, "Generator(%s)", luaL_tolstring(L, -1, NULL));
   return 1;
 }

@@ -203,14 +203,14 @@ lpy_bitgen *lb_rng_testbitgen(lua_State *L, int idx) {
 static lb_bg *push_bg(lua_State *L, const lb_bgkind *k, int ssidx) {
   lb_bg *g;
   ssidx = lua_absindex(L, ssidx);
-  g = lua_newuserdatauv(L, sizeof(lb_bg), 1);
+  g = lc_newuserdatauv(L, sizeof(lb_bg), 1);
   memset(g, 0, sizeof *g);
   g->k = k;
   k->bind(g);
   k->seed(g, lb_rng_testseedseq(L, ssidx));
   luaL_setmetatable(L, LB_BITGEN_MT);
   lua_pushvalue(L, ssidx);
-  lua_setiuservalue(L, -2, 1);
+  lc_setiuservalue(L, -2, 1);
   return g;
 }
 
@@ -318,7 +318,7 @@ static int bg_spawn(lua_State *L) {
   lb_bg *g = check_bg(L, 1, fn);
   lua_Integer n, i;
   lua_settop(L, 2);
-  if (lua_getiuservalue(L, 1, 1) == LUA_TNIL)          /* 3: seed_seq */
+  if (lc_getiuservalue(L, 1, 1) == LUA_TNIL)          /* 3: seed_seq */
     lb_error(L, fn, "The underlying SeedSequence does not implement spawning.");
   lua_getfield(L, 3, "spawn");
   lua_pushvalue(L, 3);
@@ -382,7 +382,7 @@ static int bg_index(lua_State *L) {
   const char *k = lua_tostring(L, 2);
   if (!k) return 0;
   if (!strcmp(k, "state")) push_state(L, g);
-  else if (!strcmp(k, "seed_seq") || !strcmp(k, "_seed_seq")) lua_getiuservalue(L, 1, 1);
+  else if (!strcmp(k, "seed_seq") || !strcmp(k, "_seed_seq")) lc_getiuservalue(L, 1, 1);
   else if ((!strcmp(k, "advance") && !g->k->advance) ||
            (!strcmp(k, "jumped") && !g->k->jump)) lua_pushnil(L);
   else {

@@ -107,7 +107,7 @@ void lb_philox_init(lua_State *L, lb_bg *g, int sidx, int cidx, int kidx,
     if (sidx && !lua_isnil(L, sidx)) lb_error(L, fn, "seed and key cannot be both used");
     wide_words(L, kidx, g->u.ph.key, 2, "key", fn);
     lua_pushnil(L);                       /* the seed sequence is invalid */
-    lua_setiuservalue(L, -2, 1);
+    lc_setiuservalue(L, -2, 1);
   }
   if (cidx && !lua_isnil(L, cidx)) wide_words(L, cidx, g->u.ph.ctr, 4, "counter", fn);
   lpy_philox_reset(&g->u.ph);
@@ -213,7 +213,7 @@ void lb_mt19937_legacy_seed(lua_State *L, lb_bg *g, int idx, const char *fn) {
       lb_error(L, fn, "Cannot cast array data from dtype('%s') to dtype('int64') according to the rule 'safe'",
                lpy_dtypes[a->dtype].name);
     if (a->ndim != 1) lb_error(L, fn, "Seed array must be 1-d");
-    w = lua_newuserdatauv(L, (size_t)a->size * 4, 0);
+    w = lc_newuserdatauv(L, (size_t)a->size * 4, 0);
     for (i = 0; i < a->size; i++) {
       const char *p = a->data + i * a->strides[0];
       int64_t v = lpy_get_int64(a->dtype, p);

@@ -186,7 +186,7 @@ static int rs_get_state(lua_State *L) {
     lua_pushnumber(L, r->gauss);
     lua_rawseti(L, -2, 5);
   } else {
-    lua_getiuservalue(L, 1, 1);
+    lc_getiuservalue(L, 1, 1);
     lua_getfield(L, -1, "state");
     lua_pushinteger(L, r->has_gauss);
     lua_setfield(L, -2, "has_gauss");
@@ -255,7 +255,7 @@ static int rs_index(lua_State *L) {
   const char *k = lua_tostring(L, 2);
   check_rs(L, 1, "random.RandomState");
   if (k && !strcmp(k, "_bit_generator")) {
-    lua_getiuservalue(L, 1, 1);
+    lc_getiuservalue(L, 1, 1);
     return 1;
   }
   lua_pushvalue(L, 2);
@@ -279,15 +279,15 @@ static int rs_new(lua_State *L) {
   g = lb_bg_test(L, 2);
   lb_mt19937_legacy_seed(L, g, 1, fn);
   lua_pushnil(L);
-  lua_setiuservalue(L, 2, 1);                          /* no seed sequence */
-  r = lua_newuserdatauv(L, sizeof *r, 1);
+  lc_setiuservalue(L, 2, 1);                          /* no seed sequence */
+  r = lc_newuserdatauv(L, sizeof *r, 1);
   r->g = g;
   r->bg = &g->bg;
   r->has_gauss = 0;
   r->gauss = 0.0;
   luaL_setmetatable(L, LB_RANDSTATE_MT);
   lua_pushvalue(L, 2);
-  lua_setiuservalue(L, -2, 1);
+  lc_setiuservalue(L, -2, 1);
   return 1;
 }
 

@@ -249,19 +249,19 @@ static lb_seedseq *new_seedseq(lua_State *L, int ent, int key,
   ne = coerce(L, ent, NULL, fn);
   nk = coerce(L, key, NULL, fn);
   n = (nk > 0 && ne < (size_t)pool_size ? (size_t)pool_size : ne) + nk;
-  w = lua_newuserdatauv(L, n * sizeof(uint32_t) + 1, 0);
+  w = lc_newuserdatauv(L, n * sizeof(uint32_t) + 1, 0);
   memset(w, 0, n * sizeof(uint32_t));
   coerce(L, ent, w, fn);
   coerce(L, key, w + (n - nk), fn);
-  s = lua_newuserdatauv(L, sizeof(lb_seedseq) + (size_t)pool_size * sizeof(uint32_t), 2);
+  s = lc_newuserdatauv(L, sizeof(lb_seedseq) + (size_t)pool_size * sizeof(uint32_t), 2);
   s->pool_size = (int)pool_size;
   s->n_children = nspawned;
   lpy_seedseq_mix(w, n, s->pool, s->pool_size);
   luaL_setmetatable(L, LB_SEEDSEQ_MT);
   lua_pushvalue(L, ent);
-  lua_setiuservalue(L, -2, 1);
+  lc_setiuservalue(L, -2, 1);
   lua_pushvalue(L, key);
-  lua_setiuservalue(L, -2, 2);
+  lc_setiuservalue(L, -2, 2);
   lua_copy(L, -1, top);
   lua_settop(L, top);
   return s;
@@ -301,7 +301,7 @@ static int ss_new(lua_State *L) {
 
 /* push a copy of the entropy (tables are copied) */
 static void push_entropy(lua_State *L, int idx) {
-  lua_getiuservalue(L, idx, 1);
+  lc_getiuservalue(L, idx, 1);
   if (lua_type(L, -1) == LUA_TTABLE) {
     push_seqcopy(L, lua_gettop(L));
     lua_remove(L, -2);
@@ -309,7 +309,7 @@ static void push_entropy(lua_State *L, int idx) {
 }
 
 static void push_spawnkey(lua_State *L, int idx) {
-  lua_getiuservalue(L, idx, 2);
+  lc_getiuservalue(L, idx, 2);
   push_seqcopy(L, lua_gettop(L));
   lua_remove(L, -2);
 }
@@ -331,7 +331,7 @@ static int ss_generate(lua_State *L) {
     lpy_seedseq_generate(s->pool, s->pool_size, (uint32_t *)(void *)a->data, (size_t)n);
   } else {
     uint64_t *o = (uint64_t *)(void *)a->data;
-    uint32_t *tmp = lua_newuserdatauv(L, (size_t)n * 8 + 1, 0);
+    uint32_t *tmp = lc_newuserdatauv(L, (size_t)n * 8 + 1, 0);
     int64_t i;
     /* 2n words, paired lowest first (NumPy's little-endian view) */
     lpy_seedseq_generate(s->pool, s->pool_size, tmp, (size_t)n * 2);
@@ -351,7 +351,7 @@ static int ss_spawn(lua_State *L) {
   if (n < 0) lb_error(L, fn, "n_children must be non-negative");
   if (n > (1 << 24)) lb_error(L, fn, "n_children too large");
   lua_settop(L, 2);
-  lua_getiuservalue(L, 1, 1);
+  lc_getiuservalue(L, 1, 1);
   ent = lua_gettop(L);
   lua_createtable(L, (int)n, 0);
   res = lua_gettop(L);
@@ -406,7 +406,7 @@ static int ss_tostring(lua_State *L) {
   lua_Integer i, n;
   luaL_buffinit(L, &b);
   luaL_addstring(&b, "SeedSequence(entropy=");
-  lua_getiuservalue(L, 1, 1);
+  lc_getiuservalue(L, 1, 1);
   if (lua_type(L, -1) == LUA_TTABLE && !lb_test(L, -1)) {
     int t = lua_gettop(L);
     luaL_addstring(&b, "{");
@@ -425,7 +425,7 @@ static int ss_tostring(lua_State *L) {
     lua_remove(L, -2);
     luaL_addvalue(&b);
   }
-  lua_getiuservalue(L, 1, 2);
+  lc_getiuservalue(L, 1, 2);
   n = (lua_Integer)lua_rawlen(L, -1);
   if (n > 0) {
     int t = lua_gettop(L);
