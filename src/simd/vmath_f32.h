@@ -150,7 +150,8 @@ static inline VF vtanh_f(VF x) {
    (|r| < 0.0235), and k_i = 1 for the two pieces around 1. ln2 and
    log(1/k_i) are split into a multiple of 2^-16 and a float rest, so
    A = e ln2_hi + log(1/k_i)_hi is exact too. log1p(r) = r + r^2 P(r),
-   P of degree 3 (minimax, Remez in mpmath; 2^-32 relative). The sum
+   P of degree 3 with P(0) = -1/2 (2^-32.2 relative error of log1p; not
+   the minimax: the Remez fit of tools/fit/f32.py reaches 2^-32.7). The sum
    A + r is kept exactly as s + err (|A| >= |r| or A = 0), and the small
    terms are added last: a faithfully rounded result. */
 static const float vlog_f_tab[3][32] __attribute__((aligned(64))) = {

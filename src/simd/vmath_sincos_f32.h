@@ -33,7 +33,9 @@
 **  - sin r = rh - (rh s P(s) + ml), P(s) ~ (r - sin r) / r^3 of degree 2
 **    (2^-27.8 relative error of sin);
 **  - cos r = 1 + rh (rh C(s) + ml), C(s) = -1/2 + s (c0 + c1 s + c2 s^2)
-**    (2^-32.2 relative error of cos); cos(rh - ml) = cos rh + ml sin rh and
+**    (2^-32.2 relative error of cos; this C is not what the procedure
+**    above gives: tools/fit/sincos_f32.py gets other values, 2^-32.8);
+**    cos(rh - ml) = cos rh + ml sin rh and
 **    sin rh ~ rh, so ml enters the last but one fused multiply-add.
 ** Largest error seen over all inputs: 1.04 ULP of the exact result; 1 ULP
 ** from glibc.

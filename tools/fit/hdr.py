@@ -61,7 +61,7 @@ def fmt(x, bits):
 
 
 def log2s(x):
-    return "0" if x == 0 else "2^%s" % mp.nstr(mp.log(x, 2), 6)
+    return "0" if x == 0 else "2^%s" % mp.nstr(mp.log(x, 2), 7)
 
 
 def main(kernels):
