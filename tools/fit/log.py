@@ -10,7 +10,12 @@
   q(r) ~ (log1p(r) - r)/r^2, degree 8, weighted minimax on
   [-0.0342, 0.03125] by Lawson's iteration on 1500 equally spaced points,
   the weight r^2 / (the smallest |log x| on the intervals whose r range
-  holds r; |log1p(r)| itself on the interval of 1), rounded to double."""
+  holds r; |log1p(r)| itself on the interval of 1), rounded to double.
+  The header names neither the points' spacing nor the number of
+  iterations: 60 here. (More iterations approach the minimax on the 1500
+  points, whose bound over the whole interval is slightly worse: 2^-60.355
+  after 1000 iterations, against 2^-60.369 after 60 and the header's
+  2^-60.380.)"""
 import os
 import struct
 import sys

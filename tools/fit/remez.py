@@ -165,36 +165,70 @@ def remez(f, basis, a, b, w=lambda x: 1, npts=None, maxiter=40,
 def lawson(f, basis, xs, w=lambda x: 1, iters=200):
     """Minimax on the finite set xs by Lawson's iteration: weighted least
     squares whose point weights u_i are multiplied by the error magnitude
-    |e_i| and renormalised after each solve. Returns the coefficients."""
+    |e_i| and renormalised after each solve. Returns the coefficients.
+    The first solve (uniform u) is done in mpmath; the iteration then
+    works on the small correction to it in double precision (the columns
+    scaled to unit size), which is all the correction needs."""
     n, m = len(basis), len(xs)
     ph = [[p(x) for p in basis] for x in xs]
     fx = [f(x) for x in xs]
     wx = [w(x) for x in xs]
-    u = [mpf(1) / m] * m
-    c = None
+    A = mp.matrix(n, n)
+    r = mp.matrix(n, 1)
+    for i in range(m):
+        q = wx[i] ** 2
+        for j in range(n):
+            r[j] += q * ph[i][j] * fx[i]
+            for k in range(n):
+                A[j, k] += q * ph[i][j] * ph[i][k]
+    sol = mp.lu_solve(A, r)
+    c0 = [sol[j] for j in range(n)]
+    # weighted residuals and columns, in double
+    res = [float(wx[i] * (fx[i] - sum(c0[j] * ph[i][j] for j in range(n))))
+           for i in range(m)]
+    scale = [max(abs(wx[i] * ph[i][j]) for i in range(m)) for j in range(n)]
+    col = [[float(wx[i] * ph[i][j] / scale[j]) for j in range(n)]
+           for i in range(m)]
+    u = [1.0 / m] * m
+    d = [0.0] * n
     for _ in range(iters):
-        # normal equations of sum_i u_i w_i^2 (f_i - p_i)^2
-        A = mp.matrix(n, n)
-        r = mp.matrix(n, 1)
+        G = [[0.0] * n for _ in range(n)]
+        b = [0.0] * n
         for i in range(m):
-            q = u[i] * wx[i] ** 2
-            row = ph[i]
+            ui, ci, ri = u[i], col[i], res[i]
             for j in range(n):
-                qj = q * row[j]
-                r[j] += qj * fx[i]
+                t = ui * ci[j]
+                b[j] += t * ri
+                Gj = G[j]
                 for k in range(j, n):
-                    A[j, k] += qj * row[k]
+                    Gj[k] += t * ci[k]
         for j in range(n):
             for k in range(j):
-                A[j, k] = A[k, j]
-        sol = mp.lu_solve(A, r)
-        c = [sol[j] for j in range(n)]
-        err = [abs(wx[i] * (fx[i] - sum(c[j] * ph[i][j] for j in range(n))))
-               for i in range(m)]
-        u = [u[i] * err[i] for i in range(m)]
+                G[j][k] = G[k][j]
+        d = _solve_float(G, b)
+        e = [abs(res[i] - sum(d[j] * col[i][j] for j in range(n)))
+             for i in range(m)]
+        u = [u[i] * e[i] for i in range(m)]
         s = sum(u)
         u = [x / s for x in u]
-    return c
+    return [c0[j] + mpf(d[j]) / scale[j] for j in range(n)]
+
+
+def _solve_float(G, b):
+    """G x = b by Gaussian elimination with partial pivoting (doubles)."""
+    n = len(b)
+    a = [row[:] + [b[i]] for i, row in enumerate(G)]
+    for k in range(n):
+        p = max(range(k, n), key=lambda i: abs(a[i][k]))
+        a[k], a[p] = a[p], a[k]
+        for i in range(k + 1, n):
+            t = a[i][k] / a[k][k]
+            for j in range(k, n + 1):
+                a[i][j] -= t * a[k][j]
+    x = [0.0] * n
+    for i in range(n - 1, -1, -1):
+        x[i] = (a[i][n] - sum(a[i][j] * x[j] for j in range(i + 1, n))) / a[i][i]
+    return x
 
 
 def max_error(f, basis, c, a, b, w=lambda x: 1, npts=2000):
