@@ -39,6 +39,10 @@ def report(k):
         ndiff = sum(a != b for a, b in zip(k.ours, k.theirs))
         status = "differs: %d of %d, up to %s ULP" % (
             ndiff, len(k.ours), mp.nstr(worst, 3))
+        if len(k.ours) <= 16:
+            status += " (%s)" % " ".join(
+                "%s:%s" % (lab, mp.nstr(ulps(a, b, k.bits), 3))
+                for lab, a, b in zip(k.labels, k.ours, k.theirs) if a != b)
     if k.measure:
         mo, mt = k.measure(k.ours), k.measure(k.theirs)
         status += "; bound script %s, header %s (%s%s)" % (

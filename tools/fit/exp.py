@@ -54,7 +54,10 @@ def kernels():
             Kernel("exp f64 Taylor", "vmath_exp.h", "1/k! rounded to double",
                    lab, ours, theirs, 53, bound,
                    "relative, |r| <= ln2/2",
-                   "next term below 0.05 ULP")]
+                   "next term below 0.05 ULP",
+                   texts=["1.0 / %d.0" % mp.factorial(k) if k > 2 else
+                          ("0.5", "1.0", "1.0")[2 - k]
+                          for k in range(13, -1, -1)])]
 
 
 if __name__ == "__main__":

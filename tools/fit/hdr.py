@@ -42,8 +42,9 @@ class Kernel:
     of `bound_what`); stated: the header's claim."""
 
     def __init__(self, name, header, method, labels, ours, theirs, bits,
-                 measure=None, bound_what="", stated=""):
+                 measure=None, bound_what="", stated="", texts=None):
         self.name, self.header, self.method = name, header, method
+        self.texts = texts          # the header's notation, if not hex
         self.labels, self.ours, self.theirs = labels, ours, theirs
         self.bits, self.measure = bits, measure
         self.bound_what, self.stated = bound_what, stated
@@ -67,7 +68,8 @@ def log2s(x):
 def main(kernels):
     for k in kernels():
         print("== %s (%s): %s" % (k.name, k.header, k.method))
-        for lab, v in zip(k.labels, k.ours):
-            print("  %-12s %s" % (lab, fmt(v, k.bits)))
+        texts = k.texts or [fmt(v, k.bits) for v in k.ours]
+        for lab, t in zip(k.labels, texts):
+            print("  %-12s %s" % (lab, t))
         if k.measure:
             print("  bound: %s %s" % (log2s(k.measure(k.ours)), k.bound_what))

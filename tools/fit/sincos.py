@@ -9,7 +9,7 @@ import os
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mpmath import mp, mpf
 from remez import remez, rnd, max_error
-from hdr import Kernel, header, span, hexes, main
+from hdr import Kernel, header, span, hexes, main, log2s
 
 mp.prec = 200
 ZMAX = (mp.pi / 4 * (1 + mpf(2) ** -20)) ** 2
@@ -63,18 +63,20 @@ def kernels():
                       theirs, 53))
     s_hdr = hexes(span(h, "vsc_s[7] = {", "};"))
     c_hdr = [mpf(-0.5)] + hexes(span(h, "vsc_c[7] = {", "};"))
-    cs, _ = remez(S, POW[:7], 0, ZMAX, ws)
+    cs, es = remez(S, POW[:7], 0, ZMAX, ws)
     cs = [rnd(c, 53) for c in cs]
     out.append(Kernel("sin f64 S(z)", "vmath_sincos.h",
-                      "Remez, rel. error of sin, 200 bits, rounded",
+                      "Remez, rel. error of sin, 200 bits, rounded (before "
+                      "rounding %s)" % log2s(es),
                       ["z^%d" % k for k in range(7)], cs, s_hdr, 53,
                       lambda c: max_error(S, POW[:7], c, 0, ZMAX, ws, 300),
                       "relative to sin r", "2^-68.7 (before rounding)"))
-    cc, _ = remez(C1, POW[1:7], 0, ZMAX, wc)
+    cc, ec = remez(C1, POW[1:7], 0, ZMAX, wc)
     cc = [mpf(-0.5)] + [rnd(c, 53) for c in cc]
     out.append(Kernel("cos f64 C(z)", "vmath_sincos.h",
                       "Remez, rel. error of cos, 200 bits, c0 = -1/2, "
-                      "rounded", ["z^%d" % k for k in range(7)], cc, c_hdr, 53,
+                      "rounded (before rounding %s)" % log2s(ec),
+                      ["z^%d" % k for k in range(7)], cc, c_hdr, 53,
                       lambda c: max_error(lambda z: C1(z) - mpf(1) / 2,
                                           POW[:7], c, 0, ZMAX, wc, 300),
                       "relative to cos r", "2^-64 (before rounding)"))
