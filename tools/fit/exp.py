@@ -41,7 +41,8 @@ def kernels():
                     ["1/ln2", "ln2 hi", "ln2 lo"], [inv, hi, lo],
                     hexes(span(h, "VD t = x *", "shift;"))
                     + hexes(span(h, "r = VFMA_D(-n,", "/* ln2, high"))
-                    + hexes(span(h, "/* ln2, high part */", "/* ln2, the rest")),
+                    + hexes(span(h, "/* ln2, high part */",
+                                 "/* ln2, the rest")),
                     53)
     ours = [rnd(1 / mp.factorial(k), 53) for k in range(13, -1, -1)]
     theirs = taylor_header(h)

@@ -117,10 +117,10 @@ def kernels():
     invc = [choose_invc(lo, hi) for lo, hi in ivs]
     out = []
     # the header's 1/c and low parts, decoded as the code decodes them
-    iw = [int(x, 16) for x in
-          span(h, "vlog_invc_w[16]", "};").split("{")[1].replace(",", " ").split()]
-    lw = [int(x, 16) for x in
-          span(h, "vlog_logcl_w[16]", "};").split("{")[1].replace(",", " ").split()]
+    def words(name):
+        body = span(h, name, "};").split("{")[1]
+        return [int(x, 16) for x in body.replace(",", " ").split()]
+    iw, lw = words("vlog_invc_w[16]"), words("vlog_logcl_w[16]")
     ic = int(span(h, "vlog_invc_c = ", "ULL").split("= ")[1], 16)
     lc = hexes(span(h, "vlog_logcl_c = ", ";"))[0]
     invc_h = [mpf(d(iw[0] << 32 | w)) - mpf(d(ic)) for w in iw]

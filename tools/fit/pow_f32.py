@@ -139,7 +139,8 @@ def kernels():
     wQ = lambda r: abs(r) / G(r)                            # noqa: E731
     cP, _ = remez(fQ, pbasis, rlo, rhi, wQ)
     ours = [rnd(c, 24) for c in cP]
-    theirs = hexes(span(h, "p = VFMA_F(SPLAT_F(-0x1.ed", "p = VFMA_F(p, r, VFMA"))
+    theirs = hexes(span(h, "p = VFMA_F(SPLAT_F(-0x1.ed",
+                        "p = VFMA_F(p, r, VFMA"))
     out.append(Kernel("pow f32 P(r)", "vmath_pow_f32.h",
                       "Remez deg 4, rel. error of log2(1+r)/r on [%s, %s], "
                       "rounded" % (mp.nstr(rlo, 4), mp.nstr(rhi, 4)),

@@ -227,7 +227,8 @@ def _solve_float(G, b):
                 a[i][j] -= t * a[k][j]
     x = [0.0] * n
     for i in range(n - 1, -1, -1):
-        x[i] = (a[i][n] - sum(a[i][j] * x[j] for j in range(i + 1, n))) / a[i][i]
+        t = sum(a[i][j] * x[j] for j in range(i + 1, n))
+        x[i] = (a[i][n] - t) / a[i][i]
     return x
 
 

@@ -77,7 +77,8 @@ def kernels():
                       lambda c: max_error(P, POW[:3], c, 0, SMAX, wp, 300),
                       "relative to sin r", "2^-27.8"))
     cc = round_refit(C1, POW1, 0, SMAX, wc, 24)
-    pc = [mpf(-0.5)] + hexes(span(h, "pc = VFMA_F(SPLAT_F(", "/* C(s) */"))[::-1]
+    pc = [mpf(-0.5)] + hexes(span(h, "pc = VFMA_F(SPLAT_F(",
+                                  "/* C(s) */"))[::-1]
     out.append(Kernel("cos f32 C(s)", "vmath_sincos_f32.h",
                       "Remez, rel. error of cos, 40 digits, -1/2 fixed, "
                       "round+refit", ["s^%d" % k for k in range(4)],
