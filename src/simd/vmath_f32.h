@@ -48,12 +48,14 @@ static inline __m256 f32_lut32_avx2(const float *tab, VFI i) {
    equal pieces per binade of a + 1/8 ([0, 1/32) first, [7.875, 9.875)
    last); pieces 25-31 give 1. On each, tanh(c + t) ~ c0 + c1 t + ... +
    c6 t^6 with t = a - c; the center c is a float near the middle of the
-   piece chosen (by search) so that tanh(c) and tanh'(c) are within 2^-35
-   of floats c0 and c1, and c2..c6 are a minimax fit (relative error,
-   Remez in mpmath) with c0 and c1 fixed; in float: at most 2^-29.4
-   relative. Piece 0 has c = 0 and the odd terms only. The terms after c0
-   are at most 1/4 of the result, so evaluated in float they add at most
-   about 2^-26 relative, and the result is faithfully rounded. */
+   piece chosen (by search) so that tanh(c) is within 2^-35 of a float c0
+   (2^-35.8 at worst) and tanh'(c) near a float c1 (within 2^-31.9;
+   tools/fit/f32.py measures both), and c2..c6 are a minimax fit
+   (relative error, Remez in mpmath) with c0 and c1 fixed; in float: at
+   most 2^-29.4 relative. Piece 0 has c = 0 and the odd terms only. The
+   terms after c0 are at most 1/4 of the result, so evaluated in float
+   they add at most about 2^-26 relative, and the result is faithfully
+   rounded. */
 static const float vtanh_f_tab[8][32] __attribute__((aligned(64))) = {
   { /* c */
     0, 0x1.7fee86p-5f, 0x1.4dc82cp-4f, 0x1.c91da2p-4f, 0x1.3a3cc6p-3f,
