@@ -15,6 +15,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True          # no __pycache__ in tools/fit
 sys.path.insert(0, HERE)
 from mpmath import mp, mpf            # noqa: E402
 from remez import ulps                # noqa: E402

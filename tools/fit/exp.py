@@ -6,6 +6,7 @@ rounds the same way); 1/ln2 and ln2 = hi + lo are correctly rounded."""
 import os
 import re
 import sys
+sys.dont_write_bytecode = True          # no __pycache__ in tools/fit
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mpmath import mp, mpf
 from remez import rnd, max_error

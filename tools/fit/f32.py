@@ -15,6 +15,7 @@ tanh: 25 pieces (four per binade of a + 1/8); the header's centres c are
 import os
 import struct
 import sys
+sys.dont_write_bytecode = True          # no __pycache__ in tools/fit
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mpmath import mp, mpf
 from remez import remez, rnd, max_error

@@ -19,6 +19,7 @@
 import os
 import struct
 import sys
+sys.dont_write_bytecode = True          # no __pycache__ in tools/fit
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mpmath import mp, mpf
 from remez import lawson, rnd, max_error

@@ -6,6 +6,7 @@ cos r (Remez exchange, mpmath at 200 bits), rounded to double; C's constant
 held at -1/2."""
 import sys
 import os
+sys.dont_write_bytecode = True          # no __pycache__ in tools/fit
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mpmath import mp, mpf
 from remez import remez, rnd, max_error

@@ -8,6 +8,7 @@ P1 = pi/2 truncated to 24 bits, Q1 and Q2 the next 8 bits each, Q3 the
 next 24 (all truncated); 2/pi rounded to float."""
 import os
 import sys
+sys.dont_write_bytecode = True          # no __pycache__ in tools/fit
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mpmath import mp, mpf
 from remez import round_refit, rnd, max_error

@@ -4,6 +4,7 @@ z = h^2 in [0, 0.068], a Chebyshev fit (mpmath's chebyfit, 6 terms, at 60
 digits) rounded to double; and ln2/2 = l1 + l2, 2/ln2 correctly rounded."""
 import os
 import sys
+sys.dont_write_bytecode = True          # no __pycache__ in tools/fit
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mpmath import mp, mpf
 from remez import rnd, max_error
