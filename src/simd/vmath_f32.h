@@ -152,8 +152,8 @@ static inline VF vtanh_f(VF x) {
    (|r| < 0.0235), and k_i = 1 for the two pieces around 1. ln2 and
    log(1/k_i) are split into a multiple of 2^-16 and a float rest, so
    A = e ln2_hi + log(1/k_i)_hi is exact too. log1p(r) = r + r^2 P(r),
-   P of degree 3 with P(0) = -1/2 (2^-32.2 relative error of log1p; not
-   the minimax: the Remez fit of tools/fit/f32.py reaches 2^-32.7). The sum
+   P of degree 3 with P(0) = -1/2 held (minimax, Remez in mpmath, rounded
+   to float: tools/fit/f32.py; 2^-32.7 relative error of log1p). The sum
    A + r is kept exactly as s + err (|A| >= |r| or A = 0), and the small
    terms are added last: a faithfully rounded result. */
 static const float vlog_f_tab[3][32] __attribute__((aligned(64))) = {
@@ -192,8 +192,8 @@ static inline VF vlog_f(VF x) {
   VF m = (VF)((VFU)x - ((VFU)e << 23)), f = __builtin_convertvector(e, VF);
   VF r = VFMA_F(m, F32_LUT32(T, i), SPLAT_F(-1.0f));           /* exact */
   VF a = VFMA_F(f, SPLAT_F(0x1.62e4p-1f), F32_LUT32(T + 32, i)); /* exact */
-  VF p = VFMA_F(SPLAT_F(0x1.992a28p-3f), r, SPLAT_F(-0x1.0016f4p-2f)), s;
-  p = VFMA_F(p, r, SPLAT_F(0x1.55555ap-2f));
+  VF p = VFMA_F(SPLAT_F(0x1.98f18ap-3f), r, SPLAT_F(-0x1.0013ecp-2f)), s;
+  p = VFMA_F(p, r, SPLAT_F(0x1.55555cp-2f));
   p = VFMA_F(p, r, SPLAT_F(-0.5f));
   p = VFMA_F(r * r, p,
              VFMA_F(f, SPLAT_F(0x1.7f7d1cp-20f), F32_LUT32(T + 64, i)));
