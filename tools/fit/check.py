@@ -31,8 +31,8 @@ def scripts():
 
 def report(k):
     if len(k.theirs) != len(k.ours):
-        return "MISMATCH: header has %d values, script %d" % (
-            len(k.theirs), len(k.ours))
+        raise SystemExit("%s: the header has %d values, the script %d" % (
+            k.name, len(k.theirs), len(k.ours)))
     if all(a == b for a, b in zip(k.ours, k.theirs)):
         status = "identical"
     else:

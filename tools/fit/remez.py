@@ -12,7 +12,12 @@ mpmath at the caller's precision (mp.prec / mp.dps).
                                     round one coefficient at a time to fmt
                                     (53 or 24 bits), refitting the others
   max_error(f, basis, c, a, b, w)   max |w (f - p)| over [a, b], measured
-  rnd(x, bits), hexf(x, bits)       round to a binary format, print as C
+  rnd(x, bits), ulps(x, y, bits)    rounding to a binary format, distances
+
+The weight must be >= 0, and the basis a Haar system on the interval (no
+nonzero combination with as many zeros as there are functions): r, r^2,
+.. on an interval holding 0 inside is not one, so such fits are made for
+the quotient by r instead (pow_f32.py, f32.py).
 """
 from mpmath import mp, mpf
 
@@ -23,25 +28,6 @@ def rnd(x, bits):
     with mp.workprec(bits):
         y = +mpf(x)
     return mpf(y)
-
-
-def hexf(x, bits=53):
-    """x (already representable) as a C hex float: doubles with all 13 hex
-    digits, floats trimmed and with the f suffix, as the headers write them."""
-    v = float(x)
-    assert mpf(v) == x, "not representable as a double"
-    if v == 0:
-        return "0" if bits == 24 else "0x0.0p+0"
-    s = v.hex()                                   # -0x1.5555555555555p-3
-    if bits == 24:
-        mant, exp = s.split("p")
-        mant = mant.rstrip("0").rstrip(".")
-        return "%sp%sf" % (mant, exp)
-    return s
-
-
-def log2abs(x):
-    return mp.log(abs(x), 2) if x else mpf("-inf")
 
 
 def _grid(a, b, n):
