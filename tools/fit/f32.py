@@ -99,7 +99,7 @@ def log_kernels(h):
                       "[%s, %s], rounded" % (mp.nstr(rlo, 4), mp.nstr(rhi, 4)),
                       ["r^%d" % k for k in range(4)], ours, theirs, 24,
                       lambda cc: max_error(fq, POW, cc[1:], rlo, rhi, wq, 400),
-                      "relative to log1p(r)", "2^-32"))
+                      "relative to log1p(r)", "2^-32.7"))
     return out
 
 

@@ -86,7 +86,7 @@ def kernels():
                       [mpf(-0.5)] + cc, pc, 24,
                       lambda c: max_error(lambda s: C1(s) - mpf(1) / 2,
                                           POW, c, 0, SMAX, wc, 300),
-                      "relative to cos r", "2^-32.2"))
+                      "relative to cos r", "2^-32.8"))
     return out
 
 
