@@ -350,6 +350,14 @@ demo: deps
 fixtures:
 	$(PYTHON) tools/gen_fixtures.py spec/fixtures
 
+# ---- make fit-check: the scripts in tools/fit re-derive the SIMD math
+# kernels' coefficients (mpmath) and compare them with src/simd/vmath_*.h
+# (see docs/simd.md, "Where the coefficients come from"); not part of
+# `make test`: it takes 15 s of CPU, a minute or more on a busy machine
+.PHONY: fit-check
+fit-check:
+	nice -n 19 $(PYTHON) tools/fit/check.py
+
 bench: all
 	$(SPEC_ENV) $(LUA) bench/run.lua
 
