@@ -1,0 +1,115 @@
+/*
+** rng_hyper.c - hypergeometric draws as NumPy's Generator makes them: for
+** small samples (fewer than 10, or within 10 of the population) a draw of
+** one item at a time; else Stadlober's ratio of uniforms (HRUA), whose
+** tests need log(k!) (a table to 125, Stirling's series beyond). Also
+** NumPy's random_interval, the masked rejection both methods draw with.
+*/
+#include <math.h>
+#include <string.h>
+#include "rng_dist.h"
+#include "rng_logfact.h"
+
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+
+double lpy_rng_logfactorial(int64_t k) {
+  const double halfln2pi = 0.9189385332046728;
+  if (k < LPY_RNG_NLOGFACT) return lpy_rng_logfact[k];
+  /* Stirling's series to the 1/k^3 term */
+  return (k + 0.5) * log(k) - k +
+         (halfln2pi + (1.0 / k) * (1 / 12.0 - 1 / (360.0 * k * k)));
+}
+
+uint64_t lpy_rng_interval(lpy_bitgen *bg, uint64_t max) {
+  uint64_t mask = max, v;
+  if (max == 0) return 0;
+  mask |= mask >> 1;
+  mask |= mask >> 2;
+  mask |= mask >> 4;
+  mask |= mask >> 8;
+  mask |= mask >> 16;
+  mask |= mask >> 32;
+  if (max <= 0xffffffffUL) {
+    while ((v = (lpy_rng_u32(bg) & mask)) > max) {}
+  } else {
+    while ((v = (lpy_rng_u64(bg) & mask)) > max) {}
+  }
+  return v;
+}
+
+/* draw the sample (or its complement, when that is smaller) one item at a
+   time */
+static int64_t hyper_sample(lpy_bitgen *bg, int64_t good, int64_t bad,
+                            int64_t sample) {
+  int64_t total = good + bad, left, leftgood, todo;
+  int flip = sample > total / 2;
+  todo = flip ? total - sample : sample;
+  left = total;
+  leftgood = good;
+  while (todo > 0 && leftgood > 0 && left > leftgood) {
+    --left;   /* lpy_rng_interval's bound is inclusive */
+    if ((int64_t)lpy_rng_interval(bg, (uint64_t)left) < leftgood) --leftgood;
+    --todo;
+  }
+  if (left == leftgood) leftgood -= todo;   /* only good ones are left */
+  return flip ? leftgood : good - leftgood;
+}
+
+/* 2 sqrt(2/e) and 3 - 2 sqrt(3/e): the table mountain's constants */
+#define D1 1.7155277699214135
+#define D2 0.8989161620588988
+
+static double lf4(int64_t k, int64_t mgb, int64_t n, int64_t xgb) {
+  return lpy_rng_logfactorial(k) + lpy_rng_logfactorial(mgb - k) +
+         lpy_rng_logfactorial(n - k) + lpy_rng_logfactorial(xgb - n + k);
+}
+
+static int64_t hyper_hrua(lpy_bitgen *bg, int64_t good, int64_t bad,
+                          int64_t sample) {
+  int64_t pop = good + bad, n, mgb, xgb, m, k;
+  double p, q, mu, var, a, c, b, h, g;
+  n = MIN(sample, pop - sample);
+  mgb = MIN(good, bad);
+  xgb = MAX(good, bad);
+  p = (double)mgb / pop;
+  q = (double)xgb / pop;
+  mu = n * p;
+  a = mu + 0.5;
+  var = (double)(pop - n) * n * p * q / (pop - 1);
+  c = sqrt(var + 0.5);
+  h = D1 * c + D2;
+  m = (int64_t)floor((double)(n + 1) * (mgb + 1) / (pop + 2));
+  g = lf4(m, mgb, n, xgb);
+  /* the support's end, or 16 standard deviations past the mean */
+  b = MIN(MIN(n, mgb) + 1, floor(a + 16 * c));
+  for (;;) {
+    double u = lpy_rng_double(bg);
+    double v = lpy_rng_double(bg);
+    double x = a + h * (v - 0.5) / u, t;
+    /* (NaN, from u = 0 and v = 0.5, is rejected too) */
+    if (!(x >= 0.0) || x >= b) continue;
+    k = (int64_t)floor(x);
+    t = g - lf4(k, mgb, n, xgb);
+    if (u * (4.0 - u) - 3.0 <= t) break;      /* quick acceptance */
+    if (u * (u - t) >= 1) continue;           /* quick rejection */
+    if (2.0 * log(u) <= t) break;
+  }
+  if (good > bad) k = n - k;
+  if (n < sample) k = good - k;
+  return k;
+}
+
+int64_t lpy_rng_hypergeometric(lpy_bitgen *bg, int64_t good, int64_t bad,
+                               int64_t sample) {
+  if (sample >= 10 && sample <= good + bad - 10)
+    return hyper_hrua(bg, good, bad, sample);
+  return hyper_sample(bg, good, bad, sample);
+}
+
+void lpy_rng_k_hypergeometric(lpy_bitgen *bg, const lpy_rng_arg *p,
+                              void *ctx, char *out) {
+  int64_t v = lpy_rng_hypergeometric(bg, p[0].i, p[1].i, p[2].i);
+  (void)ctx;
+  memcpy(out, &v, sizeof v);
+}
