@@ -59,6 +59,28 @@ describe("np.random discrete distributions", function()
     assert.equal(np.random.default_rng(8):poisson(), np.random.default_rng(8):poisson(1.0))
   end)
 
+  it("draws the same with scalar parameters (one set-up) as with arrays", function()
+    local N = 20000
+    for _, c in ipairs {
+      { "binomial", { 10, 0.3 } }, { "binomial", { 2000, 0.01 } }, { "binomial", { 40, 0.9 } },
+      { "binomial", { 1000, 0.5 } }, { "binomial", { 1000, 0.97 } }, { "binomial", { 0, 0.5 } },
+      { "binomial", { 7, 1.0 } }, { "poisson", { 3.0 } }, { "poisson", { 0.0 } },
+      { "poisson", { 100.0 } }, { "geometric", { 0.5 } }, { "geometric", { 0.01 } },
+      { "logseries", { 0.9 } }, { "zipf", { 1.7 } }, { "zipf", { 1500.0 } },
+      { "hypergeometric", { 100, 200, 50 } }, { "hypergeometric", { 10, 5, 3 } },
+    } do
+      local m, p = c[1], c[2]
+      local arr = {}
+      for k, v in ipairs(p) do arr[k] = np.array({ v }) end
+      arr[#p + 1] = N
+      p[#p + 1] = N
+      local a = np.random.default_rng(77)[m](np.random.default_rng(77), table.unpack(p))
+      local r2 = np.random.default_rng(77)
+      local b = r2[m](r2, table.unpack(arr))
+      assert.is_true(a == b, m .. "(" .. table.concat(p, ", ") .. ")")
+    end
+  end)
+
   it("gives int64 arrays and Lua integers", function()
     local rng = np.random.default_rng(1)
     assert.equal("int64", rng:binomial(5, 0.5, 3).dtype.name)

@@ -109,6 +109,57 @@ static int broadcast_run(int n, lpy_array *const *ops, lpy_loop f, void *ctx) {
   return 1;
 }
 
+/* ---- the fast path: every parameter a Lua number, size given as the
+   last positional argument, no options: one set-up for the whole output */
+typedef void (*fill1)(lpy_bitgen *bg, const lpy_rng_arg *v, int64_t *out,
+                      int64_t n);
+
+static int fast_ok(lua_State *L, const lpy_rng_spec *sp) {
+  int k, top = lua_gettop(L);
+  if (top != sp->nparams + 2 || lua_isnil(L, top) || lb_opts(L, 2)) return 0;
+  for (k = 0; k < sp->nparams; k++) {
+    if (lua_type(L, k + 2) != LUA_TNUMBER) return 0;
+    if (((sp->intparams >> k) & 1) && !lua_isinteger(L, k + 2)) return 0;
+  }
+  return 1;
+}
+
+/* after the checks: the new array of shape size, filled by f */
+static int fast_fill(lua_State *L, const lpy_rng_spec *sp, const params *ps,
+                     fill1 f, const char *fn) {
+  int64_t shape[LPY_MAXDIMS];
+  lpy_bitgen *bg = lb_rng_checkgen(L, 1, fn);
+  int nd = lb_rng_size(L, sp->nparams + 2, shape, fn);
+  lpy_array *out = lb_push_new(L, LPY_INT64, nd, shape, 0, fn);
+  f(bg, ps->v, (int64_t *)out->data, out->size);
+  return 1;
+}
+
+static void f_binomial(lpy_bitgen *bg, const lpy_rng_arg *v, int64_t *out,
+                       int64_t n) {
+  lpy_rng_binomial_fill(bg, v[0].i, v[1].d, out, n);
+}
+static void f_poisson(lpy_bitgen *bg, const lpy_rng_arg *v, int64_t *out,
+                      int64_t n) {
+  lpy_rng_poisson_fill(bg, v[0].d, out, n);
+}
+static void f_geometric(lpy_bitgen *bg, const lpy_rng_arg *v, int64_t *out,
+                        int64_t n) {
+  lpy_rng_geometric_fill(bg, v[0].d, out, n);
+}
+static void f_logseries(lpy_bitgen *bg, const lpy_rng_arg *v, int64_t *out,
+                        int64_t n) {
+  lpy_rng_logseries_fill(bg, v[0].d, out, n);
+}
+static void f_zipf(lpy_bitgen *bg, const lpy_rng_arg *v, int64_t *out,
+                   int64_t n) {
+  lpy_rng_zipf_fill(bg, v[0].d, out, n);
+}
+static void f_hypergeometric(lpy_bitgen *bg, const lpy_rng_arg *v,
+                             int64_t *out, int64_t n) {
+  lpy_rng_hypergeometric_fill(bg, v[0].i, v[1].i, v[2].i, out, n);
+}
+
 /* broadcast n shapes as NumPy's multi-iterator does, raising its message
    when they do not (random_mv.c) */
 LPY_API int lb_rng_bshape(lua_State *L, int n, const int *nds,
@@ -153,6 +204,7 @@ static int l_binomial(lua_State *L) {
     if (!ps.scalar) binomial_shapes(L, &ps, fn);
   }
   lua_settop(L, top);
+  if (fast_ok(L, &sp_binomial)) return fast_fill(L, &sp_binomial, &ps, f_binomial, fn);
   memset(&cache, 0, sizeof cache);
   return lb_rng_draw(L, &sp_binomial, NULL, NULL, 2, &cache);
 }
@@ -229,25 +281,45 @@ static int l_hypergeometric(lua_State *L) {
     if (short_) lb_error(L, fn, "ngood + nbad < nsample");
   }
   lua_settop(L, top);
+  if (fast_ok(L, &sp_hypergeometric)) {
+    lpy_err e;
+    if (lpy_rng_check(&sp_hypergeometric, ps.a, &e)) lb_core_error(L, fn, &e);
+    return fast_fill(L, &sp_hypergeometric, &ps, f_hypergeometric, fn);
+  }
   return lb_rng_draw(L, &sp_hypergeometric, NULL, NULL, 3, NULL);
 }
 
 /* ---- the one-parameter methods ---------------------------------------- */
+static int one(lua_State *L, const lpy_rng_spec *sp, const lpy_rng_arg *def,
+               fill1 f) {
+  if (fast_ok(L, sp)) {
+    char fn[64];
+    params ps;
+    lpy_err e;
+    snprintf(fn, sizeof fn, "random.Generator.%s", sp->name);
+    lb_rng_checkgen(L, 1, fn);
+    read_params(L, sp, &ps, fn);
+    if (lpy_rng_check(sp, ps.a, &e)) lb_core_error(L, fn, &e);
+    return fast_fill(L, sp, &ps, f, fn);
+  }
+  return lb_rng_draw(L, sp, NULL, def, def ? 0 : 1, NULL);
+}
+
 static int l_poisson(lua_State *L) {
   static const lpy_rng_arg lam1[1] = {{1.0}};
-  return lb_rng_draw(L, &sp_poisson, NULL, lam1, 0, NULL);
+  return one(L, &sp_poisson, lam1, f_poisson);
 }
 
 static int l_geometric(lua_State *L) {
-  return lb_rng_draw(L, &sp_geometric, NULL, NULL, 1, NULL);
+  return one(L, &sp_geometric, NULL, f_geometric);
 }
 
 static int l_logseries(lua_State *L) {
-  return lb_rng_draw(L, &sp_logseries, NULL, NULL, 1, NULL);
+  return one(L, &sp_logseries, NULL, f_logseries);
 }
 
 static int l_zipf(lua_State *L) {
-  return lb_rng_draw(L, &sp_zipf, NULL, NULL, 1, NULL);
+  return one(L, &sp_zipf, NULL, f_zipf);
 }
 
 /* multinomial and multivariate_hypergeometric: random_mv.c */

@@ -175,6 +175,54 @@ int64_t lpy_rng_binomial(lpy_bitgen *bg, double p, int64_t n,
   return wrap_sub(n, binom_btpe(bg, n, q, cache));
 }
 
+/* inversion for many draws: the probabilities px[0..bound] that each draw
+   walks are the same every time, so they are computed once (with the very
+   operations binom_inversion uses) and the walk only subtracts */
+#define INV_TABLE_MAX 256
+
+static int inversion_fill(lpy_bitgen *bg, int64_t n, double p, int flip,
+                          int64_t *out, int64_t count) {
+  double px[INV_TABLE_MAX + 1], q = 1.0 - p, np, b, u;
+  int64_t bound, x, i;
+  np = n * p;
+  b = np + 10.0 * sqrt(np * q + 1);
+  bound = lpy_rng_to_i64((double)n < b ? (double)n : b);
+  if (bound < 0 || bound > INV_TABLE_MAX) return 0;
+  px[0] = exp(n * log(q));
+  for (x = 1; x <= bound; x++)
+    px[x] = ((n - x + 1) * p * px[x - 1]) / (x * q);
+  for (i = 0; i < count; i++) {
+    x = 0;
+    u = lpy_rng_double(bg);
+    while (u > px[x]) {
+      x++;
+      if (x > bound) {
+        x = 0;
+        u = lpy_rng_double(bg);
+      } else {
+        u -= px[x - 1];
+      }
+    }
+    out[i] = flip ? n - x : x;
+  }
+  return 1;
+}
+
+void lpy_rng_binomial_fill(lpy_bitgen *bg, int64_t n, double p, int64_t *out,
+                           int64_t count) {
+  lpy_rng_binom cache;
+  int64_t i;
+  if (n != 0 && p != 0.0) {
+    if (p <= 0.5 && p * n <= 30.0) {
+      if (inversion_fill(bg, n, p, 0, out, count)) return;
+    } else if (p > 0.5 && (1.0 - p) * n <= 30.0) {
+      if (inversion_fill(bg, n, 1.0 - p, 1, out, count)) return;
+    }
+  }
+  memset(&cache, 0, sizeof cache);
+  for (i = 0; i < count; i++) out[i] = lpy_rng_binomial(bg, p, n, &cache);
+}
+
 void lpy_rng_k_binomial(lpy_bitgen *bg, const lpy_rng_arg *p, void *ctx,
                         char *out) {
   /* parameters in NumPy's order: n (int64), p */

@@ -7,8 +7,8 @@
 #include <string.h>
 #include "rng_dist.h"
 
-int64_t lpy_rng_logseries(lpy_bitgen *bg, double p) {
-  double r = log1p(-p);
+/* r = log1p(-p) */
+static int64_t logseries(lpy_bitgen *bg, double p, double r) {
   for (;;) {
     double q, u, v = lpy_rng_double(bg);
     int64_t x;
@@ -24,14 +24,12 @@ int64_t lpy_rng_logseries(lpy_bitgen *bg, double p) {
   }
 }
 
-int64_t lpy_rng_zipf(lpy_bitgen *bg, double a) {
-  double am1, b;
-  /* 2^(a-1) overflows from a = 1025 on, where NumPy 1.24 never returns;
-     any value above 1 has a probability below 3e-309 there, so 1 it is
-     (NumPy 2 does the same) */
-  if (a >= 1025) return 1;
-  am1 = a - 1.0;
-  b = pow(2.0, am1);
+int64_t lpy_rng_logseries(lpy_bitgen *bg, double p) {
+  return logseries(bg, p, log1p(-p));
+}
+
+/* am1 = a - 1, b = 2^am1 */
+static int64_t zipf(lpy_bitgen *bg, double am1, double b) {
   for (;;) {
     double t, u, v, x;
     u = 1.0 - lpy_rng_double(bg);
@@ -41,6 +39,33 @@ int64_t lpy_rng_zipf(lpy_bitgen *bg, double a) {
     if (x > 9223372036854775807.0 || x < 1.0) continue;
     t = pow(1.0 + 1.0 / x, am1);
     if (v * x * (t - 1.0) / (b - 1.0) <= t / b) return (int64_t)x;
+  }
+}
+
+/* 2^(a-1) overflows from a = 1025 on, where NumPy 1.24 never returns; any
+   value above 1 has a probability below 3e-309 there, so 1 it is (NumPy 2
+   does the same) */
+#define ZIPF_ONE(a) ((a) >= 1025)
+
+int64_t lpy_rng_zipf(lpy_bitgen *bg, double a) {
+  if (ZIPF_ONE(a)) return 1;
+  return zipf(bg, a - 1.0, pow(2.0, a - 1.0));
+}
+
+void lpy_rng_logseries_fill(lpy_bitgen *bg, double p, int64_t *out,
+                            int64_t n) {
+  double r = log1p(-p);
+  int64_t i;
+  for (i = 0; i < n; i++) out[i] = logseries(bg, p, r);
+}
+
+void lpy_rng_zipf_fill(lpy_bitgen *bg, double a, int64_t *out, int64_t n) {
+  int64_t i;
+  if (ZIPF_ONE(a)) {
+    for (i = 0; i < n; i++) out[i] = 1;
+  } else {
+    double am1 = a - 1.0, b = pow(2.0, am1);
+    for (i = 0; i < n; i++) out[i] = zipf(bg, am1, b);
   }
 }
 

@@ -64,6 +64,22 @@ LPY_API void lpy_rng_mvhg_marginals(lpy_bitgen *bg, int64_t total,
                                     int64_t nsample, int64_t nvar,
                                     int64_t *out);
 
+/* n draws for one set of parameters into out[0..n-1], their set-up made
+   once (the same values as n single draws) */
+LPY_API void lpy_rng_binomial_fill(lpy_bitgen *bg, int64_t n, double p,
+                                   int64_t *out, int64_t count);
+LPY_API void lpy_rng_poisson_fill(lpy_bitgen *bg, double lam, int64_t *out,
+                                  int64_t n);
+LPY_API void lpy_rng_geometric_fill(lpy_bitgen *bg, double p, int64_t *out,
+                                    int64_t n);
+LPY_API void lpy_rng_logseries_fill(lpy_bitgen *bg, double p, int64_t *out,
+                                    int64_t n);
+LPY_API void lpy_rng_zipf_fill(lpy_bitgen *bg, double a, int64_t *out,
+                               int64_t n);
+LPY_API void lpy_rng_hypergeometric_fill(lpy_bitgen *bg, int64_t good,
+                                         int64_t bad, int64_t sample,
+                                         int64_t *out, int64_t n);
+
 /* the per-element kernels of the fill driver (rng.h); the binomial's ctx is
    an lpy_rng_binom, the others take none */
 LPY_API void lpy_rng_k_binomial(lpy_bitgen *bg, const lpy_rng_arg *p,

@@ -65,46 +65,75 @@ static double lf4(int64_t k, int64_t mgb, int64_t n, int64_t xgb) {
          lpy_rng_logfactorial(n - k) + lpy_rng_logfactorial(xgb - n + k);
 }
 
-static int64_t hyper_hrua(lpy_bitgen *bg, int64_t good, int64_t bad,
-                          int64_t sample) {
-  int64_t pop = good + bad, n, mgb, xgb, m, k;
-  double p, q, mu, var, a, c, b, h, g;
-  n = MIN(sample, pop - sample);
-  mgb = MIN(good, bad);
-  xgb = MAX(good, bad);
-  p = (double)mgb / pop;
-  q = (double)xgb / pop;
-  mu = n * p;
-  a = mu + 0.5;
-  var = (double)(pop - n) * n * p * q / (pop - 1);
-  c = sqrt(var + 0.5);
-  h = D1 * c + D2;
-  m = (int64_t)floor((double)(n + 1) * (mgb + 1) / (pop + 2));
-  g = lf4(m, mgb, n, xgb);
+/* HRUA's set-up for one (good, bad, sample) */
+typedef struct {
+  int64_t good, bad, sample, n, mgb, xgb;
+  double a, h, g, b;
+} hrua;
+
+static void hrua_setup(hrua *c, int64_t good, int64_t bad, int64_t sample) {
+  int64_t pop = good + bad, m;
+  double p, q, mu, var, sd;
+  c->good = good;
+  c->bad = bad;
+  c->sample = sample;
+  c->n = MIN(sample, pop - sample);
+  c->mgb = MIN(good, bad);
+  c->xgb = MAX(good, bad);
+  p = (double)c->mgb / pop;
+  q = (double)c->xgb / pop;
+  mu = c->n * p;
+  c->a = mu + 0.5;
+  var = (double)(pop - c->n) * c->n * p * q / (pop - 1);
+  sd = sqrt(var + 0.5);
+  c->h = D1 * sd + D2;
+  m = (int64_t)floor((double)(c->n + 1) * (c->mgb + 1) / (pop + 2));
+  c->g = lf4(m, c->mgb, c->n, c->xgb);
   /* the support's end, or 16 standard deviations past the mean */
-  b = MIN(MIN(n, mgb) + 1, floor(a + 16 * c));
+  c->b = MIN(MIN(c->n, c->mgb) + 1, floor(c->a + 16 * sd));
+}
+
+static int64_t hrua_draw(lpy_bitgen *bg, const hrua *c) {
+  int64_t k;
   for (;;) {
     double u = lpy_rng_double(bg);
     double v = lpy_rng_double(bg);
-    double x = a + h * (v - 0.5) / u, t;
+    double x = c->a + c->h * (v - 0.5) / u, t;
     /* (NaN, from u = 0 and v = 0.5, is rejected too) */
-    if (!(x >= 0.0) || x >= b) continue;
+    if (!(x >= 0.0) || x >= c->b) continue;
     k = (int64_t)floor(x);
-    t = g - lf4(k, mgb, n, xgb);
+    t = c->g - lf4(k, c->mgb, c->n, c->xgb);
     if (u * (4.0 - u) - 3.0 <= t) break;      /* quick acceptance */
     if (u * (u - t) >= 1) continue;           /* quick rejection */
     if (2.0 * log(u) <= t) break;
   }
-  if (good > bad) k = n - k;
-  if (n < sample) k = good - k;
+  if (c->good > c->bad) k = c->n - k;
+  if (c->n < c->sample) k = c->good - k;
   return k;
 }
 
+#define HRUA(good, bad, sample) ((sample) >= 10 && (sample) <= (good) + (bad) - 10)
+
 int64_t lpy_rng_hypergeometric(lpy_bitgen *bg, int64_t good, int64_t bad,
                                int64_t sample) {
-  if (sample >= 10 && sample <= good + bad - 10)
-    return hyper_hrua(bg, good, bad, sample);
+  if (HRUA(good, bad, sample)) {
+    hrua c;
+    hrua_setup(&c, good, bad, sample);
+    return hrua_draw(bg, &c);
+  }
   return hyper_sample(bg, good, bad, sample);
+}
+
+void lpy_rng_hypergeometric_fill(lpy_bitgen *bg, int64_t good, int64_t bad,
+                                 int64_t sample, int64_t *out, int64_t n) {
+  int64_t i;
+  if (HRUA(good, bad, sample)) {
+    hrua c;
+    hrua_setup(&c, good, bad, sample);
+    for (i = 0; i < n; i++) out[i] = hrua_draw(bg, &c);
+  } else {
+    for (i = 0; i < n; i++) out[i] = hyper_sample(bg, good, bad, sample);
+  }
 }
 
 void lpy_rng_k_hypergeometric(lpy_bitgen *bg, const lpy_rng_arg *p,

@@ -40,8 +40,39 @@ static double loggam(double x) {
   return gl;
 }
 
-static int64_t poisson_mult(lpy_bitgen *bg, double lam) {
-  double enlam = exp(-lam), prod = 1.0;
+/* PTRS's constants for one lam */
+typedef struct {
+  double lam, loglam, a, b, invalpha, vr;
+} ptrs;
+
+static void ptrs_setup(ptrs *c, double lam) {
+  double slam = sqrt(lam);
+  c->lam = lam;
+  c->loglam = log(lam);
+  c->b = 0.931 + 2.53 * slam;
+  c->a = -0.059 + 0.02483 * c->b;
+  c->invalpha = 1.1239 + 1.1328 / (c->b - 3.4);
+  c->vr = 0.9277 - 3.6224 / (c->b - 2);
+}
+
+static int64_t ptrs_draw(lpy_bitgen *bg, const ptrs *c) {
+  double lam = c->lam, a = c->a, b = c->b;
+  for (;;) {
+    double u = lpy_rng_double(bg) - 0.5;
+    double v = lpy_rng_double(bg);
+    double us = 0.5 - fabs(u);
+    int64_t k = lpy_rng_to_i64(floor((2 * a / us + b) * u + lam + 0.43));
+    if (us >= 0.07 && v <= c->vr) return k;
+    if (k < 0 || (us < 0.013 && v > us)) continue;
+    /* log(0) is -inf and accepts, as in NumPy */
+    if (log(v) + log(c->invalpha) - log(a / (us * us) + b) <=
+        -lam + k * c->loglam - loggam(k + 1))
+      return k;
+  }
+}
+
+static int64_t mult_draw(lpy_bitgen *bg, double enlam) {
+  double prod = 1.0;
   int64_t x = 0;
   for (;;) {
     prod *= lpy_rng_double(bg);
@@ -50,30 +81,29 @@ static int64_t poisson_mult(lpy_bitgen *bg, double lam) {
   }
 }
 
-static int64_t poisson_ptrs(lpy_bitgen *bg, double lam) {
-  double slam = sqrt(lam), loglam = log(lam);
-  double b = 0.931 + 2.53 * slam;
-  double a = -0.059 + 0.02483 * b;
-  double invalpha = 1.1239 + 1.1328 / (b - 3.4);
-  double vr = 0.9277 - 3.6224 / (b - 2);
-  for (;;) {
-    double u = lpy_rng_double(bg) - 0.5;
-    double v = lpy_rng_double(bg);
-    double us = 0.5 - fabs(u);
-    int64_t k = lpy_rng_to_i64(floor((2 * a / us + b) * u + lam + 0.43));
-    if (us >= 0.07 && v <= vr) return k;
-    if (k < 0 || (us < 0.013 && v > us)) continue;
-    /* log(0) is -inf and accepts, as in NumPy */
-    if (log(v) + log(invalpha) - log(a / (us * us) + b) <=
-        -lam + k * loglam - loggam(k + 1))
-      return k;
+int64_t lpy_rng_poisson(lpy_bitgen *bg, double lam) {
+  if (lam >= 10) {
+    ptrs c;
+    ptrs_setup(&c, lam);
+    return ptrs_draw(bg, &c);
   }
+  if (lam == 0) return 0;
+  return mult_draw(bg, exp(-lam));
 }
 
-int64_t lpy_rng_poisson(lpy_bitgen *bg, double lam) {
-  if (lam >= 10) return poisson_ptrs(bg, lam);
-  if (lam == 0) return 0;
-  return poisson_mult(bg, lam);
+void lpy_rng_poisson_fill(lpy_bitgen *bg, double lam, int64_t *out,
+                          int64_t n) {
+  int64_t i;
+  if (lam >= 10) {
+    ptrs c;
+    ptrs_setup(&c, lam);
+    for (i = 0; i < n; i++) out[i] = ptrs_draw(bg, &c);
+  } else if (lam == 0) {
+    for (i = 0; i < n; i++) out[i] = 0;
+  } else {
+    double enlam = exp(-lam);
+    for (i = 0; i < n; i++) out[i] = mult_draw(bg, enlam);
+  }
 }
 
 void lpy_rng_k_poisson(lpy_bitgen *bg, const lpy_rng_arg *p, void *ctx,
