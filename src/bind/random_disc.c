@@ -166,11 +166,34 @@ LPY_API int lb_rng_bshape(lua_State *L, int n, const int *nds,
                           const int64_t *const *shs, int64_t *out,
                           const char *fn);
 
+/* a shape as Python prints a tuple (random_mv.c) */
+LPY_API void lb_rng_pyshape(int nd, const int64_t *sh, char *buf, size_t n);
+
+/* NumPy's ufunc message for operands a and b that do not broadcast, or
+   nothing when they do */
+static void ufunc_shapes(lua_State *L, int nda, const int64_t *sha, int ndb,
+                         const int64_t *shb, int64_t *out, int *ndo,
+                         const char *fn) {
+  int nds[2];
+  const int64_t *shs[2];
+  lpy_err e;
+  nds[0] = nda; shs[0] = sha;
+  nds[1] = ndb; shs[1] = shb;
+  if (lpy_broadcast_shapes(2, nds, shs, ndo, out, &e)) {
+    char s0[128], s1[128];
+    lb_rng_pyshape(nda, sha, s0, sizeof s0);
+    lb_rng_pyshape(ndb, shb, s1, sizeof s1);
+    lb_error(L, fn, "operands could not be broadcast together with shapes "
+             "%s %s ", s0, s1);
+  }
+}
+
 /* ---- binomial -------------------------------------------------------- */
 /* NumPy broadcasts binomial's p before n, so its messages name them in
    that order: (size,) p, n */
-static void binomial_shapes(lua_State *L, const params *ps, const char *fn) {
-  int top = lua_gettop(L), opts = lb_opts(L, 2), npos, k = 0, nds[3];
+static void binomial_shapes(lua_State *L, int top, int opts, const params *ps,
+                            const char *fn) {
+  int npos, k = 0, nds[3];
   const int64_t *shs[3];
   int64_t size[LPY_MAXDIMS], out[LPY_MAXDIMS];
   int idx = 4, nsz;
@@ -194,14 +217,14 @@ static int l_binomial(lua_State *L) {
   lpy_rng_binom cache;
   params ps;
   lpy_err e;
-  int top = lua_gettop(L);
+  int top = lua_gettop(L), opts = top >= 2 ? lb_opts(L, 2) : 0;
   lb_rng_checkgen(L, 1, fn);
   if (read_params(L, &sp_binomial, &ps, fn)) {
     lpy_array *pn[2];
     pn[0] = ps.a[1];
     pn[1] = ps.a[0];
     if (lpy_rng_check(&sp_binomial_pn, pn, &e)) lb_core_error(L, fn, &e);
-    if (!ps.scalar) binomial_shapes(L, &ps, fn);
+    if (!ps.scalar) binomial_shapes(L, top, opts, &ps, fn);
   }
   lua_settop(L, top);
   if (fast_ok(L, &sp_binomial)) return fast_fill(L, &sp_binomial, &ps, f_binomial, fn);
@@ -228,8 +251,13 @@ static int l_negative_binomial(lua_State *L) {
   int top = lua_gettop(L), over = 0;
   lb_rng_checkgen(L, 1, fn);
   if (read_params(L, &sp_negative_binomial, &ps, fn)) {
+    int64_t bs[LPY_MAXDIMS];
+    int bnd;
     if (lpy_rng_check(&sp_negative_binomial, ps.a, &e))
       lb_core_error(L, fn, &e);
+    /* NumPy computes (1 - p) / p * (n + 10 sqrt(n)) */
+    ufunc_shapes(L, ps.a[1]->ndim, ps.a[1]->shape, ps.a[0]->ndim,
+                 ps.a[0]->shape, bs, &bnd, fn);
     broadcast_run(2, ps.a, nb_maxlam, &over);
     if (over)
       lb_error(L, fn, "n too large or p too small, see "
@@ -277,6 +305,14 @@ static int l_hypergeometric(lua_State *L) {
     if (any_ge(ps.a[0], HYPERGEOM_MAX) || any_ge(ps.a[1], HYPERGEOM_MAX))
       lb_error(L, fn, "both ngood and nbad must be less than %d",
                HYPERGEOM_MAX);
+    /* NumPy computes ngood + nbad < nsample */
+    if (!ps.scalar) {
+      int64_t bs[LPY_MAXDIMS], bs2[LPY_MAXDIMS];
+      int bnd, bnd2;
+      ufunc_shapes(L, ps.a[0]->ndim, ps.a[0]->shape, ps.a[1]->ndim,
+                   ps.a[1]->shape, bs, &bnd, fn);
+      ufunc_shapes(L, bnd, bs, ps.a[2]->ndim, ps.a[2]->shape, bs2, &bnd2, fn);
+    }
     broadcast_run(3, ps.a, hg_sum, &short_);
     if (short_) lb_error(L, fn, "ngood + nbad < nsample");
   }

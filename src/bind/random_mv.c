@@ -11,8 +11,8 @@
 #include "lrandom.h"
 #include "../core/rng_dist.h"
 
-/* a shape as Python prints a tuple: (), (3,), (2, 3) */
-static void pyshape(int nd, const int64_t *sh, char *buf, size_t n) {
+/* a shape as Python prints a tuple: (), (3,), (2, 3) (also random_disc.c) */
+void lb_rng_pyshape(int nd, const int64_t *sh, char *buf, size_t n) {
   size_t len = (size_t)snprintf(buf, n, "(");
   int i;
   for (i = 0; i < nd && len < n; i++)
@@ -66,8 +66,8 @@ int lb_rng_bshape(lua_State *L, int n, const int *nds,
         who[d] = k;
       } else if (out[d] != v) {
         char s0[128], s1[128];
-        pyshape(nds[who[d]], shs[who[d]], s0, sizeof s0);
-        pyshape(nds[k], shs[k], s1, sizeof s1);
+        lb_rng_pyshape(nds[who[d]], shs[who[d]], s0, sizeof s0);
+        lb_rng_pyshape(nds[k], shs[k], s1, sizeof s1);
         lb_error(L, fn, "shape mismatch: objects cannot be broadcast to a "
                  "single shape.  Mismatch is between arg %d with shape %s and "
                  "arg %d with shape %s.", who[d], s0, k, s1);
@@ -169,8 +169,8 @@ int lb_rng_multinomial(lua_State *L) {
       for (k = 0; same && k < nd; k++) same = shape[k] == size[k];
       if (!same) {
         char s0[128], s1[128];
-        pyshape(nsz, size, s0, sizeof s0);
-        pyshape(nd, shape, s1, sizeof s1);
+        lb_rng_pyshape(nsz, size, s0, sizeof s0);
+        lb_rng_pyshape(nd, shape, s1, sizeof s1);
         lb_error(L, fn, "Output size %s is not compatible with broadcast "
                  "dimensions of inputs %s.", s0, s1);
       }
