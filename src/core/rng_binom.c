@@ -55,6 +55,33 @@ static int64_t wrap_sub(int64_t n, int64_t x) {
 }
 
 /* ---- BTPE ---------------------------------------------------------------- */
+/* n + k with two's-complement wrap, as NumPy's int64 sums behave on
+   x86-64 when n is near 2^63 */
+static int64_t wrap_add(int64_t n, int64_t k) {
+  return (int64_t)((uint64_t)n + (uint64_t)k);
+}
+
+/* the near-mode ratio f(y) for every y within LPY_RNG_BTPE_NEAR of the
+   mode, each by the very products / quotients (in the very order) that
+   binom_btpe's recurrence makes for it */
+static void near_table(lpy_rng_binom *c, int64_t n) {
+  double s = c->r / c->q, a = s * wrap_add(n, 1), f = 1.0;
+  int64_t m = c->m, y, i;
+  int j;
+  c->near[LPY_RNG_BTPE_NEAR] = 1.0;
+  for (j = 1; j <= LPY_RNG_BTPE_NEAR; j++) {           /* y = m + j */
+    f *= (a / (m + j) - s);
+    c->near[LPY_RNG_BTPE_NEAR + j] = f;
+  }
+  for (j = 1; j <= LPY_RNG_BTPE_NEAR; j++) {           /* y = m - j */
+    y = m - j;
+    f = 1.0;
+    if (y >= 0)
+      for (i = y + 1; i <= m; i++) f /= (a / i - s);
+    c->near[LPY_RNG_BTPE_NEAR - j] = f;
+  }
+}
+
 static void btpe_setup(lpy_rng_binom *c, int64_t n, double p) {
   double r, q, a;
   c->ready = 1;
@@ -76,12 +103,7 @@ static void btpe_setup(lpy_rng_binom *c, int64_t n, double p) {
   c->p2 = c->p1 * (1.0 + 2.0 * c->c);
   c->p3 = c->p2 + c->c / c->laml;
   c->p4 = c->p3 + c->c / c->lamr;
-}
-
-/* n + k with two's-complement wrap, as NumPy's int64 sums behave on
-   x86-64 when n is near 2^63 */
-static int64_t wrap_add(int64_t n, int64_t k) {
-  return (int64_t)((uint64_t)n + (uint64_t)k);
+  if (c->full) near_table(c, n);
 }
 
 /* one term of the Stirling correction in the squeeze's final test */
@@ -151,7 +173,10 @@ static int64_t binom_btpe(lpy_bitgen *bg, int64_t n, double p,
     s = c->r / c->q;
     a = s * wrap_add(n, 1);
     f = 1.0;
-    if (m < y) {
+    if (c->full && y >= 0 && y - m >= -LPY_RNG_BTPE_NEAR &&
+        y - m <= LPY_RNG_BTPE_NEAR) {
+      f = c->near[y - m + LPY_RNG_BTPE_NEAR];
+    } else if (m < y) {
       for (i = m + 1; i <= y; i++) f *= (a / i - s);
     } else if (m > y) {
       for (i = y + 1; i <= m; i++) f /= (a / i - s);
@@ -220,6 +245,7 @@ void lpy_rng_binomial_fill(lpy_bitgen *bg, int64_t n, double p, int64_t *out,
     }
   }
   memset(&cache, 0, sizeof cache);
+  cache.full = 1;
   for (i = 0; i < count; i++) out[i] = lpy_rng_binomial(bg, p, n, &cache);
 }
 

@@ -26,10 +26,15 @@ LPY_API double lpy_rng_chisquare(lpy_bitgen *bg, double df);
 
 /* binomial's set-up, cached between draws of one call (NumPy's binomial_t):
    zero it before the first draw */
+#define LPY_RNG_BTPE_NEAR 32
 typedef struct lpy_rng_binom {
   int ready;
   int64_t nsave, m;
   double psave, r, q, fm, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4;
+  /* BTPE, when full is set (by lpy_rng_binomial_fill): the ratio f(y)
+     its recurrence computes, for y = m - NEAR .. m + NEAR */
+  int full;
+  double near[2 * LPY_RNG_BTPE_NEAR + 1];
 } lpy_rng_binom;
 
 LPY_API int64_t lpy_rng_binomial(lpy_bitgen *bg, double p, int64_t n,
