@@ -52,10 +52,31 @@ LPY_API int lb_rng_draw_fast(lua_State *L, const lpy_rng_spec *sp,
                              const lpy_rng_arg *defaults, int nreq, void *ctx,
                              lb_rng_fastfill fast);
 
+/* the driver for any owner of a bit generator: arguments from 2 on, errors
+   "lumpy.random.<owner>.<sp->name>: ..." */
+LPY_API int lb_rng_draw_with(lua_State *L, lpy_bitgen *bg, const char *owner,
+                             const lpy_rng_spec *sp, const lpy_rng_spec *sp32,
+                             const lpy_rng_arg *defaults, int nreq, void *ctx,
+                             lb_rng_fastfill fast);
+
 /* size at idx: nil -> -1, else the shape's ndim (integer or sequence,
    NumPy's errors for negative or non-integer entries) */
 LPY_API int lb_rng_size(lua_State *L, int idx, int64_t *shape,
                         const char *fn);
+
+/* ---- integers (random_int.c): the Generator's method, and the shared
+   body for the legacy randint (masked rejection): low, high and size at
+   stack slots lo, hi, sz (hi nil: [0, low)); pushes the result */
+LPY_API void lb_rng_open_int(lua_State *L, int methidx);
+LPY_API int lb_rng_integers(lua_State *L, lpy_bitgen *bg, int lo, int hi,
+                            int sz, int dtype, int closed, int masked,
+                            const char *fn);
+
+/* ---- RandomState (random_legacy.c) */
+#define LB_RANDSTATE_MT "lumpy.random.RandomState"
+LPY_API void lb_open_legacy(lua_State *L, int randidx, int internalidx);
+/* the bit generator of a Generator or RandomState at idx */
+LPY_API lpy_bitgen *lb_rng_checkany(lua_State *L, int idx, const char *fn);
 
 /* ---- SeedSequence (random_seed.c) */
 #define LB_SEEDSEQ_MT "lumpy.random.SeedSequence"

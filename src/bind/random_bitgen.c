@@ -56,6 +56,48 @@ int lb_bg_gettable(lua_State *L, int t, const char *k, const char *fn) {
   return lua_gettop(L);
 }
 
+void lb_bg_pushwords(lua_State *L, const void *v, int n, int wide) {
+  int64_t shape[1];
+  lpy_array *a;
+  shape[0] = n;
+  a = lb_push_new(L, wide == 8 ? LPY_UINT64 : LPY_UINT32, 1, shape, 0, "random.BitGenerator");
+  memcpy(a->data, v, (size_t)n * (size_t)wide);
+}
+
+void lb_bg_getwords(lua_State *L, int t, const char *k, void *v, int n,
+                    int wide, const char *fn) {
+  lpy_array *a;
+  int i;
+  lua_getfield(L, t, k);
+  a = lb_test(L, -1);
+  if (a) {
+    if (a->size != n || !lpy_isint(a->dtype))
+      lb_error(L, fn, "state: '%s' must hold %d integers", k, n);
+    for (i = 0; i < n; i++) {
+      const char *p = a->data + (a->ndim ? i * a->strides[0] : 0);
+      uint64_t x = (uint64_t)lpy_get_int64(a->dtype, p);
+      if (a->ndim != 1) lb_error(L, fn, "state: '%s' must be 1-d", k);
+      if (wide == 8) ((uint64_t *)v)[i] = x;
+      else ((uint32_t *)v)[i] = (uint32_t)x;
+    }
+  } else if (lua_type(L, -1) == LUA_TTABLE) {
+    int top = lua_gettop(L);
+    if ((int)lua_rawlen(L, top) != n)
+      lb_error(L, fn, "state: '%s' must hold %d integers", k, n);
+    for (i = 0; i < n; i++) {
+      uint32_t w[2];
+      lua_rawgeti(L, top, i + 1);
+      lb_rng_touint(L, -1, w, (size_t)wide / 4, k, fn);
+      if (wide == 8) ((uint64_t *)v)[i] = (uint64_t)w[0] | (uint64_t)w[1] << 32;
+      else ((uint32_t *)v)[i] = w[0];
+      lua_pop(L, 1);
+    }
+  } else {
+    lb_error(L, fn, "state: field '%s' must be an array or a sequence", k);
+  }
+  lua_pop(L, 1);
+}
+
 /* ------------------------------------------------------------ PCG64 */
 static void pcg_seed(lb_bg *g, const lb_seedseq *ss) {
   uint64_t w[4];
@@ -98,7 +140,7 @@ static void pcg_setstate(lua_State *L, int t, lb_bg *g, const char *fn) {
   g->u.pcg = s;
 }
 
-static void pcg_advance(lb_bg *g, const uint32_t d[4]) {
+static void pcg_advance(lb_bg *g, const uint32_t d[8]) {
   lpy_pcg64_advance(&g->u.pcg, (uint64_t)d[2] | (uint64_t)d[3] << 32,
                     (uint64_t)d[0] | (uint64_t)d[1] << 32,
                     g->k->id == LB_BG_PCG64DXSM);
@@ -110,7 +152,7 @@ static void pcg_advance(lb_bg *g, const uint32_t d[4]) {
 static void pcg_jump(lb_bg *g, const uint32_t j[4]) {
   /* 0x9e3779b97f4a7c15f39cc0605cedc835, lowest word first */
   static const uint32_t step[4] = {0x5cedc835u, 0xf39cc060u, 0x7f4a7c15u, 0x9e3779b9u};
-  uint32_t d[4] = {0, 0, 0, 0};
+  uint32_t d[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   int a, b;
   for (a = 0; a < 4; a++) {
     uint64_t carry = 0;
@@ -131,11 +173,14 @@ const lb_bgkind lb_bg_kinds[] = {
   {NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL}
 };
 
+static const lb_bgkind *const kinds[] = {
+  &lb_bg_kinds[0], &lb_bg_kinds[1], &lb_bg_philox, &lb_bg_sfc64, &lb_bg_mt19937, NULL};
+
 /* ------------------------------------------------------------ the object */
 static const lb_bgkind *findkind(const char *name) {
-  const lb_bgkind *k;
-  for (k = lb_bg_kinds; k->name; k++)
-    if (!strcmp(k->name, name)) return k;
+  int i;
+  for (i = 0; kinds[i]; i++)
+    if (!strcmp(kinds[i]->name, name)) return kinds[i];
   return NULL;
 }
 
@@ -179,13 +224,36 @@ void lb_rng_newbitgen(lua_State *L, const char *kind, int seedidx,
   lua_remove(L, -2);
 }
 
-/* np.random.<Kind>(seed): upvalue 1 is the kind's name */
+/* np.random.<Kind>(seed): upvalue 1 is the kind's name; Philox(seed,
+   counter, key) or Philox(seed, {counter=, key=}) */
 static int bg_new(lua_State *L) {
   const char *kind = lua_tostring(L, lua_upvalueindex(1));
   char fn[48];
+  int opts = lb_opts(L, 1), ph = !strcmp(kind, "Philox");
   snprintf(fn, sizeof fn, "random.%s", kind);
-  lua_settop(L, 1);
+  if (lua_gettop(L) > (ph ? 3 : 1) + (opts != 0))
+    lb_error(L, fn, "takes at most %d positional arguments", ph ? 3 : 1);
+  if (opts) {
+    static const char *const allowed[] = {"counter", "key", NULL};
+    int k;
+    lb_checkopts(L, opts, fn, ph ? allowed : allowed + 2);
+    lua_settop(L, 4);
+    lua_pushvalue(L, opts);                              /* 5 */
+    lua_pushnil(L);
+    lua_replace(L, opts);
+    for (k = 0; k < 2; k++) {
+      if (lb_optfield(L, 5, allowed[k]) != LUA_TNIL) {
+        if (!lua_isnil(L, k + 2))
+          lb_error(L, fn, "got multiple values for argument '%s'", allowed[k]);
+        lua_replace(L, k + 2);
+      } else {
+        lua_pop(L, 1);
+      }
+    }
+  }
+  lua_settop(L, ph ? 3 : 1);
   lb_rng_newbitgen(L, kind, lua_isnil(L, 1) ? 0 : 1, fn);
+  if (ph) lb_philox_init(L, lb_bg_test(L, -1), 1, 2, 3, fn);
   return 1;
 }
 
@@ -216,9 +284,11 @@ static int bg_random_raw(lua_State *L) {
   lpy_array *a;
   lb_checkopts(L, opts, fn, (const char *const[]){"size", "output", NULL});
   if (opts) {
+    if (lb_optfield(L, opts, "output") != LUA_TNIL) output = lua_toboolean(L, -1);
+    lua_pop(L, 1);
     lb_optfield(L, opts, "size");
     lua_replace(L, 2);
-    if (lb_optfield(L, opts, "output") != LUA_TNIL) output = lua_toboolean(L, -1);
+    lua_settop(L, 2);
   } else if (lua_gettop(L) >= 3 && !lua_isnil(L, 3)) {
     output = lua_toboolean(L, 3);
   }
@@ -248,7 +318,8 @@ static int bg_spawn(lua_State *L) {
   lb_bg *g = check_bg(L, 1, fn);
   lua_Integer n, i;
   lua_settop(L, 2);
-  lua_getiuservalue(L, 1, 1);                           /* 3: seed_seq */
+  if (lua_getiuservalue(L, 1, 1) == LUA_TNIL)          /* 3: seed_seq */
+    lb_error(L, fn, "The underlying SeedSequence does not implement spawning.");
   lua_getfield(L, 3, "spawn");
   lua_pushvalue(L, 3);
   lua_pushvalue(L, 2);
@@ -263,20 +334,21 @@ static int bg_spawn(lua_State *L) {
   return 1;
 }
 
-/* advance(delta): delta wraps modulo 2^128 as in NumPy (negative Lua
-   integers step backwards) */
+/* advance(delta): delta wraps modulo 2^128 (Philox: 2^256) as in NumPy
+   (negative Lua integers step backwards) */
 static int bg_advance(lua_State *L) {
   static const char *const fn = "random.BitGenerator.advance";
   lb_bg *g = check_bg(L, 1, fn);
-  uint32_t d[4];
+  uint32_t d[8];
   if (!g->k->advance) lb_error(L, fn, "%s has no advance", g->k->name);
   if (lua_isinteger(L, 2) && lua_tointeger(L, 2) < 0) {
     uint64_t v = (uint64_t)lua_tointeger(L, 2);
+    int i;
     d[0] = (uint32_t)v;
     d[1] = (uint32_t)(v >> 32);
-    d[2] = d[3] = 0xffffffffu;
+    for (i = 2; i < 8; i++) d[i] = 0xffffffffu;
   } else {
-    lb_rng_touint(L, 2, d, 4, "delta", fn);
+    lb_rng_touint(L, 2, d, 8, "delta", fn);
   }
   g->k->advance(g, d);
   lua_settop(L, 1);
@@ -354,7 +426,8 @@ void lb_open_bitgen(lua_State *L, int randidx) {
   luaL_newlib(L, meths);
   lua_setfield(L, -2, "__methods");
   lua_pop(L, 1);
-  for (k = lb_bg_kinds; k->name; k++) {
+  int i;
+  for (i = 0; (k = kinds[i]) != NULL; i++) {
     lua_pushstring(L, k->name);
     lua_pushcclosure(L, bg_new, 1);
     lua_setfield(L, randidx, k->name);

@@ -51,9 +51,10 @@ static lpy_array *param(lua_State *L, int idx, int isint, lpy_array_space *sp,
   }
 }
 
-int lb_rng_draw_fast(lua_State *L, const lpy_rng_spec *sp,
-                     const lpy_rng_spec *sp32, const lpy_rng_arg *defaults,
-                     int nreq, void *ctx, lb_rng_fastfill fast) {
+int lb_rng_draw_with(lua_State *L, lpy_bitgen *bg, const char *owner,
+                     const lpy_rng_spec *sp, const lpy_rng_spec *sp32,
+                     const lpy_rng_arg *defaults, int nreq, void *ctx,
+                     lb_rng_fastfill fast) {
   char fn[80], msg[320];
   int np = sp->nparams, top = lua_gettop(L), opts, npos, k, nd = -1, scalar = 1;
   int sizeidx = 0, dtidx = 0, outidx = 0, base;
@@ -62,10 +63,8 @@ int lb_rng_draw_fast(lua_State *L, const lpy_rng_spec *sp,
   lpy_rng_arg vals[LPY_RNG_MAXPARAMS];
   lpy_array *params[LPY_RNG_MAXPARAMS], *out = NULL;
   const lpy_rng_spec *use = sp;
-  lpy_bitgen *bg;
   lpy_err e;
-  snprintf(fn, sizeof fn, "random.Generator.%s", sp->name);
-  bg = lb_rng_checkgen(L, 1, fn);
+  snprintf(fn, sizeof fn, "random.%s.%s", owner, sp->name);
   opts = top >= 2 ? lb_opts(L, 2) : 0;
   npos = (opts ? opts - 1 : top) - 1;
   if (npos > np + 1 + (sp32 != NULL))
@@ -196,6 +195,15 @@ int lb_rng_draw_fast(lua_State *L, const lpy_rng_spec *sp,
   if (np == 0 && fast && fast(bg, out)) return 1;
   if (lpy_rng_fill(bg, use, out, params, ctx, &e)) lb_core_error(L, fn, &e);
   return 1;
+}
+
+int lb_rng_draw_fast(lua_State *L, const lpy_rng_spec *sp,
+                     const lpy_rng_spec *sp32, const lpy_rng_arg *defaults,
+                     int nreq, void *ctx, lb_rng_fastfill fast) {
+  char fn[80];
+  snprintf(fn, sizeof fn, "random.Generator.%s", sp->name);
+  return lb_rng_draw_with(L, lb_rng_checkgen(L, 1, fn), "Generator", sp, sp32,
+                          defaults, nreq, ctx, fast);
 }
 
 int lb_rng_draw(lua_State *L, const lpy_rng_spec *sp, const lpy_rng_spec *sp32,

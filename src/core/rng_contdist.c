@@ -13,7 +13,9 @@
 #define PI 3.14159265358979323846
 
 /* ---- a Poisson sampler for the noncentral chi-square (NumPy's: products
-   of uniforms below 10, Hoermann's transformed rejection from 10) */
+   of uniforms below 10, Hoermann's transformed rejection from 10). The
+   discrete part has the same as lpy_rng_poisson (rng_poisson.c, branch
+   i7-disc); this copy lets the continuous part build on its own. */
 static double loggam(double x) {
   static const double a[10] = {
     8.333333333333333e-02, -2.777777777777778e-03, 7.936507936507937e-04,
@@ -44,10 +46,14 @@ static int64_t poisson(lpy_bitgen *bg, double lam) {
     double invalpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2);
     for (;;) {
       double u = lpy_rng_double(bg) - 0.5, v = lpy_rng_double(bg);
-      double us = 0.5 - fabs(u);
-      int64_t k = (int64_t)floor((2 * a / us + b) * u + lam + 0.43);
+      double us = 0.5 - fabs(u), kd = floor((2 * a / us + b) * u + lam + 0.43);
+      int64_t k;
+      /* out of int64's range: rejected (as NumPy's cast to INT64_MIN is
+         on x86) */
+      if (!(kd >= 0 && kd < 9223372036854775808.0)) continue;
+      k = (int64_t)kd;
       if (us >= 0.07 && v <= vr) return k;
-      if (k < 0 || (us < 0.013 && v > us)) continue;
+      if (us < 0.013 && v > us) continue;
       if (log(v) + log(invalpha) - log(a / (us * us) + b) <=
           -lam + (double)k * loglam - loggam((double)k + 1))
         return k;
@@ -78,6 +84,9 @@ static double nc_chisquare(lpy_bitgen *bg, double df, double nonc) {
     double c = chisq(bg, df - 1), n = snorm(bg) + sqrt(nonc);
     return c + n * n;
   }
+  /* NumPy's Poisson would never end beyond int64's range: there the
+     Poisson count is lam within a relative 1e-9, taken as lam */
+  if (!(nonc / 2.0 < 9.2e18)) return chisq(bg, df + nonc);
   return chisq(bg, df + 2 * (double)poisson(bg, nonc / 2.0));
 }
 

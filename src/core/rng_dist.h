@@ -46,8 +46,6 @@ LPY_API int64_t lpy_rng_logseries(lpy_bitgen *bg, double p);
 LPY_API int64_t lpy_rng_zipf(lpy_bitgen *bg, double a);
 LPY_API int64_t lpy_rng_hypergeometric(lpy_bitgen *bg, int64_t good,
                                        int64_t bad, int64_t sample);
-/* an integer in [0, max], NumPy's random_interval (masked rejection) */
-LPY_API uint64_t lpy_rng_interval(lpy_bitgen *bg, uint64_t max);
 /* log(k!) for k >= 0 (NumPy's logfactorial) */
 LPY_API double lpy_rng_logfactorial(int64_t k);
 

@@ -2,11 +2,12 @@
 ** rng_hyper.c - hypergeometric draws as NumPy's Generator makes them: for
 ** small samples (fewer than 10, or within 10 of the population) a draw of
 ** one item at a time; else Stadlober's ratio of uniforms (HRUA), whose
-** tests need log(k!) (a table to 125, Stirling's series beyond). Also
-** NumPy's random_interval, the masked rejection both methods draw with.
+** tests need log(k!) (a table to 125, Stirling's series beyond). The item
+** by item draw takes its words through lpy_rng_interval (rng_shuffle.c).
 */
 #include <math.h>
 #include <string.h>
+#include "rng_bg.h"
 #include "rng_dist.h"
 #include "rng_logfact.h"
 
@@ -19,23 +20,6 @@ double lpy_rng_logfactorial(int64_t k) {
   /* Stirling's series to the 1/k^3 term */
   return (k + 0.5) * log(k) - k +
          (halfln2pi + (1.0 / k) * (1 / 12.0 - 1 / (360.0 * k * k)));
-}
-
-uint64_t lpy_rng_interval(lpy_bitgen *bg, uint64_t max) {
-  uint64_t mask = max, v;
-  if (max == 0) return 0;
-  mask |= mask >> 1;
-  mask |= mask >> 2;
-  mask |= mask >> 4;
-  mask |= mask >> 8;
-  mask |= mask >> 16;
-  mask |= mask >> 32;
-  if (max <= 0xffffffffUL) {
-    while ((v = (lpy_rng_u32(bg) & mask)) > max) {}
-  } else {
-    while ((v = (lpy_rng_u64(bg) & mask)) > max) {}
-  }
-  return v;
 }
 
 /* draw the sample (or its complement, when that is smaller) one item at a

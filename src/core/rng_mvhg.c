@@ -7,6 +7,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include "rng_bg.h"
 #include "rng_dist.h"
 
 int lpy_rng_mvhg_count(lpy_bitgen *bg, int64_t total, int64_t ncolors,

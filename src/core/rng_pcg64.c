@@ -141,3 +141,73 @@ void lpy_pcg64_fill_u64(lpy_pcg64 *s, uint64_t *out, int64_t n) {
   }
   put_state(s, x);
 }
+
+/* the 32-bit words of a PCG64 as next32 gives them: a buffered high half
+   first, then the low and the high half of each new 64-bit word */
+#define PCG_NEXT32(x, inc, have, keep, w32)                   \
+  do {                                                       \
+    if (have) { have = 0; w32 = keep; }                      \
+    else {                                                   \
+      uint64_t w_;                                           \
+      x = x * MULT + inc;                                    \
+      w_ = out_xsl_rr(x);                                    \
+      have = 1;                                              \
+      keep = (uint32_t)(w_ >> 32);                           \
+      w32 = (uint32_t)w_;                                    \
+    }                                                        \
+  } while (0)
+
+void lpy_pcg64_fill_float(lpy_pcg64 *s, float *out, int64_t n) {
+  u128 x = get_state(s), inc = get_inc(s);
+  int have = s->has_uint32;
+  uint32_t keep = s->uinteger, w;
+  int64_t i;
+  for (i = 0; i < n; i++) {
+    PCG_NEXT32(x, inc, have, keep, w);
+    out[i] = (float)(w >> 8) * (1.0f / 16777216.0f);
+  }
+  put_state(s, x);
+  s->has_uint32 = have;
+  s->uinteger = keep;
+}
+
+/* Lemire's bounded draws of [off, off + rng] into n items of isz (4 or 8)
+   bytes, the words as the generic path draws them (rng neither 0 nor a
+   word's all-ones) */
+void lpy_pcg64_fill_bounded(lpy_pcg64 *s, int isz, uint64_t off, uint64_t rng,
+                            char *out, int64_t n) {
+  u128 x = get_state(s), inc = get_inc(s);
+  int have = s->has_uint32;
+  uint32_t keep = s->uinteger;
+  int64_t i;
+  if (rng < 0xFFFFFFFFu) {
+    uint32_t ex = (uint32_t)rng + 1, th = (UINT32_MAX - (uint32_t)rng) % ex;
+    for (i = 0; i < n; i++) {
+      uint32_t w;
+      uint64_t m;
+      PCG_NEXT32(x, inc, have, keep, w);
+      m = (uint64_t)w * ex;
+      while ((uint32_t)m < th) {
+        PCG_NEXT32(x, inc, have, keep, w);
+        m = (uint64_t)w * ex;
+      }
+      if (isz == 8) ((uint64_t *)(void *)out)[i] = off + (m >> 32);
+      else ((uint32_t *)(void *)out)[i] = (uint32_t)(off + (m >> 32));
+    }
+  } else {
+    uint64_t ex = rng + 1, th = (UINT64_MAX - rng) % ex;
+    for (i = 0; i < n; i++) {
+      u128 m;
+      x = x * MULT + inc;
+      m = (u128)out_xsl_rr(x) * ex;
+      while ((uint64_t)m < th) {
+        x = x * MULT + inc;
+        m = (u128)out_xsl_rr(x) * ex;
+      }
+      ((uint64_t *)(void *)out)[i] = off + (uint64_t)(m >> 64);
+    }
+  }
+  put_state(s, x);
+  s->has_uint32 = have;
+  s->uinteger = keep;
+}
