@@ -12,65 +12,6 @@
 
 #define PI 3.14159265358979323846
 
-/* ---- a Poisson sampler for the noncentral chi-square (NumPy's: products
-   of uniforms below 10, Hoermann's transformed rejection from 10). The
-   discrete part has the same as lpy_rng_poisson (rng_poisson.c, branch
-   i7-disc); this copy lets the continuous part build on its own. */
-static double loggam(double x) {
-  static const double a[10] = {
-    8.333333333333333e-02, -2.777777777777778e-03, 7.936507936507937e-04,
-    -5.952380952380952e-04, 8.417508417508418e-04, -1.917526917526918e-03,
-    6.410256410256410e-03, -2.955065359477124e-02, 1.796443723688307e-01,
-    -1.39243221690590e+00};
-  double x0, x2, gl, gl0;
-  int64_t k, n = 0;
-  if (x == 1.0 || x == 2.0) return 0.0;
-  if (x < 7.0) n = (int64_t)(7 - x);
-  x0 = x + (double)n;
-  x2 = (1.0 / x0) * (1.0 / x0);
-  gl0 = a[9];
-  for (k = 8; k >= 0; k--) gl0 = gl0 * x2 + a[k];
-  gl = gl0 / x0 + 0.5 * 1.8378770664093453 + (x0 - 0.5) * log(x0) - x0;
-  if (x < 7.0)
-    for (k = 1; k <= n; k++) {
-      gl -= log(x0 - 1.0);
-      x0 -= 1.0;
-    }
-  return gl;
-}
-
-static int64_t poisson(lpy_bitgen *bg, double lam) {
-  if (lam >= 10) {
-    double slam = sqrt(lam), loglam = log(lam);
-    double b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b;
-    double invalpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2);
-    for (;;) {
-      double u = lpy_rng_double(bg) - 0.5, v = lpy_rng_double(bg);
-      double us = 0.5 - fabs(u), kd = floor((2 * a / us + b) * u + lam + 0.43);
-      int64_t k;
-      /* out of int64's range: rejected (as NumPy's cast to INT64_MIN is
-         on x86) */
-      if (!(kd >= 0 && kd < 9223372036854775808.0)) continue;
-      k = (int64_t)kd;
-      if (us >= 0.07 && v <= vr) return k;
-      if (us < 0.013 && v > us) continue;
-      if (log(v) + log(invalpha) - log(a / (us * us) + b) <=
-          -lam + (double)k * loglam - loggam((double)k + 1))
-        return k;
-    }
-  } else if (lam == 0) {
-    return 0;
-  } else {
-    double enlam = exp(-lam), prod = 1.0;
-    int64_t x = 0;
-    for (;;) {
-      prod *= lpy_rng_double(bg);
-      if (prod > enlam) x++;
-      else return x;
-    }
-  }
-}
-
 /* ---- the samplers */
 #define snorm lpy_rng_standard_normal
 #define sexp lpy_rng_standard_exponential
@@ -87,7 +28,7 @@ static double nc_chisquare(lpy_bitgen *bg, double df, double nonc) {
   /* NumPy's Poisson would never end beyond int64's range: there the
      Poisson count is lam within a relative 1e-9, taken as lam */
   if (!(nonc / 2.0 < 9.2e18)) return chisq(bg, df + nonc);
-  return chisq(bg, df + 2 * (double)poisson(bg, nonc / 2.0));
+  return chisq(bg, df + 2 * (double)lpy_rng_poisson(bg, nonc / 2.0));
 }
 
 static double f_dist(lpy_bitgen *bg, double dfnum, double dfden) {
