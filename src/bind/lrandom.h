@@ -109,4 +109,25 @@ LPY_API void lb_rng_newbitgen(lua_State *L, const char *kind, int seedidx,
                               const char *fn);
 LPY_API void lb_open_bitgen(lua_State *L, int randidx);
 
+/* ---- shapes (random_mv.c) */
+/* a shape as Python prints a tuple: (), (3,), (2, 3) */
+LPY_API void lb_rng_pyshape(int nd, const int64_t *sh, char *buf, size_t n);
+/* broadcast n shapes as NumPy's multi-iterator does, raising its message
+   when they do not; returns the number of dimensions */
+LPY_API int lb_rng_bshape(lua_State *L, int n, const int *nds,
+                          const int64_t *const *shs, int64_t *out,
+                          const char *fn);
+/* NumPy's error unless the size asked for equals the broadcast shape */
+LPY_API void lb_rng_check_size(lua_State *L, int nsz, const int64_t *size,
+                               int nd, const int64_t *shape, const char *fn);
+/* the multivariate discrete methods (random_mv.c) */
+LPY_API int lb_rng_multinomial(lua_State *L);
+LPY_API int lb_rng_mvhg(lua_State *L);
+
+/* push the values of the named parameters names[0..n-1] given by position
+   from index 2 on or by name in a trailing options table (NumPy's keyword
+   rules and messages); returns the index of the first */
+LPY_API int lb_rng_args(lua_State *L, int n, const char *const *names,
+                        const char *fn);
+
 #endif

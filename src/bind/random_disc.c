@@ -160,15 +160,6 @@ static void f_hypergeometric(lpy_bitgen *bg, const lpy_rng_arg *v,
   lpy_rng_hypergeometric_fill(bg, v[0].i, v[1].i, v[2].i, out, n);
 }
 
-/* broadcast n shapes as NumPy's multi-iterator does, raising its message
-   when they do not (random_mv.c) */
-LPY_API int lb_rng_bshape(lua_State *L, int n, const int *nds,
-                          const int64_t *const *shs, int64_t *out,
-                          const char *fn);
-
-/* a shape as Python prints a tuple (random_mv.c) */
-LPY_API void lb_rng_pyshape(int nd, const int64_t *sh, char *buf, size_t n);
-
 /* NumPy's ufunc message for operands a and b that do not broadcast, or
    nothing when they do */
 static void ufunc_shapes(lua_State *L, int nda, const int64_t *sha, int ndb,
@@ -359,8 +350,6 @@ static int l_zipf(lua_State *L) {
 }
 
 /* multinomial and multivariate_hypergeometric: random_mv.c */
-LPY_API int lb_rng_multinomial(lua_State *L);
-LPY_API int lb_rng_mvhg(lua_State *L);
 
 void lb_rng_open_disc(lua_State *L, int methidx) {
   static const luaL_Reg meths[] = {

@@ -9,13 +9,26 @@
 #include <string.h>
 #include "lrandom.h"
 
-/* a shape as Python prints a tuple: (), (3,), (2, 3) */
-static void pyshape(int nd, const int64_t *sh, char *buf, size_t n) {
-  size_t len = (size_t)snprintf(buf, n, "(");
-  int i;
-  for (i = 0; i < nd && len < n; i++)
-    len += (size_t)snprintf(buf + len, n - len, i ? ", %lld" : "%lld", (long long)sh[i]);
-  if (len < n) snprintf(buf + len, n - len, nd == 1 ? ",)" : ")");
+#define pyshape lb_rng_pyshape
+
+int lb_rng_args(lua_State *L, int n, const char *const *names, const char *fn) {
+  int top = lua_gettop(L), opts = top >= 2 ? lb_opts(L, 2) : 0;
+  int npos = (opts ? opts - 1 : top) - 1, k, base;
+  if (npos > n) lb_error(L, fn, "takes at most %d positional arguments (%d given)", n, npos);
+  lb_checkopts(L, opts, fn, names);
+  base = lua_gettop(L) + 1;
+  for (k = 0; k < n; k++) {
+    int have = k < npos && !lua_isnil(L, k + 2);
+    if (have) lua_pushvalue(L, k + 2);
+    else lua_pushnil(L);
+    if (opts && lb_optfield(L, opts, names[k]) != LUA_TNIL) {
+      if (have) lb_error(L, fn, "got multiple values for argument '%s'", names[k]);
+      lua_replace(L, -2);
+    } else if (opts) {
+      lua_pop(L, 1);
+    }
+  }
+  return base;
 }
 
 int lb_rng_size(lua_State *L, int idx, int64_t *shape, const char *fn) {
@@ -179,15 +192,7 @@ int lb_rng_draw_with(lua_State *L, lpy_bitgen *bg, const char *owner,
       nd = bnd;
       memcpy(shape, bshape, (size_t)nd * sizeof *shape);
     } else {
-      int same = bnd == nd;
-      for (k = 0; same && k < nd; k++) same = bshape[k] == shape[k];
-      if (!same) {
-        char s0[96], s1[96];
-        pyshape(nd, shape, s0, sizeof s0);
-        pyshape(bnd, bshape, s1, sizeof s1);
-        lb_error(L, fn, "Output size %s is not compatible with broadcast dimensions of "
-                 "inputs %s.", s0, s1);
-      }
+      lb_rng_check_size(L, nd, shape, bnd, bshape, fn);
     }
   }
   if (out) lua_pushvalue(L, outidx);

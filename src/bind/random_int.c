@@ -99,22 +99,7 @@ static int gen_integers(lua_State *L) {
   static const char *const fn = "random.Generator.integers";
   static const char *const names[] = {"low", "high", "size", "dtype", "endpoint", NULL};
   lpy_bitgen *bg = lb_rng_checkgen(L, 1, fn);
-  int top = lua_gettop(L), opts = top >= 2 ? lb_opts(L, 2) : 0;
-  int npos = (opts ? opts - 1 : top) - 1, k, base, dtype;
-  if (npos > 5) lb_error(L, fn, "takes at most 5 positional arguments (%d given)", npos);
-  lb_checkopts(L, opts, fn, names);
-  base = lua_gettop(L) + 1;
-  for (k = 0; k < 5; k++) {
-    int have = k < npos && !lua_isnil(L, k + 2);
-    if (have) lua_pushvalue(L, k + 2);
-    else lua_pushnil(L);
-    if (opts && lb_optfield(L, opts, names[k]) != LUA_TNIL) {
-      if (have) lb_error(L, fn, "got multiple values for argument '%s'", names[k]);
-      lua_replace(L, -2);
-    } else if (opts) {
-      lua_pop(L, 1);
-    }
-  }
+  int base = lb_rng_args(L, 5, names, fn), dtype;
   if (lua_isnil(L, base)) lb_error(L, fn, "missing required argument 'low'");
   dtype = lb_optdtype(L, base + 3, LPY_INT64, fn);
   return lb_rng_integers(L, bg, base, base + 1, base + 2, dtype,

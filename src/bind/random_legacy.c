@@ -130,22 +130,7 @@ static int rs_randint(lua_State *L) {
   static const char *const fn = "random.RandomState.randint";
   static const char *const names[] = {"low", "high", "size", "dtype", NULL};
   lb_rs *r = check_rs(L, 1, fn);
-  int top = lua_gettop(L), opts = top >= 2 ? lb_opts(L, 2) : 0;
-  int npos = (opts ? opts - 1 : top) - 1, k, base;
-  if (npos > 4) lb_error(L, fn, "takes at most 4 positional arguments (%d given)", npos);
-  lb_checkopts(L, opts, fn, names);
-  base = lua_gettop(L) + 1;
-  for (k = 0; k < 4; k++) {
-    int have = k < npos && !lua_isnil(L, k + 2);
-    if (have) lua_pushvalue(L, k + 2);
-    else lua_pushnil(L);
-    if (opts && lb_optfield(L, opts, names[k]) != LUA_TNIL) {
-      if (have) lb_error(L, fn, "got multiple values for argument '%s'", names[k]);
-      lua_replace(L, -2);
-    } else if (opts) {
-      lua_pop(L, 1);
-    }
-  }
+  int base = lb_rng_args(L, 4, names, fn);
   if (lua_isnil(L, base)) lb_error(L, fn, "missing required argument 'low'");
   return lb_rng_integers(L, r->bg, base, base + 1, base + 2,
                          lb_optdtype(L, base + 3, LPY_INT64, fn), 0, 1, fn);

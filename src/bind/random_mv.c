@@ -51,6 +51,19 @@ static int args_setup(lua_State *L, int nmax, const char *const *allowed,
 
 /* broadcast the shapes as NumPy's multi-iterator does, with its message
    (also binomial's, random_disc.c) */
+void lb_rng_check_size(lua_State *L, int nsz, const int64_t *size,
+                       int nd, const int64_t *shape, const char *fn) {
+  int k, same = nd == nsz;
+  for (k = 0; same && k < nd; k++) same = shape[k] == size[k];
+  if (!same) {
+    char s0[128], s1[128];
+    lb_rng_pyshape(nsz, size, s0, sizeof s0);
+    lb_rng_pyshape(nd, shape, s1, sizeof s1);
+    lb_error(L, fn, "Output size %s is not compatible with broadcast "
+             "dimensions of inputs %s.", s0, s1);
+  }
+}
+
 int lb_rng_bshape(lua_State *L, int n, const int *nds,
                   const int64_t *const *shs, int64_t *out, const char *fn) {
   int nd = 0, k, j, who[LPY_MAXDIMS];
@@ -164,17 +177,7 @@ int lb_rng_multinomial(lua_State *L) {
     nds[1] = pnd - 1;     shs[1] = p->shape;
     nds[2] = nsz;         shs[2] = size;
     nd = lb_rng_bshape(L, nsz >= 0 ? 3 : 2, nds, shs, shape, fn);
-    if (nsz >= 0) {
-      int same = nd == nsz;
-      for (k = 0; same && k < nd; k++) same = shape[k] == size[k];
-      if (!same) {
-        char s0[128], s1[128];
-        lb_rng_pyshape(nsz, size, s0, sizeof s0);
-        lb_rng_pyshape(nd, shape, s1, sizeof s1);
-        lb_error(L, fn, "Output size %s is not compatible with broadcast "
-                 "dimensions of inputs %s.", s0, s1);
-      }
-    }
+    if (nsz >= 0) lb_rng_check_size(L, nsz, size, nd, shape, fn);
     shape[nd] = d;
     out = lb_push_new(L, LPY_INT64, nd + 1, shape, 1, fn);
     /* element strides of n and of pvals' rows along the broadcast axes */
