@@ -21,24 +21,9 @@ return function(np, P)
 
   -- the positional arguments 2..npos+1 of a call (nil where absent) and its
   -- options table, merged: a value given both ways is an error
+  local OUT = { out = true }
   local function gather(names, isopt, ...)
-    local n = select("#", ...)
-    while n > 0 and select(n, ...) == nil do n = n - 1 end
-    local o
-    if n > 0 and isopt(select(n, ...)) then o = select(n, ...); n = n - 1 end
-    if n > #names then fail(("takes at most %d positional arguments after the array"):format(#names)) end
-    local v = {}
-    for i = 1, n do v[names[i]] = (select(i, ...)) end
-    if o then
-      for k, x in pairs(o) do
-        local known = k == "out"
-        for _, nm in ipairs(names) do if nm == k then known = true end end
-        if not known then fail(("got an unexpected keyword argument '%s'"):format(tostring(k))) end
-        if v[k] ~= nil then fail(("got multiple values for argument '%s'"):format(k)) end
-        v[k] = x
-      end
-    end
-    return v
+    return U.gather(fail, names, OUT, isopt, 0, ...)
   end
 
   local function norm_code(norm)

@@ -14,26 +14,7 @@ return function(np, P)
   -- positional arguments (after the first) and a trailing options table,
   -- merged by NumPy's parameter names
   local function gather(names, ...)
-    local n = select("#", ...)
-    while n > 0 and select(n, ...) == nil do n = n - 1 end
-    local o
-    if n > 0 and U.is_record(select(n, ...)) and not is_array(select(n, ...)) then
-      o = select(n, ...)
-      n = n - 1
-    end
-    if n > #names then
-      fail(("takes at most %d positional arguments after the file"):format(#names))
-    end
-    local v = {}
-    for i = 1, n do v[names[i]] = (select(i, ...)) end
-    for k, x in pairs(o or {}) do
-      local known = false
-      for _, nm in ipairs(names) do known = known or nm == k end
-      if not known then fail(("got an unexpected keyword argument '%s'"):format(tostring(k))) end
-      if v[k] ~= nil then fail(("got multiple values for argument '%s'"):format(k)) end
-      v[k] = x
-    end
-    return v
+    return U.gather(fail, names, {}, U.is_record_not_array, 0, ...)
   end
 
   local function is_file(f) return io.type(f) == "file" end

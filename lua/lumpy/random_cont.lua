@@ -22,25 +22,11 @@ return function(np, internal, methods)
   local METHODS = { svd = true, eigh = true, cholesky = true }
   local CHECKS = { warn = true, raise = true, ignore = true }
   local NAMES = { "mean", "cov", "size", "check_valid", "tol" }
+  local METHOD_OPT = { method = true }
 
   -- rng:multivariate_normal(mean, cov [, size [, check_valid [, tol]]] [, {method=}])
   local function mvn(self, ...)
-    local n = select("#", ...)
-    while n > 0 and select(n, ...) == nil do n = n - 1 end
-    local o
-    if n > 2 and is_opts(select(n, ...)) then o = select(n, ...); n = n - 1 end
-    if n > #NAMES then fail(("takes at most %d positional arguments (%d given)"):format(#NAMES, n)) end
-    local a = {}
-    for i = 1, n do a[NAMES[i]] = (select(i, ...)) end
-    if o then
-      for k, x in pairs(o) do
-        local known = k == "method"
-        for _, nm in ipairs(NAMES) do if nm == k then known = true end end
-        if not known then fail(("got an unexpected keyword argument '%s'"):format(tostring(k))) end
-        if a[k] ~= nil then fail(("got multiple values for argument '%s'"):format(k)) end
-        a[k] = x
-      end
-    end
+    local a = U.gather(fail, NAMES, METHOD_OPT, is_opts, 2, ...)
     local method = a.method == nil and "svd" or a.method
     local check_valid = a.check_valid == nil and "warn" or a.check_valid
     local tol = a.tol == nil and 1e-8 or a.tol

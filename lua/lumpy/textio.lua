@@ -23,27 +23,9 @@ return function(np, P)
   end
 
   -- the positional arguments after the first (names) and a trailing
-  -- options table, merged into one record; unknown options are an error
+  -- options table, merged into one record (U.gather)
   local function gather(names, extra, ...)
-    local n = select("#", ...)
-    while n > 0 and select(n, ...) == nil do n = n - 1 end
-    local o
-    if n > 0 and is_record(select(n, ...)) and not is_array(select(n, ...)) then
-      o = select(n, ...); n = n - 1
-    end
-    if n > #names then fail(("takes at most %d positional arguments"):format(#names + 1)) end
-    local v = {}
-    for i = 1, n do v[names[i]] = (select(i, ...)) end
-    if o then
-      for k, x in pairs(o) do
-        local known = extra[k]
-        for _, nm in ipairs(names) do if nm == k then known = true end end
-        if not known then fail(("got an unexpected keyword argument '%s'"):format(tostring(k))) end
-        if v[k] ~= nil then fail(("got multiple values for argument '%s'"):format(k)) end
-        v[k] = x
-      end
-    end
-    return v
+    return U.gather(fail, names, extra, U.is_record_not_array, 0, ...)
   end
 
   local function dtype_name(dt, default)

@@ -52,6 +52,38 @@ function U.is_array(x)
   return type(mt) == "table" and mt.__name == "lumpy.ndarray"
 end
 
+-- NumPy's keyword rules for a call's arguments after its first: the
+-- positional values ... (named names[1], names[2], ...) and a trailing
+-- options table (a last value for which isopt is true, when at least minpos
+-- values come before it) merged into one record. Options named neither in
+-- names nor in extra (a set), too many positional values and a value given
+-- both ways are errors, raised through fail(message).
+function U.gather(fail, names, extra, isopt, minpos, ...)
+  local n = select("#", ...)
+  while n > 0 and select(n, ...) == nil do n = n - 1 end
+  local o
+  if n > minpos and isopt(select(n, ...)) then o = select(n, ...); n = n - 1 end
+  if n > #names then
+    fail(("takes at most %d positional arguments after the first (%d given)"):format(#names, n))
+  end
+  local v = {}
+  for i = 1, n do v[names[i]] = (select(i, ...)) end
+  for k, x in pairs(o or {}) do
+    local known = extra[k]
+    for _, nm in ipairs(names) do known = known or nm == k end
+    if not known then fail(("got an unexpected keyword argument '%s'"):format(tostring(k))) end
+    if v[k] ~= nil then fail(("got multiple values for argument '%s'"):format(k)) end
+    v[k] = x
+  end
+  return v
+end
+
+-- a plain table without a sequence part that is not an array: an options
+-- table where an array-like could also stand
+function U.is_record_not_array(t)
+  return U.is_record(t) and not U.is_array(t)
+end
+
 -- the entries i..j of the sequence t, as a new sequence
 function U.sub(t, i, j)
   local r = {}
