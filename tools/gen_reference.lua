@@ -65,9 +65,27 @@ for _, e in ipairs(entries) do
     types[#types + 1] = e
   end
 end
+-- the order of the sections: the module, its submodules, then the objects
+local ORDER = { "lumpy", "lumpy.linalg", "lumpy.fft", "lumpy.random", "lumpy.slowpath",
+                "lumpy.lib.format", "lumpy.Array", "lumpy.Complex", "lumpy.random.Generator",
+                "lumpy.random.BitGenerator", "lumpy.random.SeedSequence",
+                "lumpy.random.RandomState", "lumpy.NpzFile" }
+local rank = {}
+for i, c in ipairs(ORDER) do rank[c] = i end
+for i, s in ipairs(sections) do s.pos = i end
+table.sort(sections, function(a, b)
+  local ra, rb = rank[a.class] or #ORDER + a.pos, rank[b.class] or #ORDER + b.pos
+  return ra < rb
+end)
+local group = {}                        -- file -> the group heading in effect
 for _, e in ipairs(entries) do
-  if e.kind == "function" or e.kind == "alias_of" then
+  if e.kind == "group" then
+    group[e.file] = e.title
+  elseif e.kind == "class" and e.table then
+    group[e.file] = nil
+  elseif e.kind == "function" or e.kind == "alias_of" then
     local s = byclass[e.class]
+    e.group = group[e.file]
     s.fns[#s.fns + 1] = e
   end
 end
@@ -119,16 +137,38 @@ for _, s in ipairs(sections) do
     end
     w("")
   end
-  local names = {}
+  -- the functions by group: an index line per group, then the entries
+  local groups, bygroup = {}, {}
   for _, e in ipairs(s.fns) do
-    local q = lsdoc.qualified(e)
-    names[#names + 1] = ("[%s](#%s)"):format(e.name, slug(q))
+    local g = e.group or ""
+    if not bygroup[g] then
+      bygroup[g] = {}
+      groups[#groups + 1] = g
+    end
+    local t = bygroup[g]
+    t[#t + 1] = e
   end
-  w(table.concat(names, " · "))
-  w("")
-  for _, e in ipairs(s.fns) do
+  for _, g in ipairs(groups) do
+    local names = {}
+    for _, e in ipairs(bygroup[g]) do
+      names[#names + 1] = ("[%s](#%s)"):format(e.name, slug(lsdoc.qualified(e)))
+    end
+    w((g ~= "" and ("**" .. g .. ":** ") or "") .. table.concat(names, " · "))
+    w("")
+  end
+  local entries_in_order = {}
+  for _, g in ipairs(groups) do
+    for _, e in ipairs(bygroup[g]) do entries_in_order[#entries_in_order + 1] = e end
+  end
+  local current
+  for _, e in ipairs(entries_in_order) do
     local q = lsdoc.qualified(e)
-    w("### " .. q)
+    if e.group and e.group ~= current then
+      current = e.group
+      w("### " .. title(s) .. ": " .. current)
+      w("")
+    end
+    w("#### " .. q)
     w("")
     if e.kind == "alias_of" then
       local t = e.resolved
@@ -183,6 +223,10 @@ for _, e in ipairs(types) do
       w("")
     end
   else
+    for _, o in ipairs(e.doc.operators) do
+      w(("Operator %s%s gives %s."):format(code(o.op), o.arg and (" with " .. code(o.arg)) or "", code(o.result)))
+      w("")
+    end
     if #e.doc.fields > 0 then
       w("| field | type | description |")
       w("|---|---|---|")

@@ -19,12 +19,16 @@
 --   ---@operator op(type): type   an operator of the class above
 --   ---@see name                  related entry; `---@see alias of X` marks an alias
 --   ---@nodiscard, ---@deprecated
+-- A comment `-- ## Title` starts a group of functions (a heading in the reference).
 -- Code lines: `local X = {}`, `function X.name(args) end`,
 -- `function X:name(args) end`, `X["keyword"] = function([self, ]args) end`
 -- (for names such as `repeat`), `X.name = X.other` (an alias: shares the
 -- entry of X.other), `return X`, blank lines and `--` comments.
 
 local M = {}
+
+local function newdoc() return { desc = {}, params = {}, returns = {}, fields = {},
+                                 overloads = {}, operators = {}, see = {}, values = {} } end
 
 local function trim(s) return (s:gsub("^%s+", ""):gsub("%s+$", "")) end
 
@@ -50,6 +54,10 @@ local function split_type(s)
 end
 
 local NAME = "[%a_][%w_]*"
+local OPERATORS = {}
+for op in ("add sub mul div mod pow idiv band bor bxor shl shr concat unm bnot len call"):gmatch("%a+") do
+  OPERATORS[op] = true
+end
 local DOTTED = "[%a_][%w_%.]*"
 
 -- display prefix of a class: lumpy -> np, lumpy.fft -> np.fft,
@@ -76,8 +84,6 @@ function M.parse_file(path)
   local doc                             -- the pending annotation block
   local lineno = 0
   local function fail(msg) errors[#errors + 1] = ("%s:%d: %s"):format(path, lineno, msg) end
-  local function newdoc() return { desc = {}, params = {}, returns = {}, fields = {},
-                                   overloads = {}, operators = {}, see = {}, values = {} } end
   local function flush_type()
     if not doc then return end
     if doc.class then
@@ -158,7 +164,9 @@ function M.parse_file(path)
         elseif tag == "operator" then
           local op, arg, res = rest:match("^(%a+)(%b())%s*:%s*(%S+)$")
           if not op then op, res = rest:match("^(%a+)%s*:%s*(%S+)$") end
-          if not op then fail("malformed ---@operator: " .. rest) else
+          if not op then fail("malformed ---@operator: " .. rest)
+          elseif not OPERATORS[op] then fail("unknown operator " .. op .. " (LuaLS knows add sub mul div mod pow idiv band bor bxor shl shr concat unm bnot len call)")
+          else
             doc.operators[#doc.operators + 1] = { op = op, arg = arg and arg:sub(2, -2), result = res }
           end
         elseif tag == "see" then
@@ -174,6 +182,10 @@ function M.parse_file(path)
       end
     elseif line:match("^%s*$") then
       flush_type()
+    elseif line:match("^%-%- ## ") then
+      -- a group heading for the functions that follow (in the reference)
+      flush_type()
+      entries[#entries + 1] = { kind = "group", title = trim(line:sub(7)), file = path, line = lineno }
     elseif line:match("^%-%-") then
       -- a plain comment
     else
@@ -286,7 +298,7 @@ function M.parse_dir(dir)
     end
   end
   for _, e in ipairs(all) do
-    local d = e.doc
+    local d = e.doc or newdoc()
     uses(e, e.type)
     for _, p in ipairs(d.params) do uses(e, p.type) end
     for _, r in ipairs(d.returns) do uses(e, r.type) end

@@ -30,6 +30,8 @@
 ---@field complex128 lumpy.DType dtype object
 local np = {}
 
+-- ## Creation
+
 ---Create an array from nested Lua tables, scalars or arrays (a copy unless `copy = false`).
 ---Inferred dtype: bool < int64 < float64 < complex128.
 ---NumPy: `np.array`.
@@ -221,6 +223,8 @@ function np.fromfunction(f, shape, dtype) end
 ---@return lumpy.Array # an array sharing the tensor's memory
 function np.from_dlpack(x, opts) end
 
+-- ## Shapes and views
+
 ---Give the array a new shape with the same elements.
 ---NumPy: `np.reshape`.
 ---@param a lumpy.Array input array (or nested table, or Lua scalar)
@@ -316,6 +320,8 @@ function np.broadcast_arrays(...) end
 ---@param src lumpy.ArrayLike values, broadcast into dst
 ---@param opts? lumpy.CastingOptions options table
 function np.copyto(dst, src, opts) end
+
+-- ## Ufuncs (elementwise functions)
 
 ---Elementwise sum, with broadcasting (the `+` operator).
 ---NumPy: `np.add`.
@@ -1114,6 +1120,8 @@ np.degrees = np.rad2deg
 ---Alias of `round`.
 np.around = np.round
 
+-- ## Equality and closeness
+
 ---True when two arrays have the same shape and elements (also `a == b`).
 ---NumPy: `np.array_equal`.
 ---@param a1 lumpy.ArrayLike first input
@@ -1142,6 +1150,8 @@ function np.isclose(a, b, rtol, atol, equal_nan) end
 ---@return boolean # every element isclose
 function np.allclose(a, b, rtol, atol, equal_nan) end
 
+-- ## dtypes
+
 ---The dtype object for a name or object.
 ---NumPy: `np.dtype`.
 ---@param d lumpy.DTypeLike a dtype name, short code or object
@@ -1168,6 +1178,8 @@ function np.promote_types(type1, type2) end
 ---@param casting? lumpy.Casting rule (default "safe")
 ---@return boolean # whether the cast is allowed
 function np.can_cast(from, to, casting) end
+
+-- ## Printing, complex scalars, runtime and memory
 
 ---Set how arrays print; options not given keep their value.
 ---NumPy: `np.set_printoptions`.
@@ -1219,6 +1231,8 @@ function np.set_num_threads(n) end
 ---NumPy: `none`.
 ---@return lumpy.MemoryInfo # counters of array memory
 function np.memory_info() end
+
+-- ## Reductions
 
 ---Sum of elements over the given axes (pairwise summation, as NumPy).
 ---NumPy: `np.sum`.
@@ -1497,6 +1511,8 @@ np.amin = np.min
 ---Alias of `max`.
 np.amax = np.max
 
+-- ## Sorting, searching and sets
+
 ---Sorted copy of an array (NaN last).
 ---NumPy: `np.sort`.
 ---@param a lumpy.ArrayLike input array (or nested table, or Lua scalar)
@@ -1651,6 +1667,8 @@ function np.setdiff1d(ar1, ar2, assume_unique) end
 ---@return lumpy.Array # sorted 1-D
 function np.setxor1d(ar1, ar2, assume_unique) end
 
+-- ## Indexing helpers
+
 ---Elements at the given positions along an axis.
 ---NumPy: `np.take`.
 ---@param a lumpy.ArrayLike input array (or nested table, or Lua scalar)
@@ -1780,6 +1798,8 @@ function np.tril_indices_from(arr, k) end
 ---@return lumpy.Array rows
 ---@return lumpy.Array cols
 function np.triu_indices_from(arr, k) end
+
+-- ## Joining, splitting and rearranging
 
 ---Join arrays along an existing axis.
 ---NumPy: `np.concatenate`.
@@ -1969,6 +1989,8 @@ function np.trim_zeros(filt, trim) end
 
 ---Alias of `vstack`.
 np.row_stack = np.vstack
+
+-- ## Statistics
 
 ---Median along the given axes.
 ---NumPy: `np.median`.
@@ -2163,6 +2185,8 @@ function np.bincount(x, weights, minlength) end
 ---@param right? boolean intervals closed on the right
 ---@return lumpy.Array|integer # 1-based bin numbers in 1..#bins+1
 function np.digitize(x, bins, right) end
+
+-- ## Matrix products and einsum
 
 ---Matrix product with broadcasting of stacks (NumPy's `@`).
 ---NumPy: `np.matmul`.

@@ -33,8 +33,9 @@
 ---@operator shl(lumpy.ArrayLike): lumpy.Array
 ---@operator shr(lumpy.ArrayLike): lumpy.Array
 ---@operator len: integer
----@operator concat(string): string
 local Array = {}
+
+-- ## Reductions
 
 ---Sum of elements (as np.sum).
 ---NumPy: `ndarray.sum`.
@@ -175,6 +176,9 @@ function Array:diagonal(offset, axis1, axis2) end
 ---@return lumpy.Array|lumpy.Scalar # a Lua value for 2-D input
 function Array:trace(offset, axis1, axis2, dtype, out) end
 
+
+-- ## Shape, conversion and memory
+
 ---New shape, same elements.
 ---NumPy: `ndarray.reshape`.
 ---@param ... integer|integer[]|lumpy.OrderOptions the new sizes as arguments or one sequence (one may be -1), then an optional options table
@@ -248,6 +252,9 @@ function Array:item(...) end
 ---Free the array's memory now; later use raises an error (`<close>` variables call it).
 ---NumPy: `none`.
 function Array:close() end
+
+
+-- ## Comparisons and math
 
 ---Elementwise ==, as np.equal.
 ---NumPy: `ndarray.__eq__`.
@@ -323,6 +330,9 @@ function Array:dot(b, opts) end
 ---@param opts? lumpy.OutOptions options table
 ---@return lumpy.Array|lumpy.Scalar # the product
 function Array:matmul(b, opts) end
+
+
+-- ## Sorting, searching and indexing
 
 ---Sort in place (a view sorts its base's elements).
 ---NumPy: `ndarray.sort`.
@@ -404,6 +414,9 @@ function Array:repeat_(repeats, axis) end
 
 ---Alias of `repeat_` (`a["repeat"](a, ...)`: `repeat` is a Lua keyword).
 Array["repeat"] = Array.repeat_
+
+
+-- ## DLPack
 
 ---Export as a DLPack tensor (see docs/c-api.md).
 ---NumPy: `ndarray.__dlpack__`.

@@ -6,6 +6,8 @@
 ---@class lumpy
 local np = {}
 
+-- ## Files
+
 ---Write an array to a .npy file.
 ---NumPy: `np.save`.
 ---@param file string|file* path (".npy" appended when missing) or an open Lua file
@@ -102,6 +104,8 @@ function np.fromstring(string, dtype, count, opts) end
 
 ---@class lumpy.Array
 local Array = {}
+
+-- ## Files
 
 ---Write the changes of a memory-mapped array to its file (nothing for other arrays).
 ---NumPy: `memmap.flush`.

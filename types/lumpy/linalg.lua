@@ -35,9 +35,9 @@ function linalg.slogdet(a) end
 ---Cholesky factorization.
 ---NumPy: `np.linalg.cholesky`.
 ---@param a lumpy.ArrayLike Hermitian positive-definite matrices
----@param upper? boolean|table return the upper factor (NumPy 2), or the options table
+---@param opts? table options table {upper = true} for the upper factor (keyword-only, as NumPy 2)
 ---@return lumpy.Array # the lower (or upper) factor
-function linalg.cholesky(a, upper) end
+function linalg.cholesky(a, opts) end
 
 ---QR factorization (two results).
 ---NumPy: `np.linalg.qr`.
@@ -123,16 +123,18 @@ function linalg.eigvalsh(a, UPLO) end
 ---@param a lumpy.ArrayLike matrices (..., M, N)
 ---@param rcond? number|table cut-off relative to the largest singular value (default 1e-15), or the options table {rtol=, rcond=, hermitian=}
 ---@param hermitian? boolean a is Hermitian
+---@param opts? table options table {rtol=, rcond=, hermitian=}
 ---@return lumpy.Array # (..., N, M)
-function linalg.pinv(a, rcond, hermitian) end
+function linalg.pinv(a, rcond, hermitian, opts) end
 
 ---Rank by SVD.
 ---NumPy: `np.linalg.matrix_rank`.
 ---@param A lumpy.ArrayLike matrices
 ---@param tol? number|lumpy.ArrayLike|table threshold for singular values, or the options table {rtol=, tol=, hermitian=}
 ---@param hermitian? boolean A is Hermitian
+---@param opts? table options table {rtol=, tol=, hermitian=}
 ---@return lumpy.Array|integer # the ranks
-function linalg.matrix_rank(A, tol, hermitian) end
+function linalg.matrix_rank(A, tol, hermitian, opts) end
 
 ---Condition number.
 ---NumPy: `np.linalg.cond`.

@@ -7,6 +7,8 @@
 ---@class lumpy.random
 local random = {}
 
+-- ## Generators and seeding
+
 ---A Generator seeded as NumPy's default_rng.
 ---NumPy: `np.random.default_rng`.
 ---@param seed? integer|integer[]|lumpy.random.SeedSequence|lumpy.random.BitGenerator|lumpy.random.Generator seed (nil: entropy from the OS)
@@ -62,6 +64,9 @@ function random.MT19937(seed) end
 ---@param seed? integer|integer[] legacy seed (nil: from the OS)
 ---@return lumpy.random.RandomState # a legacy generator
 function random.RandomState(seed) end
+
+
+-- ## Legacy functions (a global RandomState)
 
 ---Reseed the global legacy RandomState.
 ---NumPy: `np.random.seed`.
@@ -159,6 +164,8 @@ function random.standard_normal(size) end
 ---@field bit_generator lumpy.random.BitGenerator the bit generator it draws from
 local Generator = {}
 
+-- ## Uniform numbers, choices and permutations
+
 ---Uniform floats in [0, 1).
 ---NumPy: `Generator.random`.
 ---@param size? lumpy.Shape|lumpy.RandomOptions output shape (nil: one Lua number when the parameters are scalars), or the options table
@@ -228,6 +235,9 @@ function Generator:permuted(x, axis, out) end
 ---@param n_children integer number of generators
 ---@return lumpy.random.Generator[] # a Lua sequence of Generators
 function Generator:spawn(n_children) end
+
+
+-- ## Continuous distributions
 
 ---Standard normal samples (ziggurat, as NumPy).
 ---NumPy: `Generator.standard_normal`.
@@ -433,6 +443,9 @@ function Generator:dirichlet(alpha, size) end
 ---@param method? "svd"|"eigh"|"cholesky" factorization (default "svd")
 ---@return lumpy.Array # samples (..., n)
 function Generator:multivariate_normal(mean, cov, size, check_valid, tol, method) end
+
+
+-- ## Discrete distributions
 
 ---Binomial samples.
 ---NumPy: `Generator.binomial`.

@@ -94,6 +94,7 @@
 ---@field char string NumPy's type character, e.g. "f"
 ---@field itemsize integer bytes per element
 ---@field num integer LumPy's type number (0 bool ... 12 complex128)
+---@operator call(lumpy.ArrayLike): lumpy.Array
 
 ---The index markers np.newaxis and np.ellipsis.
 ---@class lumpy.Marker
@@ -286,8 +287,9 @@
 ---@class lumpy.EinsumOptions
 ---@field out? lumpy.Array where to write the result
 ---@field dtype? lumpy.DTypeLike the dtype to compute in
+---@field order? lumpy.OrderName memory order of the result
 ---@field casting? lumpy.Casting casting rule
----@field optimize? boolean|string contraction order search
+---@field optimize? boolean|string|table contraction order: false, true, "greedy", "optimal", {strategy, memory_limit} or a path from einsum_path
 
 ---Options of np.linalg.svd.
 ---@class lumpy.SvdOptions
