@@ -58,7 +58,9 @@ local function method_table(obj)
 end
 
 -- what exists: qualified name -> true
-local exported = {}
+-- and the other values of the module tables (dtype objects, markers,
+-- submodules): qualified name -> true
+local exported, values = {}, {}
 local function walk_module(t, prefix, seen)
   if seen[t] then return end
   seen[t] = true
@@ -66,8 +68,11 @@ local function walk_module(t, prefix, seen)
     if type(k) == "string" and not k:match("^_") then
       if type(v) == "function" then
         exported[prefix .. "." .. k] = true
-      elseif type(v) == "table" and getmetatable(v) == nil then
-        walk_module(v, prefix .. "." .. k, seen)
+      else
+        values[prefix .. "." .. k] = true
+        if type(v) == "table" and getmetatable(v) == nil then
+          walk_module(v, prefix .. "." .. k, seen)
+        end
       end
     end
   end
@@ -98,7 +103,27 @@ for _, e in ipairs(entries) do
   end
 end
 
+-- the ---@field lines of the namespace classes (np.float32, np.linalg, ...)
+local fields = {}
+for _, e in ipairs(entries) do
+  if e.kind == "class" and lsdoc.is_namespace(e.name) then
+    for _, f in ipairs(e.doc.fields) do
+      if not f.name:match("^_") then
+        fields[lsdoc.display_prefix(e.name) .. "." .. f.name] = e
+      end
+    end
+  end
+end
+
 local problems = {}
+for name in pairs(values) do
+  if not fields[name] then problems[#problems + 1] = "no ---@field annotation: " .. name end
+end
+for name, e in pairs(fields) do
+  if not values[name] and not exported[name] then
+    problems[#problems + 1] = ("---@field names nothing exported: %s (%s:%d)"):format(name, e.file, e.line)
+  end
+end
 for name in pairs(exported) do
   if not annotated[name] then problems[#problems + 1] = "no annotation: " .. name end
 end

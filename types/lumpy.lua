@@ -12,6 +12,7 @@
 ---@field fft lumpy.fft discrete Fourier transforms (np.fft)
 ---@field random lumpy.random random numbers (np.random)
 ---@field slowpath lumpy.slowpath counting the slow (non-SIMD) code paths
+---@field lib lumpy.lib NumPy's lib namespace (np.lib.format.open_memmap)
 ---@field newaxis lumpy.Marker index marker: a new axis of length 1 (NumPy's None)
 ---@field ellipsis lumpy.Marker index marker: as many full slices as needed (NumPy's ...)
 ---@field bool lumpy.DType the bool dtype object
