@@ -183,18 +183,18 @@
 ---@field linewidth? integer characters per line (default 75)
 ---@field suppress? boolean print small floats as zero (default false)
 
----What np.cpu_features returns.
+---What np.cpu_features returns (see docs/simd.md).
 ---@class lumpy.CpuFeatures
----@field arch string the architecture
----@field baseline string[] the baseline features
+---@field arch string the architecture, e.g. "x86_64"
+---@field baseline string[] the baseline's CPU features
 ---@field baseline_level string the baseline SIMD level
 ---@field dispatch string[] the levels compiled in above the baseline
----@field levels string[] every level compiled in
----@field detected string[] the features the CPU has
+---@field levels table[] each level compiled in: {name=, features=, supported=, enabled=}
+---@field detected table<string, boolean> every feature name -> whether the CPU has it (NumPy's __cpu_features__)
 ---@field disabled string[] features disabled by LUMPY_DISABLE_CPU_FEATURES
----@field level string the level in use
----@field kernels table<string, string> kernel family -> SIMD level
----@field scalar table the families running scalar code
+---@field level string the highest level in use
+---@field kernels table<string, string> kernel family -> the level it runs at
+---@field scalar string[] families whose loop at that level calls libm one element at a time
 
 ---What np.memory_info returns.
 ---@class lumpy.MemoryInfo
