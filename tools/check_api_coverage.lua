@@ -144,6 +144,8 @@ local n = 0
 for _ in pairs(exported) do n = n + 1 end
 if #problems > 0 then
   print(("check_api_coverage: %d problem(s) (%d exported functions)"):format(#problems, n))
+  print("check_api_coverage: add (or remove) the entries in types/ (the lines above name the files),"
+        .. " then run `make docs` to rewrite docs/reference.md")
   os.exit(1)
 end
 print(("check_api_coverage: all %d exported functions are annotated"):format(n))

@@ -1197,7 +1197,7 @@ function np.set_printoptions(precision, threshold, edgeitems, linewidth, suppres
 function np.get_printoptions() end
 
 ---Make a complex scalar (complex128).
----NumPy: `complex(re, im)`.
+---NumPy: none; Python's `complex(re, im)`.
 ---@param re number|lumpy.Complex real part, or a complex scalar to copy
 ---@param im? number imaginary part (default 0)
 ---@return lumpy.Complex # a complex scalar
@@ -1219,17 +1219,16 @@ function np.show_runtime() end
 function np.show_config(mode) end
 
 ---The BLAS's thread count (process-wide; LumPy's).
----NumPy: `threadpoolctl`.
+---NumPy: none (threadpoolctl does this for NumPy).
 ---@return integer # the BLAS thread count
 function np.get_num_threads() end
 
 ---Set the BLAS's thread count (process-wide; LumPy's).
----NumPy: `threadpoolctl`.
+---NumPy: none (threadpoolctl does this for NumPy).
 ---@param n integer thread count for the BLAS
 function np.set_num_threads(n) end
 
 ---Array memory in use and cached, and the collections LumPy ran (LumPy's).
----NumPy: `none`.
 ---@return lumpy.MemoryInfo # counters of array memory
 function np.memory_info() end
 

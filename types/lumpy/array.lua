@@ -250,7 +250,6 @@ function Array:tolist() end
 function Array:item(...) end
 
 ---Free the array's memory now; later use raises an error (`<close>` variables call it).
----NumPy: `none`.
 function Array:close() end
 
 

@@ -161,41 +161,39 @@ function fft.fftshift(x, axes) end
 function fft.ifftshift(x, axes) end
 
 ---Choose FFTW's planner rigour (empties the plan cache; LumPy's).
----NumPy: `FFTW planner flags`.
+---NumPy: none (NumPy's pocketfft has no planner).
 ---@param p "estimate"|"measure"|"patient" FFTW's planner rigour
 function fft.set_planner(p) end
 
 ---The FFTW planner rigour in use (LumPy's).
----NumPy: `FFTW planner flags`.
+---NumPy: none (NumPy's pocketfft has no planner).
 ---@return string # "estimate", "measure" or "patient"
 function fft.get_planner() end
 
 ---Threads FFTW uses for plans made afterwards (LumPy's).
----NumPy: `FFTW threads`.
+---NumPy: none (NumPy's FFT is single-threaded).
 ---@param n integer threads per transform
 function fft.set_num_threads(n) end
 
 ---Threads FFTW uses per transform (LumPy's).
----NumPy: `FFTW threads`.
+---NumPy: none (NumPy's FFT is single-threaded).
 ---@return integer # threads per transform
 function fft.get_num_threads() end
 
 ---Statistics of the plan cache (LumPy's).
----NumPy: `none`.
 ---@return lumpy.FFTCacheInfo # size, capacity, hits, misses
 function fft.cache_info() end
 
 ---Destroy every cached plan (LumPy's).
----NumPy: `none`.
 function fft.cache_clear() end
 
 ---Save FFTW's wisdom to a file (LumPy's).
----NumPy: `FFTW wisdom`.
+---NumPy: none (FFTW's wisdom).
 ---@param path string file to write
 function fft.export_wisdom(path) end
 
 ---Load FFTW's wisdom from a file (LumPy's).
----NumPy: `FFTW wisdom`.
+---NumPy: none (FFTW's wisdom).
 ---@param path string file to read
 function fft.import_wisdom(path) end
 

@@ -6,7 +6,6 @@
 local slowpath = {}
 
 ---Run a function and count the slow paths it takes (LumPy's).
----NumPy: `none`.
 ---@param fn function function to run
 ---@param ... any its arguments
 ---@return table<string, integer> counts # slow-path counts such as ["exp:float64:generic"] = 3
@@ -14,11 +13,9 @@ local slowpath = {}
 function slowpath.capture(fn, ...) end
 
 ---Start counting slow paths (LumPy's).
----NumPy: `none`.
 function slowpath.start() end
 
 ---Stop counting and return the counts (LumPy's).
----NumPy: `none`.
 ---@return table<string, integer> # the counts since start
 function slowpath.stop() end
 
