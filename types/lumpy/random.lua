@@ -24,7 +24,7 @@ function random.Generator(bit_generator) end
 ---NumPy's SeedSequence: mixes entropy into seeds for bit generators.
 ---NumPy: `np.random.SeedSequence`.
 ---@param entropy? integer|integer[]|table a non-negative integer or a sequence of them (nil: from the OS), or the options table
----@param opts? table options table {spawn_key=, pool_size=}
+---@param opts? table options table {spawn_key=, pool_size=, n_children_spawned=}
 ---@return lumpy.random.SeedSequence # a seed sequence
 function random.SeedSequence(entropy, opts) end
 
@@ -225,10 +225,9 @@ function Generator:permutation(x, axis) end
 ---Shuffle each slice along an axis independently.
 ---NumPy: `Generator.permuted`.
 ---@param x lumpy.ArrayLike input array
----@param axis? integer|table axis (nil: flattened), or the options table
----@param out? lumpy.Array array to write
----@return lumpy.Array # each slice along axis shuffled independently
-function Generator:permuted(x, axis, out) end
+---@param opts? table options table {axis=, out=} (keyword-only, as NumPy): the axis (nil: the flattened array) and an array to write into
+---@return lumpy.Array # a copy (or `out`) with each slice along axis shuffled independently
+function Generator:permuted(x, opts) end
 
 ---Independent child Generators.
 ---NumPy: `Generator.spawn`.
@@ -440,9 +439,9 @@ function Generator:dirichlet(alpha, size) end
 ---@param size? lumpy.Shape|lumpy.RandomOptions output shape (nil: one Lua number when the parameters are scalars), or the options table
 ---@param check_valid? "warn"|"raise"|"ignore" what to do when cov is not positive semi-definite
 ---@param tol? number tolerance of that check
----@param method? "svd"|"eigh"|"cholesky" factorization (default "svd")
+---@param opts? table options table {method=}: the factorization "svd" (default), "eigh" or "cholesky" (keyword-only, as NumPy); also any of the other parameters
 ---@return lumpy.Array # samples (..., n)
-function Generator:multivariate_normal(mean, cov, size, check_valid, tol, method) end
+function Generator:multivariate_normal(mean, cov, size, check_valid, tol, opts) end
 
 
 -- ## Discrete distributions
@@ -528,8 +527,9 @@ local BitGenerator = {}
 ---Raw 64-bit words.
 ---NumPy: `BitGenerator.random_raw`.
 ---@param size? lumpy.Shape output shape (nil: one Lua integer)
----@return lumpy.Array|integer # uint64 words
-function BitGenerator:random_raw(size) end
+---@param output? boolean return the words (default true); false only advances the state
+---@return (lumpy.Array|integer)? # uint64 words (nil when output is false)
+function BitGenerator:random_raw(size, output) end
 
 ---Independent child bit generators.
 ---NumPy: `BitGenerator.spawn`.
