@@ -556,6 +556,7 @@ function BitGenerator:jumped(jumps) end
 ---@field spawn_key integer[] the spawn key
 ---@field pool_size integer words in the pool (4)
 ---@field n_children_spawned integer children spawned so far
+---@field state table entropy, spawn_key, pool_size and n_children_spawned as one table
 local SeedSequence = {}
 
 ---Seed words for a bit generator.
