@@ -15,6 +15,11 @@ end
 local lsdoc = require "lsdoc"
 
 local function render(entries)
+  -- how the operators of ---@operator are written in Lua
+  local SYMBOLS = { add = "a + b", sub = "a - b", mul = "a * b", div = "a / b", idiv = "a // b",
+                    mod = "a % b", pow = "a ^ b", unm = "-a", band = "a & b", bor = "a | b",
+                    bxor = "a ~ b", bnot = "~a", shl = "a << b", shr = "a >> b", len = "#a",
+                    concat = "a .. b", call = "a(...)" }
   local out = {}
   local function w(s) out[#out + 1] = s end
 
@@ -122,7 +127,8 @@ local function render(entries)
       w("| operator | operand | result |")
       w("|---|---|---|")
       for _, o in ipairs(s.entry.doc.operators) do
-        w(("| %s | %s | %s |"):format(code(o.op), o.arg and code(esc(o.arg)) or "", code(esc(o.result))))
+        local sym = SYMBOLS[o.op] and (code(esc(SYMBOLS[o.op])) .. " ") or ""
+        w(("| %s(%s) | %s | %s |"):format(sym, o.op, o.arg and code(esc(o.arg)) or "", code(esc(o.result))))
       end
       w("")
     end
@@ -213,7 +219,8 @@ local function render(entries)
       end
     else
       for _, o in ipairs(e.doc.operators) do
-        w(("Operator %s%s gives %s."):format(code(o.op), o.arg and (" with " .. code(o.arg)) or "", code(o.result)))
+        w(("Operator %s (%s)%s gives %s."):format(code(SYMBOLS[o.op] or o.op), o.op,
+                                                 o.arg and (" with " .. code(o.arg)) or "", code(o.result)))
         w("")
       end
       if #e.doc.fields > 0 then
