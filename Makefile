@@ -113,16 +113,21 @@ BLAS_LIBS   ?= $(strip $(BLAS_FOUND_LIBS))
 FFTW_CFLAGS ?= $(call pc_cflags,fftw3 fftw3f)
 FFTW_LIBS   ?= -lfftw3_threads -lfftw3f_threads $(or $(call pc_libs,fftw3 fftw3f),-lfftw3 -lfftw3f)
 
+# ---- zlib (the deflated members of .npz files)
+ZLIB_CFLAGS ?= $(call pc_cflags,zlib)
+ZLIB_LIBS   ?= $(or $(call pc_libs,zlib),-lz)
+
 CFLAGS_ALL  = -std=gnu11 -fPIC -fvisibility=hidden -ffp-contract=off -fno-math-errno \
               -Wall -Wextra -Wno-unused-parameter -Wno-type-limits -D_GNU_SOURCE \
-              $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) $(FFTW_CFLAGS) -I$(BUILD) $(LUA_CFLAGS) $(OPT) $(CFLAGS)
-LDLIBS_ALL  = $(BLAS_LIBS) $(FFTW_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl $(LDLIBS)
+              $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) $(FFTW_CFLAGS) $(ZLIB_CFLAGS) -I$(BUILD) $(LUA_CFLAGS) $(OPT) $(CFLAGS)
+LDLIBS_ALL  = $(BLAS_LIBS) $(FFTW_LIBS) $(ZLIB_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl $(LDLIBS)
 
 SRC   := $(wildcard src/core/*.c src/bind/*.c)
 LUAPARTS := $(sort $(wildcard lua/lumpy/*.lua))
 OBJ   := $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/luaparts.o $(SIMD_OBJ)
 HDR   := $(wildcard src/core/*.h src/bind/*.h src/simd/*.h include/*.h)
 
+.PHONY: fuzz fuzz-replay
 .PHONY: ctest all deps test demo env fixtures bench sanitize clean check-deps \
         install uninstall check-rock test-levels test-blas cross-aarch64 test-embed check-install test-lua specs FORCE
 
@@ -218,15 +223,17 @@ SPEC_ENV = LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/spec/?.lua;;" LUA_CPATH="$(CU
 CORE_SRC := $(wildcard src/core/*.c)
 CTEST_FLAGS = -std=gnu11 -ffp-contract=off -fno-math-errno -Wall -Wextra \
               -Wno-unused-parameter -Wno-type-limits -D_GNU_SOURCE \
-              $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) $(FFTW_CFLAGS) -I$(BUILD) $(OPT) $(CFLAGS)
+              $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) $(FFTW_CFLAGS) $(ZLIB_CFLAGS) -I$(BUILD) $(OPT) $(CFLAGS)
 # the parts of the core on BLAS/LAPACK and FFTW (the cross build leaves
 # them out): a core file that calls those libraries, or calls one that does,
 # is named by one of these patterns, and no other core file calls into them
 LIB_USERS := $(wildcard src/core/blas*.c src/core/einsum*.c src/core/linalg*.c \
                src/core/products*.c src/core/spectral*.c src/core/fft*.c)
+# the .npz reader and writer need zlib, which the cross build does not have
+LIB_USERS += $(wildcard src/core/npz*.c)
 CTEST_CORE ?= $(CORE_SRC)
 CTEST_DEPS  = $(CTEST_CORE) $(HDR) spec/c/check.h $(SIMD_OBJ) $(BUILD)/lpy_config.h
-CTEST_LINK  = $(CTEST_CORE) $(SIMD_OBJ) $(LDFLAGS) $(BLAS_LIBS) $(FFTW_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl
+CTEST_LINK  = $(CTEST_CORE) $(SIMD_OBJ) $(LDFLAGS) $(BLAS_LIBS) $(FFTW_LIBS) $(ZLIB_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl
 
 $(BUILD)/test_core: spec/c/test_core.c $(CTEST_DEPS)
 	@mkdir -p $(BUILD)
@@ -245,11 +252,18 @@ $(BUILD)/test_fft: spec/c/test_fft.c $(CTEST_DEPS)
 	@mkdir -p $(BUILD)
 	$(CC) $(CTEST_FLAGS) -o $@ spec/c/test_fft.c $(CTEST_LINK)
 
-ctest: $(BUILD)/test_core $(BUILD)/test_format $(BUILD)/test_simd $(BUILD)/test_fft
+# the .npy / .npz core (not in the cross build: it needs zlib)
+$(BUILD)/test_npyio: spec/c/test_npyio.c $(CTEST_DEPS)
+	@mkdir -p $(BUILD)
+	$(CC) $(CTEST_FLAGS) -o $@ spec/c/test_npyio.c $(CTEST_LINK)
+
+ctest: $(BUILD)/test_core $(BUILD)/test_format $(BUILD)/test_simd $(BUILD)/test_fft \
+       $(BUILD)/test_npyio
 	$(BUILD)/test_core
 	$(BUILD)/test_format
 	$(BUILD)/test_simd
 	$(BUILD)/test_fft
+	$(BUILD)/test_npyio
 
 test: deps
 	$(MAKE) all ctest test-embed
@@ -270,7 +284,7 @@ CROSS_AARCH64 ?= aarch64-linux-gnu-gcc
 QEMU_AARCH64  ?= qemu-aarch64
 cross-aarch64:
 	$(MAKE) BUILD=build-aarch64 CC=$(CROSS_AARCH64) BLAS_LIBS= BLAS_CFLAGS= \
-	  FFTW_LIBS= FFTW_CFLAGS= \
+	  FFTW_LIBS= FFTW_CFLAGS= ZLIB_LIBS= ZLIB_CFLAGS= \
 	  CTEST_CORE="$(filter-out $(LIB_USERS),$(CORE_SRC))" build-aarch64/test_core \
 	  build-aarch64/test_format build-aarch64/test_simd
 	for t in test_core test_format test_simd; do \
@@ -402,11 +416,50 @@ SAN_MAKE = $(MAKE) BUILD=$(SAN_BUILD) OPT="-O1 -g" CFLAGS="$(SAN_FLAGS)" LDFLAGS
 sanitize: deps
 	$(SAN_MAKE) all
 	ASAN_OPTIONS="$(ASAN_OPTIONS_SAN)" UBSAN_OPTIONS="$(UBSAN_OPTIONS_SAN)" $(SAN_MAKE) ctest
+	ASAN_OPTIONS="$(ASAN_OPTIONS_SAN)" UBSAN_OPTIONS="$(UBSAN_OPTIONS_SAN)" $(MAKE) fuzz-replay
 	$(if $(SAN_KEEP_LOADED),$(MAKE) $(SAN_KEEP))
 	@case "$(ASAN_LIB)" in /*) test -f "$(ASAN_LIB)" && exit 0;; esac; \
 	  echo "sanitize: libasan.so not found ($(CC) -print-file-name=libasan.so gave '$(ASAN_LIB)')" >&2; exit 1
 	$(SAN_ENV) $(LUA) $(BUSTED) -o utfTerminal $(SPECS) || { \
 	  echo "sanitize: the specs failed under ASan/UBSan (see above); if a leak report has unnamed frames, rerun with 'make sanitize SAN_KEEP_LOADED=1'" >&2; exit 1; }
+
+# ---- make fuzz FUZZ_TIME=60: the libFuzzer harnesses of the .npy header
+# parser and the .npz reader (fuzz/fuzz_npy.c, fuzz/fuzz_npz.c), built by
+# clang with -fsanitize=fuzzer,address,undefined and run FUZZ_TIME seconds
+# each from the seed corpus fuzz/corpus/<name> (new inputs go to
+# $(FUZZ_BUILD)/corpus-<name>, crashes to $(FUZZ_BUILD)/). make fuzz-replay
+# (called by make sanitize) builds the same harnesses with $(CC) and
+# fuzz/replay.c instead of libFuzzer, under ASan/UBSan, and feeds them every
+# file of fuzz/corpus once, so no clang is needed to check the corpus.
+FUZZ_TIME   ?= 60
+FUZZ_CC     ?= clang
+FUZZ_BUILD  ?= build-fuzz
+FUZZ_NAMES  := npy npz
+FUZZ_CORE   := src/core/npy_format.c src/core/npz.c src/core/err.c
+FUZZ_CFLAGS  = -std=gnu11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Wno-unused-parameter \
+               -fno-omit-frame-pointer -fno-sanitize-recover=undefined $(ZLIB_CFLAGS)
+FUZZ_LIBS    = $(ZLIB_LIBS) -lm
+
+fuzz:
+	@mkdir -p $(FUZZ_BUILD)
+	@for h in $(FUZZ_NAMES); do \
+	  $(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $(FUZZ_BUILD)/fuzz_$$h \
+	    fuzz/fuzz_$$h.c $(FUZZ_CORE) $(FUZZ_LIBS) || exit 1; done
+	@for h in $(FUZZ_NAMES); do \
+	  echo "== fuzz_$$h for $(FUZZ_TIME) s"; mkdir -p $(FUZZ_BUILD)/corpus-$$h; \
+	  $(FUZZ_BUILD)/fuzz_$$h -max_total_time=$(FUZZ_TIME) -max_len=65536 -rss_limit_mb=2048 \
+	    -artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 \
+	    $(FUZZ_BUILD)/corpus-$$h fuzz/corpus/$$h || exit 1; done
+
+fuzz-replay:
+	@mkdir -p $(SAN_BUILD)
+	@for h in $(FUZZ_NAMES); do \
+	  $(CC) $(FUZZ_CFLAGS) -fsanitize=address,undefined -o $(SAN_BUILD)/replay_$$h \
+	    fuzz/replay.c fuzz/fuzz_$$h.c $(FUZZ_CORE) $(FUZZ_LIBS) || exit 1; \
+	  echo "== fuzz_$$h: replaying fuzz/corpus/$$h"; \
+	  $(SAN_BUILD)/replay_$$h fuzz/corpus/$$h || exit 1; done
+
+# ---- make install PREFIX=/usr/local [DESTDIR=...]
 
 # ---- make install PREFIX=/usr/local [DESTDIR=...]: the Lua module and its
 # Lua parts; for C hosts the header, the static library and lumpy.pc

@@ -45,6 +45,7 @@ external_dependencies = {
    ["libopenblas-dev"] = { library = "openblas" },
    ["liblapacke-dev"] = { header = "lapacke.h", library = "lapacke" },
    ["libfftw3-dev"] = { header = "fftw3.h", library = "fftw3" },
+   ["zlib1g-dev"] = { header = "zlib.h", library = "z" },
 }
 
 -- `luarocks test`: the busted specs against the rock's build (build-rock/),

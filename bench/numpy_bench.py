@@ -19,6 +19,7 @@ Any failure replies `error <message>` on one line.
 import itertools
 import re
 import json
+import os
 import sys
 import time
 
@@ -79,8 +80,12 @@ def setup(i):
     op = ops[i]
     names = [inp["name"] for inp in op["inputs"]]
     arrays = [make_input(inp) for inp in op["inputs"]]
+    if op.get("setup"):  # statements run once with the inputs in scope
+        senv = dict(zip(names, arrays), np=np)
+        exec(op["setup"], senv)
+        arrays = [senv[n] for n in names]
     src = TEMPLATE.format(args=", ".join(names), out=op["out"], stmt=op["py"])
-    env = {"np": np}
+    env = {"np": np, "TMP": os.environ.get("LUMPY_BENCH_TMP", "/tmp")}
     exec(compile(src, "<op %d: %s>" % (i + 1, op["py"]), "exec"), env)
     fn = env["_inner"]
     fn(1, *arrays, _now, _repeat)  # warm-up; also fails early on a bad statement

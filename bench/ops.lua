@@ -251,4 +251,42 @@ for _, n in ipairs { "65536", "1048576" } do
        direct = "rfftf " .. n, direct_target = 1.10 }
 end
 
+-- issue 8: files
+-- np.save and np.load of a 100 MB float64 array in the same temp dir on both sides
+-- (BENCH_TMP / TMP: bench/run.lua's, removed at the end), next to dd moving 100 MiB
+-- through the same disk in the same run (`dd` rows: dd's own figure; target: LumPy at
+-- >= 80% of dd's speed, and at least as fast as NumPy); np.load with mmap_mode of a
+-- 1 GB .npy file (made sparse first: only its header is read; target < 10 ms).
+-- Fields these rows add (bench/run.lua): dd = "write" | "read" with mb = N: a row that
+-- times dd itself (no inputs, no NumPy side); disk = "write" | "read", bytes = B,
+-- disk_target = F: PASS when LumPy moves B bytes at >= F times the speed of that dd
+-- row (fastest samples); sparse_npy = {file, n}: BENCH_TMP/file made first as a sparse
+-- .npy of n float64; max_time = S: PASS when LumPy's median is <= S seconds.
+op { "disk: dd write 100 MiB", dd = "write", mb = 100, size = "100 MiB", target = false }
+op { "np.save 100 MB", "float64", "a:12500000:rand", 'x = np.save(BENCH_TMP .. "/io-l.npy", a)',
+     py = 'x = np.save(TMP + "/io-p.npy", a)', disk = "write", bytes = 1e8, disk_target = 0.8 }
+op { "disk: dd read 100 MiB", dd = "read", mb = 100, size = "100 MiB", target = false }
+op { "np.load 100 MB", "float64", "a:1", 'x = np.load(BENCH_TMP .. "/io-l.npy")',
+     py = 'x = np.load(TMP + "/io-p.npy")', disk = "read", bytes = 1e8, disk_target = 0.8,
+     target = 1.0 }
+op { "np.load mmap 1 GB", "float64", "a:1",
+     'x = np.load(BENCH_TMP .. "/io-big.npy", { mmap_mode = "r" })',
+     py = 'x = np.load(TMP + "/io-big.npy", mmap_mode="r")',
+     sparse_npy = { "io-big.npy", 134217728 }, max_time = 0.01, target = false }
+-- issue 8: text and bytes
+-- loadtxt and savetxt of a 100000x10 float64 table (fmt "%.18e", 25 MB of
+-- text) through a file in /tmp (each side its own; setup_lua / setup_py run
+-- once with the inputs in scope and return / rebind them); tobytes and
+-- frombuffer of 1e7 float64 (LumPy's frombuffer is a view of the Lua string,
+-- as NumPy's is of the bytes object).
+op { "loadtxt", "float64", "a:100000x10:rand", "c = np.loadtxt('/tmp/lumpy-bench-loadtxt-lua.txt')",
+     py = "c = np.loadtxt('/tmp/lumpy-bench-loadtxt-py.txt')",
+     setup_lua = "local a = ...; np.savetxt('/tmp/lumpy-bench-loadtxt-lua.txt', a); return a",
+     setup_py = "np.savetxt('/tmp/lumpy-bench-loadtxt-py.txt', a)" }
+op { "savetxt", "float64", "a:100000x10:rand", "c = np.savetxt('/tmp/lumpy-bench-savetxt-lua.txt', a)",
+     py = "c = np.savetxt('/tmp/lumpy-bench-savetxt-py.txt', a)" }
+op { "tobytes", "float64", "a:1e7:rand", "c = a:tobytes()", py = "c = a.tobytes()" }
+op { "frombuffer", "float64", "a:1e7:rand", "c = np.frombuffer(a)",
+     setup_lua = "local a = ...; return a:tobytes()", setup_py = "a = a.tobytes()" }
+
 return ops

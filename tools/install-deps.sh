@@ -28,13 +28,14 @@
 #   lua-busted                          the spec runner
 #   luarocks                            `luarocks make` / `make check-rock`
 #   python3-numpy                       fixtures and benchmarks only
+#   zlib1g-dev                          zlib: the deflated members of .npz files
 set -eu
 
 PKGS="gcc make libc6-dev libasan8 libubsan1 pkg-config
 liblua5.4-dev lua5.4 liblua5.3-dev lua5.3 libopenblas-dev liblapacke-dev libfftw3-dev libsleef-dev
 libblas-dev liblapack-dev libopenblas64-dev liblapacke64-dev libblis-dev
 lua-busted luarocks python3-numpy gcc-aarch64-linux-gnu qemu-user
-valgrind libdlpack-dev"
+valgrind libdlpack-dev zlib1g-dev"
 
 check_only=0
 case "${1:-}" in

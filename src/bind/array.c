@@ -149,8 +149,15 @@ lpy_array *lb_push_buffer(lua_State *L, lpy_buffer *b, lpy_dtype t, int ndim,
                           char *data, int writeable) {
   lpy_array *a = new_ud(L, UD_SIZE(ndim), 1);
   lpy_array_init(a, t, ndim, shape, strides, data, b);
-  if (b) lpy_buffer_incref(b);
+  lpy_buffer_incref(b);
   if (!writeable) a->flags &= ~(unsigned)LPY_WRITEABLE;
+  return a;
+}
+
+lpy_array *lb_push_shell(lua_State *L, int ndim) {
+  lpy_array *a = new_ud(L, UD_SIZE(ndim), 1);
+  a->ndim = 0;
+  a->size = 0;
   return a;
 }
 

@@ -59,19 +59,14 @@ static const char *bad_geometry(int t, int ndim, const int64_t *shape,
 }
 
 /* ------------------------------------------------------------ on a stack */
-/* a Lua array with a finalizer whose buffer comes after the userdata
-   exists, so that a memory error in Lua cannot leak the buffer */
-static lpy_array *push_shell(lua_State *L, int t, int ndim,
-                             const int64_t *shape, const int64_t *strides,
-                             int writeable) {
-  return lb_push_buffer(L, NULL, (lpy_dtype)t, ndim, shape, strides, NULL,
-                        writeable);
-}
-
-static void attach(lpy_array *a, lpy_buffer *b, void *data) {
-  a->buf = b;
-  a->data = data;
-  lpy_array_update_flags(a);
+/* the buffer comes after the array's userdata exists (lb_push_shell), so
+   that a memory error in Lua cannot leak it; the array takes over the
+   buffer's reference */
+static void attach(lpy_array *a, lpy_buffer *b, int t, int ndim,
+                   const int64_t *shape, const int64_t *strides, void *data,
+                   int writeable) {
+  lpy_array_init(a, (lpy_dtype)t, ndim, shape, strides, data, b);
+  if (!writeable) a->flags &= ~(unsigned)LPY_WRITEABLE;
 }
 
 void *lumpy_push_new(lua_State *L, lumpy_dtype t, int ndim,
@@ -85,10 +80,10 @@ void *lumpy_push_new(lua_State *L, lumpy_dtype t, int ndim,
   /* always a buffer of its own (never inside the userdata), so that
      lumpy_array_get shares it */
   lb_gc_account(L, (size_t)nbytes);
-  a = push_shell(L, (int)t, ndim, shape, NULL, 1);
+  a = lb_push_shell(L, ndim);
   b = lpy_buffer_new((size_t)nbytes, 1, &e);
   if (!b) lb_core_error(L, "lumpy_push_new", &e);
-  attach(a, b, b->data);
+  attach(a, b, (int)t, ndim, shape, NULL, b->data, 1);
   a->flags |= LPY_OWNDATA;
   return a->data;
 }
@@ -110,10 +105,10 @@ void lumpy_push_wrap(lua_State *L, void *data, lumpy_dtype t, int ndim,
     if (release) release(data, ud);
     lb_error(L, "lumpy_push_wrap", "stack overflow");
   }
-  a = push_shell(L, (int)t, ndim, shape, strides, !(flags & LUMPY_READONLY));
+  a = lb_push_shell(L, ndim);
   b = lpy_buffer_wrap(data, (size_t)nbytes, release, ud, &e);
   if (!b) lb_core_error(L, "lumpy_push_wrap", &e);
-  attach(a, b, data);
+  attach(a, b, (int)t, ndim, shape, strides, data, !(flags & LUMPY_READONLY));
 }
 
 int lumpy_toarray(lua_State *L, int idx, lumpy_info *info) {

@@ -47,13 +47,17 @@ LPY_API int lb_optorder(lua_State *L, int opts, const lpy_array *like,
 LPY_API lpy_array *lb_push_view(lua_State *L, int baseidx, lpy_dtype t,
                                 int ndim, const int64_t *shape,
                                 const int64_t *strides, char *data);
-/* push an array over the memory of buffer b (which gains a reference; b
-   may be NULL, to be set with data before anyone sees the array); strides
-   NULL: C order */
+/* push an array over the memory of buffer b (which gains a reference);
+   strides NULL: C order */
 LPY_API lpy_array *lb_push_buffer(lua_State *L, lpy_buffer *b, lpy_dtype t,
                                   int ndim, const int64_t *shape,
                                   const int64_t *strides, char *data,
                                   int writeable);
+/* push an array userdata with room for ndim dimensions and no memory yet
+   (it is collectable as it is): the caller then lays it out with
+   lpy_array_init over a buffer it hands its reference to, e.g. a mapped
+   file (src/bind/npyio.c) */
+LPY_API lpy_array *lb_push_shell(lua_State *L, int ndim);
 /* push the owner of the memory of the array at idx (its base), or nil */
 LPY_API void lb_push_base(lua_State *L, int idx);
 
