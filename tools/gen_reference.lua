@@ -37,7 +37,7 @@ local function render(entries)
       args[i] = a .. ((p and p.optional) and "?" or "")
     end
     local rets = {}
-    for i, r in ipairs(e.doc.returns) do rets[i] = r.type end
+    for i, r in ipairs(e.doc.returns) do rets[i] = r.type .. (r.name == "..." and "..." or "") end
     local s = lsdoc.qualified(e) .. "(" .. table.concat(args, ", ") .. ")"
     if #rets > 0 then s = s .. " -> " .. table.concat(rets, ", ") end
     return s

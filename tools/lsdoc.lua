@@ -155,6 +155,7 @@ function M.parse_file(path)
           local ty, r = split_type(rest)
           if not ty or ty == "" then fail("malformed ---@return: " .. rest) else
             local name, d = r:match("^(" .. NAME .. ")%s*#?%s*(.*)$")
+            if not name then name, d = r:match("^(%.%.%.)%s*#?%s*(.*)$") end
             if not name then d = r:gsub("^#%s*", "") end
             doc.returns[#doc.returns + 1] = { type = ty, name = name, desc = trim(d or "") }
           end
