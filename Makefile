@@ -119,6 +119,7 @@ ZLIB_LIBS   ?= $(or $(call pc_libs,zlib),-lz)
 
 CFLAGS_ALL  = -std=gnu11 -fPIC -fvisibility=hidden -ffp-contract=off -fno-math-errno \
               -Wall -Wextra -Wno-unused-parameter -Wno-type-limits -D_GNU_SOURCE \
+              -Werror=implicit-function-declaration \
               $(SIMD_BASE_FLAGS) $(BLAS_DEFS) $(BLAS_CFLAGS) $(FFTW_CFLAGS) $(ZLIB_CFLAGS) -I$(BUILD) $(LUA_CFLAGS) $(OPT) $(CFLAGS)
 LDLIBS_ALL  = $(BLAS_LIBS) $(FFTW_LIBS) $(ZLIB_LIBS) $(SLEEF_LIBS) -lm -lpthread -ldl $(LDLIBS)
 
@@ -364,6 +365,14 @@ check-docs: all
 	  cmp -s $(BUILD)/reference.md docs/reference.md || \
 	  { echo "check-docs: docs/reference.md is stale: run make docs" >&2; exit 1; }
 	$(SPEC_ENV) $(LUA) tools/check_api_coverage.lua types
+
+# ---- make fit-check: the scripts in tools/fit re-derive the SIMD math
+# kernels' coefficients (mpmath) and compare them with src/simd/vmath_*.h
+# (see docs/simd.md, "Where the coefficients come from"); not part of
+# `make test`: it takes 15 s of CPU, a minute or more on a busy machine
+.PHONY: fit-check
+fit-check:
+	nice -n 19 $(PYTHON) tools/fit/check.py
 
 bench: all
 	$(SPEC_ENV) $(LUA) bench/run.lua

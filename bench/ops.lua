@@ -288,5 +288,60 @@ op { "savetxt", "float64", "a:100000x10:rand", "c = np.savetxt('/tmp/lumpy-bench
 op { "tobytes", "float64", "a:1e7:rand", "c = a:tobytes()", py = "c = a.tobytes()" }
 op { "frombuffer", "float64", "a:1e7:rand", "c = np.frombuffer(a)",
      setup_lua = "local a = ...; return a:tobytes()", setup_py = "a = a.tobytes()" }
+-- issue 7: np.random (discrete)
+-- 1e7 draws: binomial by inversion (n=10, p=0.3) and by BTPE (n=1000, p=0.5),
+-- Poisson by multiplication (lam 3) and by PTRS (lam 100), the geometric, the
+-- hypergeometric (HRUA); each statement makes its generator (default_rng(42),
+-- microseconds) so that both sides draw the same stream; the input a is unused
+for _, r in ipairs {
+  { "random.binomial(10, 0.3) 1e7", "binomial(10, 0.3, 10000000)" },
+  { "random.binomial(1000, 0.5) 1e7", "binomial(1000, 0.5, 10000000)" },
+  { "random.poisson(3) 1e7", "poisson(3.0, 10000000)" },
+  { "random.poisson(100) 1e7", "poisson(100.0, 10000000)" },
+  { "random.geometric(0.1) 1e7", "geometric(0.1, 10000000)" },
+  { "random.hypergeometric(100, 200, 50) 1e7", "hypergeometric(100, 200, 50, 10000000)" },
+} do
+  op { r[1], "int64", "a:1", "c = np.random.default_rng(42):" .. r[2], target = 1.0,
+       py = "c = np.random.default_rng(42)." .. r[2] }
+end
+-- issue 7: np.random (core)
+-- A Generator over PCG64 made in the statement (seeding costs microseconds
+-- against the 1e7 draws; the input "a" is unused), NumPy's default_rng(42).
+op { "random.random 1e7", "float64", "a:1", "c = np.random.default_rng(42):random(10000000)",
+     py = "c = np.random.default_rng(42).random(10000000)" }
+op { "random.random 1e7 float32", "float32", "a:1",
+     'c = np.random.default_rng(42):random(10000000, "float32")',
+     py = "c = np.random.default_rng(42).random(10000000, np.float32)" }
+op { "random.integers 1e7 int64", "int64", "a:1",
+     "c = np.random.default_rng(42):integers(0, 1000000, 10000000)",
+     py = "c = np.random.default_rng(42).integers(0, 1000000, 10000000)" }
+op { "random.integers 1e7 int32", "int32", "a:1",
+     'c = np.random.default_rng(42):integers(0, 1000000, 10000000, "int32")',
+     py = "c = np.random.default_rng(42).integers(0, 1000000, 10000000, np.int32)" }
+op { "random.integers 1e7 int64 2^40", "int64", "a:1",
+     "c = np.random.default_rng(42):integers(0, 2^40, 10000000)",
+     py = "c = np.random.default_rng(42).integers(0, 2**40, 10000000)" }
+-- issue 7: np.random (continuous)
+-- 1e7 draws of the ziggurat normal and exponential and of Marsaglia-Tsang gamma
+-- (shape 0.5 and 3: both branches), float64 and float32; each statement makes its
+-- generator (default_rng(42), microseconds) so that both sides draw the same stream;
+-- the input a is unused
+for _, r in ipairs {
+  { "random.standard_normal 1e7", "float64", "standard_normal(10000000)" },
+  { "random.standard_normal 1e7", "float32", 'standard_normal(10000000, "float32")',
+    "standard_normal(10000000, dtype=np.float32)" },
+  { "random.standard_exponential 1e7", "float64", "standard_exponential(10000000)" },
+  { "random.standard_exponential 1e7", "float32", 'standard_exponential(10000000, "float32")',
+    "standard_exponential(10000000, dtype=np.float32)" },
+  { "random.standard_gamma(3) 1e7", "float64", "standard_gamma(3.0, 10000000)" },
+  { "random.standard_gamma(0.5) 1e7", "float64", "standard_gamma(0.5, 10000000)" },
+  { "random.standard_gamma(3) 1e7", "float32", 'standard_gamma(3.0, 10000000, "float32")',
+    "standard_gamma(3.0, 10000000, dtype=np.float32)" },
+  { "random.exponential(2) 1e7", "float64", "exponential(2.0, 10000000)" },
+  { "random.normal(1, 2) 1e7", "float64", "normal(1.0, 2.0, 10000000)" },
+} do
+  op { r[1], r[2], "a:1", "c = np.random.default_rng(42):" .. r[3], target = 1.0,
+       py = "c = np.random.default_rng(42)." .. (r[4] or r[3]) }
+end
 
 return ops

@@ -122,7 +122,7 @@ end)
 describe("np.load of .npz archives NumPy wrote", function()
   it("lists members, loads each on access, stored and deflated", function()
     for file, names in pairs(FX.npz) do
-      local f <close> = np.load(DIR .. file)
+      local f = np.load(DIR .. file)
       assert.same(names, f.files)
       assert.equal(#names, #f)
       for _, k in ipairs(names) do
@@ -138,7 +138,20 @@ describe("np.load of .npz archives NumPy wrote", function()
       assert.same(names, seen)
       assert.is_nil(f.nothing)
       assert.equal("NpzFile '" .. DIR .. file .. "' with keys: " .. table.concat(names, ", "), tostring(f))
+      f:close()
     end
+  end)
+
+  it("closes at the end of a <close> block (Lua 5.4)", function()
+    if _VERSION ~= "Lua 5.4" then pending(_VERSION .. " has no <close> variables") return end
+    local file = next(FX.npz)
+    local chunk = assert(load([[
+      local np, path = ...
+      local f <close> = np.load(path)
+      return f
+    ]]))
+    local f = chunk(np, DIR .. file)
+    H.assert_error("lumpy.load:", function() return f[f.files[1]] end)
   end)
 
   it("returns the bytes of a member that is not .npy data", function()
@@ -275,9 +288,10 @@ print(ok, zipfile.ZipFile(p).testzip(),
       local method = fname == "savez" and "[0]" or "[8]"
       assert.equal("['alpha', 'cplx', 'zeta', 'arr_0', 'arr_1']\n[True, True, True, True, True, True] None "
                    .. method .. "\n", out)
-      local f <close> = np.load(path .. ".npz")
+      local f = np.load(path .. ".npz")
       assert.same({ "alpha", "cplx", "zeta", "arr_0", "arr_1" }, f.files)
       assert.is_true(np.array_equal(f.alpha, big["::3, ::7"]))
+      f:close()
     end
   end)
 

@@ -29,7 +29,7 @@ FILE *lb_npy_file(lua_State *L, int idx, const char *mode, const char *fn) {
   lfile *h;
   if (lua_type(L, idx) == LUA_TSTRING) {
     const char *path = lua_tostring(L, idx);
-    h = lua_newuserdatauv(L, sizeof *h, 0);
+    h = lc_newscratch(L, sizeof *h);
     h->f = NULL;
     luaL_setmetatable(L, FILE_MT);
     h->f = fopen(path, mode);
@@ -80,7 +80,7 @@ static void read_header(lua_State *L, FILE *f, size_t max_header,
   if (left >= 0 && (uint64_t)left < off - got)
     lb_error(L, fn, "the file is truncated: the .npy header says %zu bytes, "
              "the file has %lld", off, (long long)(left + (int64_t)got));
-  buf = lua_newuserdatauv(L, off, 0);
+  buf = lc_newscratch(L, off);
   memcpy(buf, pre, got);
   if (fread(buf + got, 1, off - got, f) != off - got)
     lb_error(L, fn, "the file is truncated inside the .npy header");

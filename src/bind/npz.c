@@ -37,7 +37,7 @@ static lnpz *check_npz(lua_State *L, int idx, const char *fn) {
 int lb_npz_open(lua_State *L) {
   const char *fn = luaL_checkstring(L, 1);
   const char *path = luaL_checkstring(L, 2);
-  lnpz *a = lua_newuserdatauv(L, sizeof *a, 0);
+  lnpz *a = lc_newscratch(L, sizeof *a);
   lpy_err e;
   memset(a, 0, sizeof *a);
   if (luaL_newmetatable(L, NPZ_MT)) {
@@ -122,7 +122,7 @@ int lb_npz_save(lua_State *L) {
   luaL_checktype(L, 4, LUA_TTABLE);
   lua_settop(L, 5);
   n = (lua_Integer)lua_rawlen(L, 3);
-  w = lua_newuserdatauv(L, sizeof *w, 0);               /* 6 */
+  w = lc_newscratch(L, sizeof *w);               /* 6 */
   lpy_zipw_init(w, NULL);
   if (luaL_newmetatable(L, ZIPW_MT)) {
     lua_pushcfunction(L, zipw_gc);

@@ -23,7 +23,7 @@ static int scratch_gc(lua_State *L) {
 }
 
 static lpy_textload *push_scratch(lua_State *L) {
-  lpy_textload *s = lua_newuserdatauv(L, sizeof *s, 0);
+  lpy_textload *s = lc_newscratch(L, sizeof *s);
   memset(s, 0, sizeof *s);
   luaL_setmetatable(L, SCRATCH_MT);
   return s;
@@ -193,7 +193,7 @@ static lpy_fmtspec *compile(lua_State *L, int idx, int *nspecs, int *nconv,
   size_t n;
   const char *f = luaL_checklstring(L, idx, &n);
   int max = (int)(n / 2 + 2);
-  lpy_fmtspec *specs = lua_newuserdatauv(L, sizeof(lpy_fmtspec) * (size_t)max, 0);
+  lpy_fmtspec *specs = lc_newscratch(L, sizeof(lpy_fmtspec) * (size_t)max);
   lpy_err e;
   if (lpy_fmt_compile(f, n, specs, max, nspecs, nconv, &e) != 0)
     lb_core_error(L, fn, &e);
@@ -243,7 +243,7 @@ static int p_format(lua_State *L) {
   if ((int64_t)nc != ncol * per)
     return lb_error(L, fn, "Mismatch between array dtype ('%s') and format specifier ('%s')",
                     lpy_dtypes[a->dtype].name, f);
-  vals = lua_newuserdatauv(L, sizeof(lpy_fmtval) * (size_t)(nc ? nc : 1), 0);   /* 5 */
+  vals = lc_newscratch(L, sizeof(lpy_fmtval) * (size_t)(nc ? nc : 1));   /* 5 */
   lua_pushfstring(L, "Mismatch between array dtype ('%s') and format specifier ('%s')",
                   lpy_dtypes[a->dtype].name, f);                               /* 6 */
   luaL_buffinit(L, &b);

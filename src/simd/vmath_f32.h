@@ -48,12 +48,14 @@ static inline __m256 f32_lut32_avx2(const float *tab, VFI i) {
    equal pieces per binade of a + 1/8 ([0, 1/32) first, [7.875, 9.875)
    last); pieces 25-31 give 1. On each, tanh(c + t) ~ c0 + c1 t + ... +
    c6 t^6 with t = a - c; the center c is a float near the middle of the
-   piece chosen (by search) so that tanh(c) and tanh'(c) are within 2^-35
-   of floats c0 and c1, and c2..c6 are a minimax fit (relative error,
-   Remez in mpmath) with c0 and c1 fixed; in float: at most 2^-29.4
-   relative. Piece 0 has c = 0 and the odd terms only. The terms after c0
-   are at most 1/4 of the result, so evaluated in float they add at most
-   about 2^-26 relative, and the result is faithfully rounded. */
+   piece chosen (by search) so that tanh(c) is within 2^-35 of a float c0
+   (2^-35.8 at worst) and tanh'(c) near a float c1 (within 2^-31.9;
+   tools/fit/f32.py measures both), and c2..c6 are a minimax fit
+   (relative error, Remez in mpmath) with c0 and c1 fixed; in float: at
+   most 2^-29.4 relative. Piece 0 has c = 0 and the odd terms only. The
+   terms after c0 are at most 1/4 of the result, so evaluated in float
+   they add at most about 2^-26 relative, and the result is faithfully
+   rounded. */
 static const float vtanh_f_tab[8][32] __attribute__((aligned(64))) = {
   { /* c */
     0, 0x1.7fee86p-5f, 0x1.4dc82cp-4f, 0x1.c91da2p-4f, 0x1.3a3cc6p-3f,
@@ -150,7 +152,8 @@ static inline VF vtanh_f(VF x) {
    (|r| < 0.0235), and k_i = 1 for the two pieces around 1. ln2 and
    log(1/k_i) are split into a multiple of 2^-16 and a float rest, so
    A = e ln2_hi + log(1/k_i)_hi is exact too. log1p(r) = r + r^2 P(r),
-   P of degree 3 (minimax, Remez in mpmath; 2^-32 relative). The sum
+   P of degree 3 with P(0) = -1/2 held (minimax, Remez in mpmath, rounded
+   to float: tools/fit/f32.py; 2^-32.7 relative error of log1p). The sum
    A + r is kept exactly as s + err (|A| >= |r| or A = 0), and the small
    terms are added last: a faithfully rounded result. */
 static const float vlog_f_tab[3][32] __attribute__((aligned(64))) = {
@@ -189,8 +192,8 @@ static inline VF vlog_f(VF x) {
   VF m = (VF)((VFU)x - ((VFU)e << 23)), f = __builtin_convertvector(e, VF);
   VF r = VFMA_F(m, F32_LUT32(T, i), SPLAT_F(-1.0f));           /* exact */
   VF a = VFMA_F(f, SPLAT_F(0x1.62e4p-1f), F32_LUT32(T + 32, i)); /* exact */
-  VF p = VFMA_F(SPLAT_F(0x1.992a28p-3f), r, SPLAT_F(-0x1.0016f4p-2f)), s;
-  p = VFMA_F(p, r, SPLAT_F(0x1.55555ap-2f));
+  VF p = VFMA_F(SPLAT_F(0x1.98f18ap-3f), r, SPLAT_F(-0x1.0013ecp-2f)), s;
+  p = VFMA_F(p, r, SPLAT_F(0x1.55555cp-2f));
   p = VFMA_F(p, r, SPLAT_F(-0.5f));
   p = VFMA_F(r * r, p,
              VFMA_F(f, SPLAT_F(0x1.7f7d1cp-20f), F32_LUT32(T + 64, i)));

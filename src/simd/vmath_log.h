@@ -24,7 +24,10 @@
 ** of (log1p(r) - r)/r^2 on [-0.0342, 0.03125] (Lawson's iteration on 1500
 ** points), the weight making the error relative to |log x| (to the
 ** smallest |log x| of each interval, and to |log1p(r)| on the interval of
-** 1): with the coefficients rounded to double, 2^-60.4 of |log x| at most.
+** 1): with the coefficients rounded to double, 2^-60.4 of |log x| at most
+** (tools/fit/log.py redoes the tables exactly; its Lawson fit of q, whose
+** point spacing and iteration count are not known, reaches 2^-60.37 with
+** other trailing coefficients).
 ** The code takes kd = 16 (k + 1023) + i (i the interval) straight from the
 ** bits, so the tables hold log c - (16 * 1023 + i) ln2/16, with ln2/16 in
 ** two parts, ln2hi16 on the 2^-42 grid and ln2lo16 on the 2^-68 one (so

@@ -175,7 +175,9 @@ static inline VD vpow_d(VD x, VD y) {
   /* r^3 P(r) = r3 (-2/3 + r Q(r)), P ~ (log1p(r) - r + r^2/2) / r^3 a
      degree-7 minimax on |r| <= 0.01524 with weight r^2 + (0.01524/4)^2
      (Remez exchange in mpmath at 200 bits), error 2^-68.9 relative to r
-     after rounding, whose constant term rounds to 1/3; Q = -2 (P - P(0)) / r */
+     after rounding, whose constant term rounds to 1/3; Q = -2 (P - P(0)) / r.
+     tools/fit/pow.py redoes this fit and q's below: the same bounds, the
+     trailing coefficients differ (see docs/simd.md) */
   Q = VFMA_D(SPLAT_D(0x1.99d292a62a74cp-3), r2, VFMA_D(SPLAT_D(-0x1.c7503defe3fc5p-3), r, SPLAT_D(0x1.fffffc9e6daa5p-3)));
   Q = VFMA_D(VFMA_D(Q, r2, VFMA_D(SPLAT_D(-0x1.249247ed0e490p-2), r, SPLAT_D(0x1.555555555ff16p-2))), r2,
              VFMA_D(SPLAT_D(-0x1.999999999f23dp-2), r, SPLAT_D(0x1.fffffffffffffp-2)));

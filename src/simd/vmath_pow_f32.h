@@ -27,7 +27,9 @@
 **    fma(S, q, S) with S = T_j 2^n (n put into the exponent bits) and
 **    q = f E(f) + c_j: one rounding at the end.
 ** P and E are our minimax fits (Remez exchange in mpmath, relative error
-** of log2(1 + r) / r on the r range, of 2^f on |f| <= 1/32 + 2^-10);
+** of log2(1 + r) / r on the r range, of 2^f on |f| <= 1/32 + 2^-10; E is
+** exactly what tools/fit/pow_f32.py makes, P near-minimax: the script's
+** differs by up to 56 ULP, 2^-34.87 against 2^-34.82);
 ** c_i (the best such c, chosen and checked over every float m of the
 ** piece), h_i, l_i, T_j and c_j are exact or correctly rounded values,
 ** computed by us with numpy and mpmath.

@@ -24,7 +24,10 @@
    z = r^2 <= (pi/4 (1 + 2^-20))^2: minimax for the relative error of the
    final result, by a Remez exchange in mpmath at 200 bits, rounded to
    double (C's constant term held at -1/2). Fit error: sin 2^-68.7,
-   cos 2^-64, both relative to the result. */
+   cos 2^-64, both relative to the result, before rounding; rounded,
+   2^-57.1 and 2^-59.7 (the rounding of the leading terms). tools/fit/
+   sincos.py redoes the fit: same bounds, same leading coefficients, the
+   trailing ones differ (see docs/simd.md). */
 static const double vsc_s[7] = {
   -0x1.5555555555555p-3, 0x1.111111111110bp-7, -0x1.a01a01a018a6dp-13,
   0x1.71de3a53308a6p-19, -0x1.ae64528d7cd7ep-26, 0x1.61208c46cdc4ep-33,
