@@ -269,6 +269,7 @@ ctest: $(BUILD)/test_core $(BUILD)/test_format $(BUILD)/test_simd $(BUILD)/test_
 test: deps
 	$(MAKE) all ctest test-embed
 	$(SPEC_ENV) $(LUA) $(BUSTED) --lua=$(LUA) -o utfTerminal $(SPECS)
+	$(MAKE) check-docs
 	$(MAKE) test-levels
 	$(MAKE) test-lua
 	$(MAKE) test-blas
@@ -349,6 +350,21 @@ demo: deps
 
 fixtures:
 	$(PYTHON) tools/gen_fixtures.py spec/fixtures
+
+# ---- make docs: docs/reference.md from the LuaLS annotations in types/ (their
+# one source); make check-docs: the annotations parse, docs/reference.md is up
+# to date, and every exported function has an annotation (and every annotation
+# names something that exists)
+.PHONY: docs check-docs
+docs:
+	$(LUA) tools/gen_reference.lua types docs/reference.md
+
+check-docs: all
+	$(LUA) tools/gen_reference.lua --check types
+	@$(LUA) tools/gen_reference.lua types $(BUILD)/reference.md && \
+	  cmp -s $(BUILD)/reference.md docs/reference.md || \
+	  { echo "check-docs: docs/reference.md is stale: run make docs" >&2; exit 1; }
+	$(SPEC_ENV) $(LUA) tools/check_api_coverage.lua types
 
 # ---- make fit-check: the scripts in tools/fit re-derive the SIMD math
 # kernels' coefficients (mpmath) and compare them with src/simd/vmath_*.h

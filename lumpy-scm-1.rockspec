@@ -60,6 +60,9 @@ test = {
 -- which luarocks would warn about whenever it is not given).
 build = {
    type = "make",
+   -- kept in the rock's directory (`luarocks show --rock-dir lumpy`): the
+   -- documentation, and the lua-language-server definitions for editors
+   copy_directories = { "docs", "types" },
    -- luarocks' own CFLAGS (-O2 -fPIC) are deliberately not passed: the
    -- Makefile's OPT and flags apply, as in the development build.
    build_variables = {
