@@ -292,19 +292,19 @@ op { "frombuffer", "float64", "a:1e7:rand", "c = np.frombuffer(a)",
 -- A Generator over PCG64 made in the statement (seeding costs microseconds
 -- against the 1e7 draws; the input "a" is unused), NumPy's default_rng(42).
 op { "random.random 1e7", "float64", "a:1", "c = np.random.default_rng(42):random(10000000)",
-     py = "c = np.random.default_rng(42).random(10000000)" }
+     target = 1.0, py = "c = np.random.default_rng(42).random(10000000)" }
 op { "random.random 1e7 float32", "float32", "a:1",
      'c = np.random.default_rng(42):random(10000000, "float32")',
-     py = "c = np.random.default_rng(42).random(10000000, np.float32)" }
+     target = 1.0, py = "c = np.random.default_rng(42).random(10000000, np.float32)" }
 op { "random.integers 1e7 int64", "int64", "a:1",
      "c = np.random.default_rng(42):integers(0, 1000000, 10000000)",
-     py = "c = np.random.default_rng(42).integers(0, 1000000, 10000000)" }
+     target = 1.0, py = "c = np.random.default_rng(42).integers(0, 1000000, 10000000)" }
 op { "random.integers 1e7 int32", "int32", "a:1",
      'c = np.random.default_rng(42):integers(0, 1000000, 10000000, "int32")',
-     py = "c = np.random.default_rng(42).integers(0, 1000000, 10000000, np.int32)" }
+     target = 1.0, py = "c = np.random.default_rng(42).integers(0, 1000000, 10000000, np.int32)" }
 op { "random.integers 1e7 int64 2^40", "int64", "a:1",
      "c = np.random.default_rng(42):integers(0, 2^40, 10000000)",
-     py = "c = np.random.default_rng(42).integers(0, 2**40, 10000000)" }
+     target = 1.0, py = "c = np.random.default_rng(42).integers(0, 2**40, 10000000)" }
 -- issue 7: np.random (continuous)
 -- 1e7 draws of the ziggurat normal and exponential and of Marsaglia-Tsang gamma
 -- (shape 0.5 and 3: both branches), float64 and float32; each statement makes its
