@@ -88,6 +88,11 @@ void *lumpy_push_new(lua_State *L, lumpy_dtype t, int ndim,
   return a->data;
 }
 
+static int push_shell(lua_State *L) {
+  lb_push_shell(L, (int)lua_tointeger(L, 1));
+  return 1;
+}
+
 void lumpy_push_wrap(lua_State *L, void *data, lumpy_dtype t, int ndim,
                      const int64_t *shape, const int64_t *strides,
                      unsigned flags, lumpy_release_fn release, void *ud) {
@@ -105,9 +110,18 @@ void lumpy_push_wrap(lua_State *L, void *data, lumpy_dtype t, int ndim,
     if (release) release(data, ud);
     lb_error(L, "lumpy_push_wrap", "stack overflow");
   }
-  a = lb_push_shell(L, ndim);
+  /* the buffer first (on failure it has called release); the userdata in a
+     protected call, so that when Lua runs out of memory the buffer is
+     dropped, which calls release, before the error goes on */
   b = lpy_buffer_wrap(data, (size_t)nbytes, release, ud, &e);
   if (!b) lb_core_error(L, "lumpy_push_wrap", &e);
+  lua_pushcfunction(L, push_shell);
+  lua_pushinteger(L, ndim);
+  if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+    lpy_buffer_decref(b);
+    lua_error(L);
+  }
+  a = lb_test(L, -1);
   attach(a, b, (int)t, ndim, shape, strides, data, !(flags & LUMPY_READONLY));
 }
 
