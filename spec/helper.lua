@@ -311,6 +311,14 @@ end
 -- Call f(...) expecting a Lua error whose message starts with prefix
 -- (e.g. "lumpy.add:"); extra patterns (plain, case-insensitive) must occur
 -- in it. Returns the message.
+-- the whole contents of the file at path, as a string
+function H.read_file(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
 function H.assert_error(prefix, f, ...)
   local ok, err = pcall(f, ...)
   if ok then

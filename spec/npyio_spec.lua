@@ -49,12 +49,7 @@ local function copy_file(from, to)
   b:close()
 end
 
-local function read_file(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local read_file = H.read_file
 
 -- python: each input line "lumpy_file fixture_file expr" -> NumPy loads the
 -- fixture, applies expr (a Python expression in a) and checks that LumPy's

@@ -15,12 +15,7 @@ local function tmpname()
   return p
 end
 
-local function readall(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local readall = H.read_file
 
 local function writeall(path, s)
   local f = assert(io.open(path, "wb"))

@@ -400,25 +400,30 @@ static int ss_index(lua_State *L) {
   return 1;
 }
 
+/* add the sequence table at index t to b as {v1, v2, ...} (t is below the
+   buffer's own stack use, each value is pushed and added at the top) */
+static void add_seq(luaL_Buffer *b, int t) {
+  lua_State *L = b->L;
+  lua_Integer i, n = (lua_Integer)lua_rawlen(L, t);
+  luaL_addstring(b, "{");
+  for (i = 1; i <= n; i++) {
+    lua_rawgeti(L, t, i);
+    luaL_tolstring(L, -1, NULL);
+    luaL_addvalue(b);
+    lua_pop(L, 1);
+    if (i < n) luaL_addstring(b, ", ");
+  }
+  luaL_addstring(b, "}");
+}
+
 static int ss_tostring(lua_State *L) {
   lb_seedseq *s = check_ss(L, 1, FN);
   luaL_Buffer b;
-  lua_Integer i, n;
   luaL_buffinit(L, &b);
   luaL_addstring(&b, "SeedSequence(entropy=");
   lc_getiuservalue(L, 1, 1);
   if (lua_type(L, -1) == LUA_TTABLE && !lb_test(L, -1)) {
-    int t = lua_gettop(L);
-    luaL_addstring(&b, "{");
-    n = (lua_Integer)lua_rawlen(L, t);
-    for (i = 1; i <= n; i++) {
-      lua_rawgeti(L, t, i);
-      luaL_tolstring(L, -1, NULL);
-      luaL_addvalue(&b);
-      lua_pop(L, 1);
-      if (i < n) luaL_addstring(&b, ", ");
-    }
-    luaL_addstring(&b, "}");
+    add_seq(&b, lua_gettop(L));
     lua_pop(L, 1);
   } else {
     luaL_tolstring(L, -1, NULL);
@@ -426,18 +431,9 @@ static int ss_tostring(lua_State *L) {
     luaL_addvalue(&b);
   }
   lc_getiuservalue(L, 1, 2);
-  n = (lua_Integer)lua_rawlen(L, -1);
-  if (n > 0) {
-    int t = lua_gettop(L);
-    luaL_addstring(&b, ", spawn_key={");
-    for (i = 1; i <= n; i++) {
-      lua_rawgeti(L, t, i);
-      luaL_tolstring(L, -1, NULL);
-      luaL_addvalue(&b);
-      lua_pop(L, 1);
-      if (i < n) luaL_addstring(&b, ", ");
-    }
-    luaL_addstring(&b, "}");
+  if (lua_rawlen(L, -1) > 0) {
+    luaL_addstring(&b, ", spawn_key=");
+    add_seq(&b, lua_gettop(L));
   }
   lua_pop(L, 1);
   if (s->pool_size != DEFAULT_POOL) {
