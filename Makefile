@@ -161,10 +161,14 @@ $(BUILD)/test_states: spec/c/test_states.c include/lumpy.h $(BUILD)/liblumpy.a
 $(BUILD)/test_dlpack: spec/c/test_dlpack.c include/lumpy.h $(BUILD)/liblumpy.a
 	$(CC) $(CFLAGS_ALL) -Iinclude -o $@ spec/c/test_dlpack.c $(HOST_LINK)
 
-test-embed: $(BUILD)/embed-host $(BUILD)/test_states $(BUILD)/test_dlpack
+$(BUILD)/test_capi: spec/c/test_capi.c include/lumpy.h $(BUILD)/liblumpy.a
+	$(CC) $(CFLAGS_ALL) -Iinclude -o $@ spec/c/test_capi.c $(HOST_LINK)
+
+test-embed: $(BUILD)/embed-host $(BUILD)/test_states $(BUILD)/test_dlpack $(BUILD)/test_capi
 	$(BUILD)/embed-host
 	OPENBLAS_NUM_THREADS=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/embed-host
 	OPENBLAS_NUM_THREADS=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/test_dlpack
+	OPENBLAS_NUM_THREADS=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/test_capi
 	$(SPEC_ENV) $(BUILD)/test_states
 	$(MAKE) --no-print-directory check-install
 
