@@ -1,15 +1,18 @@
 # LumPy build. `make` builds build/lumpy.so; `make test` installs what is
 # missing, builds and runs the specs; see README.md for the rest.
 # LUA: the interpreter the specs run under and whose headers the module is
-# built against (lua5.4, lua5.3; see docs/lua-versions.md), each in a build
-# directory of its own
+# built against (lua5.4, lua5.3, lua5.2, lua5.1, luajit; see
+# docs/lua-versions.md), each in a build directory of its own
 LUA        ?= lua5.4
 LUA_PC     ?= $(LUA)
+# the Lua ABI version: where modules for it are installed (LuaJIT is 5.1's)
+LUA_ABI    ?= $(if $(filter luajit%,$(LUA)),5.1,$(patsubst lua%,%,$(LUA)))
 PKG_CONFIG ?= pkg-config
 CC         ?= gcc
 OPT        ?= -O3 -g
 BUSTED     ?= /usr/bin/busted
 PYTHON     ?= /usr/bin/python3
+.DELETE_ON_ERROR:
 
 LUA_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(LUA_PC) 2>/dev/null)
 # luarocks passes the Lua headers' directory (see lumpy-scm-1.rockspec)
@@ -337,11 +340,11 @@ specs:
 	$(SPEC_ENV) $(LUA) $(BUSTED) --lua=$(LUA) -o utfTerminal $(SPECS)
 
 # ---- make test-lua: the whole spec suite again under the other Lua versions
-# in TEST_LUAS, each built against its own headers (make test LUA=lua5.3
-# runs everything under one of them instead)
-TEST_LUAS ?= lua5.3
+# (TEST_LUAS and 5.4, less LUA), each built against its own headers (make
+# test LUA=luajit runs everything under one of them instead)
+TEST_LUAS ?= lua5.3 luajit lua5.2 lua5.1
 test-lua:
-	@for l in $(TEST_LUAS); do \
+	@for l in $(filter-out $(LUA),$(TEST_LUAS) lua5.4); do \
 	  echo "== the spec suite under $$l"; \
 	  $(MAKE) --no-print-directory LUA=$$l all >/dev/null || exit 1; \
 	  LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/spec/?.lua;;" LUA_CPATH="$(CURDIR)/build-$$l/?.so;;" \
@@ -477,8 +480,8 @@ fuzz-replay:
 # ---- make install PREFIX=/usr/local [DESTDIR=...]: the Lua module and its
 # Lua parts; for C hosts the header, the static library and lumpy.pc
 PREFIX      ?= /usr/local
-INST_LIBDIR ?= $(PREFIX)/lib/lua/5.4
-INST_LUADIR ?= $(PREFIX)/share/lua/5.4
+INST_LIBDIR ?= $(PREFIX)/lib/lua/$(LUA_ABI)
+INST_LUADIR ?= $(PREFIX)/share/lua/$(LUA_ABI)
 INST_INCDIR ?= $(PREFIX)/include
 INST_ALIBDIR ?= $(PREFIX)/lib
 INST_PCDIR  ?= $(INST_ALIBDIR)/pkgconfig
@@ -523,8 +526,10 @@ check-install:
 	$(CC) -o "$$prefix/host" examples/embed/host.c $$flags -lm && "$$prefix/host"
 
 # ---- make check-rock: `luarocks make` into a scratch tree, then require
-# "lumpy" from that tree alone (no build-tree or system paths) and compute.
+# "lumpy" from that tree alone (no build-tree or system paths) and compute,
+# with Lua 5.4 whatever LUA is.
 LUAROCKS ?= luarocks
+ROCK_LUA ?= lua5.4
 ROCKSPEC ?= lumpy-scm-1.rockspec
 NPROC    := $(shell nproc 2>/dev/null || echo 1)
 ROCK_CHECK = local np = require "lumpy"; \
@@ -546,7 +551,7 @@ check-rock:
 	env -u LUA_PATH_5_4 -u LUA_CPATH_5_4 -u LUA_INIT -u LUA_INIT_5_4 ROCK_TREE="$$tree" \
 	  LUA_PATH="$$tree/share/lua/5.4/?.lua;$$tree/share/lua/5.4/?/init.lua" \
 	  LUA_CPATH="$$tree/lib/lua/5.4/?.so" \
-	  $(LUA) -e '$(ROCK_CHECK)' || exit 1; \
+	  $(ROCK_LUA) -e '$(ROCK_CHECK)' || exit 1; \
 	echo "check-rock: $(LUAROCKS) --lua-version=5.4 test $(ROCKSPEC)"; \
 	$(LUAROCKS) --lua-version=5.4 --tree "$$tree" test $(ROCKSPEC) > "$$tree/test.log" 2>&1 || \
 	  { cat "$$tree/test.log" >&2; echo "check-rock: luarocks test failed" >&2; exit 1; }; \

@@ -30,7 +30,7 @@ printing, implemented in C.
 }
 
 dependencies = {
-   "lua >= 5.3, < 5.5",
+   "lua >= 5.1, < 5.5",
 }
 
 -- Declared so that a missing library is reported by luarocks before a

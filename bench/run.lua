@@ -44,7 +44,7 @@ end
 ---------------------------------------------------------------------------- helpers
 local function sh(cmd) -- run a shell command, return its stdout (trimmed) and success
   local p = io.popen(cmd .. " 2>/dev/null")
-  local s = p:read("a") or ""
+  local s = p:read("*a") or ""
   local ok = p:close()
   return (s:gsub("%s+$", "")), ok
 end
@@ -53,7 +53,7 @@ local function q(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
 
 local function readfile(path)
   local f = io.open(path, "r"); if not f then return nil end
-  local s = f:read("a"); f:close(); return s
+  local s = f:read("*a"); f:close(); return s
 end
 
 local function median(t)

@@ -2,8 +2,8 @@
 ** lumpy.h - LumPy's public C API, for applications that embed Lua.
 **
 ** Open the module into a state (from the shared module, or from liblumpy.a
-** linked into the host):
-**   luaL_requiref(L, "lumpy", luaopen_lumpy, 0);
+** linked into the host), on any Lua from 5.1 to 5.4 and LuaJIT:
+**   lumpy_openlib(L);
 ** then move arrays between the host and its scripts: push new arrays, wrap
 ** the host's own memory without copying, read an argument's data pointer,
 ** dtype, shape and strides, and keep arrays alive in the host's own threads.
@@ -36,6 +36,9 @@ extern "C" {
 
 /* open the module: pushes the lumpy table */
 LUMPY_EXPORT int luaopen_lumpy(lua_State *L);
+/* open it as package.loaded.lumpy, so that scripts' require finds it, and
+   push it: luaL_requiref(L, "lumpy", luaopen_lumpy, 0) on every Lua */
+LUMPY_EXPORT void lumpy_openlib(lua_State *L);
 
 /* ---- dtypes (the same names as np.<dtype>) */
 typedef enum lumpy_dtype {

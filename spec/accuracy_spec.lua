@@ -22,9 +22,8 @@ local function read_set(fn)
         if dt then
           local s = sets[dt] or { x = {}, y = {}, ulps = 0 }
           sets[dt] = s
-          local fmt, ifmt = dt == "float32" and "<f" or "<d", dt == "float32" and "<I4" or "<i8"
-          s.x[#s.x + 1] = string.unpack(fmt, string.pack(ifmt, math.tointeger(tonumber(x))))
-          s.y[#s.y + 1] = string.unpack(fmt, string.pack(ifmt, math.tointeger(tonumber(y))))
+          s.x[#s.x + 1] = H.from_bits(x, dt)
+          s.y[#s.y + 1] = H.from_bits(y, dt)
           s.ulps = math.max(s.ulps, tonumber(u))
         end
       end

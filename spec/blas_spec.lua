@@ -4,6 +4,7 @@
 -- `make test-blas` runs this file against each BLAS build with
 -- LUMPY_EXPECT_BLAS naming the build, so a build that silently picked up
 -- another library (Debian's alternatives) fails here.
+local H = require "helper"
 local np = require "lumpy"
 
 local expect = os.getenv("LUMPY_EXPECT_BLAS") or "openblas"
@@ -58,7 +59,7 @@ describe("BLAS threads", function()
   after_each(function() pcall(np.set_num_threads, before) end)
 
   it("get_num_threads is a positive integer", function()
-    assert.equal("integer", math.type(before))
+    assert.equal("integer", H.mtype(before))
     assert.is_true(before >= 1)
   end)
 

@@ -53,7 +53,7 @@ describe("broadcasting: np.broadcast_shapes", function()
     local names = {}
     for i, s in ipairs(c.shapes) do names[i] = S(s) end
     it(table.concat(names, " ") .. " -> " .. S(c.out), function()
-      local r = np.broadcast_shapes(table.unpack(c.shapes))
+      local r = np.broadcast_shapes(H.unpack(c.shapes))
       assert.are.same(c.out, r)
     end)
   end
@@ -61,7 +61,7 @@ describe("broadcasting: np.broadcast_shapes", function()
     local names = {}
     for i, s in ipairs(c.shapes) do names[i] = S(s) end
     it(table.concat(names, " ") .. " raises", function()
-      H.assert_error("lumpy.broadcast_shapes:", np.broadcast_shapes, table.unpack(c.shapes))
+      H.assert_error("lumpy.broadcast_shapes:", np.broadcast_shapes, H.unpack(c.shapes))
     end)
   end
 end)
@@ -73,7 +73,7 @@ describe("broadcasting: np.broadcast_arrays", function()
     it(table.concat(names, " "), function()
       local args = {}
       for i, a in ipairs(c.args) do args[i] = H.toarray(a) end
-      local r = np.broadcast_arrays(table.unpack(args))
+      local r = np.broadcast_arrays(H.unpack(args))
       assert.are.equal("table", type(r), "broadcast_arrays returns a Lua sequence")
       assert.are.equal(#c.out, #r)
       for i = 1, #c.out do H.assert_array_equal(r[i], c.out[i], 0, "result " .. i) end

@@ -2,6 +2,7 @@
 -- order, copy, nil placeholders, unknown options (expected values worked
 -- out by hand or printed by NumPy: np.arange(6).reshape((2, 3), order='F')
 -- is [[0 2 4] [1 3 5]]).
+local H = require "helper"
 local np = require "lumpy"
 
 describe("creation and shape options", function()
@@ -13,11 +14,11 @@ describe("creation and shape options", function()
   end)
 
   it("arange near the ends of the integer range", function()
-    local ok, err = pcall(np.arange, math.mininteger, math.maxinteger)
+    local ok, err = pcall(np.arange, H.mininteger, H.maxinteger)
     assert.is_false(ok)
     assert.truthy(err:match("^lumpy%.arange:"))
-    assert.same({math.maxinteger - 2, math.maxinteger - 1},
-                np.arange(math.maxinteger - 2, math.maxinteger):tolist())
+    assert.same({H.maxinteger - 2, H.maxinteger - 1},
+                np.arange(H.maxinteger - 2, H.maxinteger):tolist())
     assert.same({10, 7, 4}, np.arange(10, 1, -3):tolist())
     assert.same({}, np.arange(0, 10, -1):tolist())
   end)

@@ -52,7 +52,7 @@ local function check_inexact(res, c)
           :format(k, evals[k][1], evals[k][2], re, im, tol))
       end
     else
-      assert(math.type(vals[k]) == "float", "expected a Lua float")
+      assert(H.isfloat(vals[k]), "expected a Lua float")
       if not near(vals[k], evals[k], tol) then
         error(("element %d: expected %.17g, got %.17g, tolerance %g")
           :format(k, evals[k], vals[k], tol))
@@ -65,7 +65,7 @@ local function run(c)
   if c.expect.kind == "error" or not c.scale then
     return H.run_case(c, {}, 0)
   end
-  local res = table.pack(H.eval(c.code, env)())
+  local res = H.pack(H.eval(c.code, env)())
   check_inexact(res, c)
 end
 
@@ -75,9 +75,9 @@ describe("einsum: NumPy parity", function()
       if c.expect.kind == "error" then
         H.run_case(c, env)
       elseif c.scale then
-        check_inexact(table.pack(H.eval(c.code, env)()), c)
+        check_inexact(H.pack(H.eval(c.code, env)()), c)
       else
-        H.check_expect(table.pack(H.eval(c.code, env)()), c.expect, 0, c.code)
+        H.check_expect(H.pack(H.eval(c.code, env)()), c.expect, 0, c.code)
       end
     end)
   end
@@ -96,7 +96,7 @@ describe("einsum_path: NumPy parity", function()
       local call = c.code:gsub("^np%.einsum_path%(", "np.einsum(")
       local r = H.eval(call, env)()
       local ex = c.value
-      check_inexact(table.pack(r), { expect = { kind = #ex.shape == 0 and "scalar" or "array", v = ex },
+      check_inexact(H.pack(r), { expect = { kind = #ex.shape == 0 and "scalar" or "array", v = ex },
         scale = c.scale, nterms = 64 })
     end)
   end
@@ -271,7 +271,7 @@ describe("einsum: bad input", function()
   it("too many operands or dimensions are errors", function()
     local ops = {}
     for i = 1, 40 do ops[i] = np.ones(1) end
-    H.assert_error("lumpy.einsum:", np.einsum, string.rep("i,", 39) .. "i", table.unpack(ops))
+    H.assert_error("lumpy.einsum:", np.einsum, string.rep("i,", 39) .. "i", H.unpack(ops))
     H.assert_error("lumpy.einsum:", np.einsum, "i", "notanarray")
   end)
 end)

@@ -16,7 +16,7 @@ local function run(c)
     if c.msg then H.assert_contains(msg, c.msg) end
     return
   end
-  H.check_expect(table.pack(chunk()), c.expect, 0, c.code)
+  H.check_expect(H.pack(chunk()), c.expect, 0, c.code)
 end
 
 describe("np.fft helpers against NumPy", function()
@@ -44,7 +44,7 @@ describe("np.fft helpers", function()
   end)
 
   it("never crash on bad input and name the function", function()
-    local vals = { false, true, 0, -1, 1, 2, 7, 1.5, 0 / 0, 1 / 0, math.maxinteger, "x", {}, { 1 },
+    local vals = { false, true, 0, -1, 1, 2, 7, 1.5, 0 / 0, 1 / 0, H.maxinteger, "x", {}, { 1 },
       { 1, 2 }, { 5 }, { d = 0 }, { axes = 9 }, np.zeros(0), np.array(2.5), np.arange(6):reshape(2, 3) }
     assert.same({}, H.fuzz { module = np.fft, prefix = "fft.", names = { "fftfreq", "rfftfreq",
       "fftshift", "ifftshift" }, vals = vals, calls = 2000 })

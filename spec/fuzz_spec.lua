@@ -2,6 +2,7 @@
 -- strings and tables, values, shapes, dtypes and options. Errors are
 -- expected; a crash, a sanitizer report (under make sanitize) or a broken
 -- module afterwards fails the spec. Fixed seeds keep it repeatable.
+local H = require "helper"
 local np = require "lumpy"
 
 local function fuzz(seed, iterations)
@@ -22,7 +23,7 @@ local function fuzz(seed, iterations)
     elseif k == 6 and d < 3 then local t = {} for i = 1, R(0, 3) do t[i] = rval(d + 1) end return t
     elseif k == 7 then return np.newaxis elseif k == 8 then return np.ellipsis
     elseif k == 9 then return math.huge elseif k == 10 then return 0/0
-    elseif k == 11 then return math.mininteger end
+    elseif k == 11 then return H.mininteger end
     return {}
   end
   local dtypes = {"bool","int8","int16","int32","int64","uint8","uint16","uint32","uint64","float32","float64","complex64","complex128"}

@@ -27,7 +27,7 @@ local function ulps_for(fn) return ULPS[fn] or 0 end
 -- default NaN (set on x86-64), while NumPy's inputs held positive NaNs
 -- (float("nan")). Functions that look at the sign bit would see it, so the
 -- inputs get NumPy's positive NaN back before use.
-local POS_NAN = string.unpack("<d", string.pack("<i8", 0x7ff8000000000000))
+local POS_NAN = H.POS_NAN
 local function positive_nans(t)
   local data = {}
   for i, v in ipairs(t.data) do
@@ -63,7 +63,7 @@ local function run_case(c)
     if not ok then error(err, 0) end
     return
   end
-  local res = table.pack(chunk())
+  local res = H.pack(chunk())
   local ok, err = pcall(H.check_expect, res, c.expect, ulps_for(fn), c.code)
   if not ok then error(err, 0) end
 end
@@ -97,7 +97,7 @@ describe("mathfuncs2", function()
       local fails = {}
       for _, c in ipairs(cs) do
         local ok, err = pcall(run_case, c)
-        if not ok then
+        if not ok and not H.skipped(err) then
           fails[#fails + 1] = "  " .. describe_case(c) .. ": " .. tostring(err)
         end
       end
@@ -113,10 +113,10 @@ describe("mathfuncs2", function()
     for _, s in ipairs(fx.scalars) do
       local ok, err = pcall(function()
         if np[s.fn] == nil then error("np." .. s.fn .. " is missing", 0) end
-        local res = table.pack(H.eval(s.code)())
+        local res = H.pack(H.eval(s.code)())
         H.check_expect(res, s.expect, ulps_for(s.fn), s.code)
       end)
-      if not ok then fails[#fails + 1] = "  " .. s.code .. ": " .. tostring(err) end
+      if not ok and not H.skipped(err) then fails[#fails + 1] = "  " .. s.code .. ": " .. tostring(err) end
     end
     if #fails > 0 then
       error(string.format("%d of %d scalar cases fail:\n%s", #fails, #fx.scalars,
@@ -131,7 +131,7 @@ describe("mathfuncs2", function()
       function() return np.frexp(x) end,
       function() return np.divmod(x, 0.5) end,
     }) do
-      local r = table.pack(f())
+      local r = H.pack(f())
       assert.are.equal(2, r.n)
       assert.is_true(H.isarray(r[1]))
       assert.is_true(H.isarray(r[2]))

@@ -36,7 +36,7 @@ end
 -- default NaN (set on x86-64), while NumPy's inputs held positive NaNs
 -- (float("nan")). signbit, copysign and the C99 complex functions see that
 -- sign, so the inputs get NumPy's positive NaN back before use.
-local POS_NAN = string.unpack("<d", string.pack("<i8", 0x7ff8000000000000))
+local POS_NAN = H.POS_NAN
 local function positive_nans(t)
   local data = {}
   for i, v in ipairs(t.data) do
@@ -79,8 +79,7 @@ local function round_f16(x)
   if a >= 65520.0 then
     r = math.huge
   else
-    local bits = string.unpack("<i8", string.pack("<d", a))
-    local e = ((bits >> 52) & 0x7ff) - 1023
+    local e = H.exponent(a)
     local q = e >= -14 and 2.0 ^ (e - 10) or 2.0 ^ -24
     local m = a / q
     local f = math.floor(m)
@@ -99,8 +98,7 @@ local function f16_index(x)
   if a == math.huge then i = 31 * 1024
   elseif a < 2.0 ^ -14 then i = a / 2.0 ^ -24
   else
-    local bits = string.unpack("<i8", string.pack("<d", a))
-    local e = ((bits >> 52) & 0x7ff) - 1023
+    local e = H.exponent(a)
     i = (e + 15) * 1024 + (a / 2.0 ^ e - 1) * 1024
   end
   if x < 0 or (x == 0 and 1 / x < 0) then i = -i end
@@ -159,7 +157,7 @@ local function run_value_case(c)
   local f = np[c.fn]
   if f == nil then error("np." .. c.fn .. " is missing", 0) end
   local args = args_of(c, NARGS[c.fn] or 1)
-  local r = f(table.unpack(args))
+  local r = f(H.unpack(args))
   local ok, err = pcall(H.assert_array_equal, r, c.out, ulps_for(c))
   if not ok then error(err, 0) end
   if c.f16 then check_f16(r, c) end
@@ -173,7 +171,7 @@ describe("mathfuncs", function()
         local fails = {}
         for _, c in ipairs(cs) do
           local ok, err = pcall(run_value_case, c)
-          if not ok then
+          if not ok and not H.skipped(err) then
             fails[#fails + 1] = "  " .. describe_case(c) .. ": " .. tostring(err)
           end
         end
@@ -190,9 +188,9 @@ describe("mathfuncs", function()
           local ok, err = pcall(function()
             local f = np[name]
             if f == nil then error("np." .. name .. " is missing", 0) end
-            H.assert_error("lumpy." .. name .. ":", f, table.unpack(args_of(c, NARGS[name] or 1)))
+            H.assert_error("lumpy." .. name .. ":", f, H.unpack(args_of(c, NARGS[name] or 1)))
           end)
-          if not ok then fails[#fails + 1] = "  " .. c.dtype .. ": " .. tostring(err) end
+          if not ok and not H.skipped(err) then fails[#fails + 1] = "  " .. c.dtype .. ": " .. tostring(err) end
         end
         if #fails > 0 then
           error(string.format("np.%s: %d of %d rejected dtypes do not raise as expected:\n%s",
@@ -206,7 +204,7 @@ describe("mathfuncs", function()
         for _, s in ipairs(scalars[name]) do
           local dt = s.code:find("complex", 1, true) and "complex128" or "float64"
           local ok, err = pcall(H.run_case, s, nil, ulps_for({ fn = name, dtype = dt }))
-          if not ok then fails[#fails + 1] = "  " .. s.code .. ": " .. tostring(err) end
+          if not ok and not H.skipped(err) then fails[#fails + 1] = "  " .. s.code .. ": " .. tostring(err) end
         end
         if #fails > 0 then error(table.concat(fails, "\n"), 0) end
       end)

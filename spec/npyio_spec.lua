@@ -35,14 +35,14 @@ local function python(code, input)
   -- without the sanitizer runtime `make sanitize` preloads into this process
   local p = assert(io.popen("env -u LD_PRELOAD -u ASAN_OPTIONS -u UBSAN_OPTIONS " .. PY ..
                             " '" .. script .. "' < '" .. inp .. "' 2>&1"))
-  local out = p:read("a")
+  local out = p:read("*a")
   p:close()
   return out
 end
 
 local function copy_file(from, to)
   local a = assert(io.open(from, "rb"))
-  local s = a:read("a")
+  local s = a:read("*a")
   a:close()
   local b = assert(io.open(to, "wb"))
   b:write(s)

@@ -47,7 +47,7 @@ end
 local function pairs_of(fxa)
   local out, d = {}, fxa.data
   if fxa.dtype:match("^complex") then
-    for i = 1, #d // 2 do out[i] = { d[2 * i - 1], d[2 * i] } end
+    for i = 1, H.idiv(#d, 2) do out[i] = { d[2 * i - 1], d[2 * i] } end
   else
     for i = 1, #d do out[i] = { d[i], 0.0 } end
   end
@@ -103,7 +103,7 @@ local function run(c)
     local msg = H.assert_error("lumpy." .. fname .. ":", chunk)
     return msg
   end
-  local res = table.pack(chunk())
+  local res = H.pack(chunk())
   local v = ex.v
   if (ex.kind == "array" or ex.kind == "scalar") and EPS[v.dtype] then
     if ex.kind == "scalar" and H.isarray(res[1]) then
@@ -193,7 +193,7 @@ describe("products: bad input", function()
       "matrix_transpose" }
     local lfns = { "matmul", "outer", "vecdot", "tensordot", "matrix_transpose", "trace",
       "multi_dot", "matrix_power", "cross" }
-    local vals = { false, true, 0, -1, 2, 1.5, 0 / 0, math.maxinteger, math.mininteger, "x", {},
+    local vals = { false, true, 0, -1, 2, 1.5, 0 / 0, H.maxinteger, H.mininteger, "x", {},
       { 1 }, { 1, 2, 3 }, { { 1, 2 }, { 3, 4 } }, { out = 3 }, { axis = 7 }, { dtype = "bogus" },
       { out = np.zeros(2) }, np.zeros(0), np.zeros({ 0, 3 }), np.array(2.5), np.arange(6):reshape(2, 3),
       np.arange(6.0)["::-1"], np.ones(4, "bool"), np.ones({ 3, 3 }, "complex64"), np.ones({ 2, 3, 3 }),

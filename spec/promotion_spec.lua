@@ -80,7 +80,7 @@ describe("promotion: errors", function()
         for i, x in ipairs(c.args) do
           args[i] = type(x) == "string" and sample(x) or x
         end
-        H.assert_error("lumpy." .. c.op .. ":", np[c.op], table.unpack(args))
+        H.assert_error("lumpy." .. c.op .. ":", np[c.op], H.unpack(args))
       end)
   end
   it("bool - bool operator raises", function()

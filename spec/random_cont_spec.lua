@@ -22,7 +22,7 @@ local function check(r, e, what)
   if H.isfixture(e) then
     H.assert_array_equal(r, e, 0, what)
   else
-    if math.type(r) ~= "float" then
+    if not H.isfloat(r) then
       error(("%s: expected a Lua float, got %s"):format(what, tostring(r)), 2)
     end
     if not bits_equal(r, e) then
@@ -98,9 +98,9 @@ end)
 describe("np.random.Generator continuous distributions by hand", function()
   it("scalars without size; arrays with size; the dtypes", function()
     local g = gen(1)
-    assert.equal("float", math.type(g:standard_normal()))
-    assert.equal("float", math.type(g:gamma(2.0)))
-    assert.equal("float", math.type(g:standard_gamma(2.0, nil, { dtype = "float32" })))
+    assert.is_true(H.isfloat(g:standard_normal()))
+    assert.is_true(H.isfloat(g:gamma(2.0)))
+    assert.is_true(H.isfloat(g:standard_gamma(2.0, nil, { dtype = "float32" })))
     assert.equal("float32", g:standard_normal(4, "float32").dtype.name)
     assert.equal("float32", g:standard_exponential(4, np.float32).dtype.name)
     assert.equal("float64", g:standard_gamma(2.0, { 2, 2 }).dtype.name)
@@ -207,7 +207,7 @@ describe("np.random.Generator continuous distributions by hand", function()
     local mod = {}
     for _, n in ipairs(names) do mod[n] = function(...) return g[n](g, ...) end end
     local vals = { 0, 1, -1, 2.5, 0.5, 1e-300, 1e300, 0 / 0, 1 / 0, -1 / 0, "x", true, {},
-      { 2, 3 }, { -1 }, { 2.5 }, { 1, { 2 } }, math.maxinteger, 2 ^ 62, math.mininteger,
+      { 2, 3 }, { -1 }, { 2.5 }, { 1, { 2 } }, H.maxinteger, 2 ^ 62, H.mininteger,
       { dtype = "int8" }, { dtype = "float32" }, { out = np.empty(3) }, { method = "inv" },
       { size = -2 }, { check_valid = 3 }, np.ones(3), np.zeros({ 2, 3 }),
       np.array({ 1, 0 / 0, -1 }), np.eye(2), np.ones({ 2, 2 }, "complex128"),

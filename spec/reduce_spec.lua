@@ -39,7 +39,7 @@ describe("reductions against NumPy", function()
         local msg = H.assert_error("lumpy." .. fname .. ":", chunk)
         if c.contains then H.assert_contains(msg, c.contains) end
       else
-        local res = table.pack(H.eval(c.code, env)())
+        local res = H.pack(H.eval(c.code, env)())
         local ex = c.expect
         -- LumPy returns a Lua value only when no axis is given (a 0-d array
         -- for an axis table that names every axis, where NumPy has a scalar)
@@ -54,9 +54,9 @@ end)
 
 describe("reduction results", function()
   it("full reductions without an axis are Lua values", function()
-    assert.are.equal("integer", math.type(np.sum(np.arange(5))))
+    assert.are.equal("integer", H.mtype(np.sum(np.arange(5))))
     assert.are.equal(10, np.sum(np.arange(5)))
-    assert.are.equal("float", math.type(np.mean(np.arange(5))))
+    assert.is_true(H.isfloat(np.mean(np.arange(5))))
     assert.are.equal(true, np.any(np.arange(5)))
     assert.are.equal(5, np.argmax(np.arange(5)))
     assert.are.equal(4, np.count_nonzero(np.arange(5)))
@@ -91,8 +91,8 @@ describe("reduction results", function()
   end)
   it("diagonal offsets far out of range give empty views", function()
     local a = np.ones({3, 4})
-    assert.are.equal(0, np.diagonal(a, math.mininteger).size)
-    assert.are.equal(0, np.diagonal(a, math.maxinteger).size)
+    assert.are.equal(0, np.diagonal(a, H.mininteger).size)
+    assert.are.equal(0, np.diagonal(a, H.maxinteger).size)
   end)
   it("bad input never crashes", function()
     for _, f in ipairs { "sum", "prod", "min", "max", "mean", "var", "std", "argmax",

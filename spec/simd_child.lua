@@ -11,7 +11,7 @@ local N = fx.n
 
 local function bits(v)
   if v ~= v then return "nan" end
-  if math.type(v) == "float" then return string.format("%a", v) end
+  if H.mtype(v) == "float" then return string.format("%a", v) end
   return tostring(v)
 end
 
@@ -88,7 +88,7 @@ end
 
 -- the output chunk: values as exact literals
 local function lit(v)
-  if type(v) == "boolean" or math.type(v) == "integer" then return tostring(v) end
+  if type(v) == "boolean" or H.mtype(v) == "integer" then return tostring(v) end
   if v ~= v then return "(0/0)" end
   if v == math.huge then return "(1/0)" end
   if v == -math.huge then return "(-1/0)" end

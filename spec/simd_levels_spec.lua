@@ -24,7 +24,7 @@ local function child(disable, args)
   local cmd = string.format("LUMPY_DISABLE_CPU_FEATURES=%s %s %s 2>&1",
     sh_quote(disable or ""), sh_quote(LUA), args)
   local p = assert(io.popen(cmd))
-  local out = p:read("a")
+  local out = p:read("*a")
   local ok = p:close()
   return out, ok
 end
@@ -109,7 +109,7 @@ describe("every SIMD level", function()
   for _, l in ipairs(LEVELS) do
     local out, ok = child(l.disable, "spec/simd_child.lua")
     assert(ok, out)
-    local r = assert(load(out))()
+    local r = assert(H.load(out))()
     runs[#runs + 1] = r
     assert.equal(l.name, r.level)
   end

@@ -43,7 +43,7 @@ describe("slicing: read", function()
       local a = base(c.shape)
       check_read(a[c.index], c, "string form")
       check_read(a[tindex(c.table)], c, "table form")
-      if #c.table == 1 and math.type(c.table[1]) == "integer" then
+      if #c.table == 1 and H.mtype(c.table[1]) == "integer" then
         check_read(a[c.table[1]], c, "integer form")
       end
     end)
@@ -61,7 +61,7 @@ describe("slicing: write", function()
       a = base(c.shape)
       a[tindex(c.table)] = v
       H.assert_array_equal(a, c.out, 0, "table form")
-      if #c.table == 1 and math.type(c.table[1]) == "integer" then
+      if #c.table == 1 and H.mtype(c.table[1]) == "integer" then
         a = base(c.shape)
         a[c.table[1]] = v
         H.assert_array_equal(a, c.out, 0, "integer form")

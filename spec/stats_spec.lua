@@ -39,8 +39,8 @@ describe("stats: bad input", function()
       "nanpercentile", "average", "diff", "ediff1d", "gradient", "trapz", "trapezoid",
       "cross", "convolve", "correlate", "cov", "corrcoef", "histogram",
       "histogram_bin_edges", "histogram2d", "bincount", "digitize"}
-    local vals = { false, true, 0, -1, 1, 2, 3, 1.5, 0/0, 1/0, math.maxinteger,
-      math.mininteger, "x", "linear", "full", {}, {1}, {1, 2, 3}, {{1, 2}, {3, 4}},
+    local vals = { false, true, 0, -1, 1, 2, 3, 1.5, 0/0, 1/0, H.maxinteger,
+      H.mininteger, "x", "linear", "full", {}, {1}, {1, 2, 3}, {{1, 2}, {3, 4}},
       {method = "bogus"}, {keepdims = true}, {axis = 5}, {weights = {1, 2}},
       {bins = -1}, {range = {1, 0}}, np.zeros(0), np.zeros({0, 3}), np.array(2.5),
       np.arange(6):reshape(2, 3), np.arange(6.0)["::-1"], np.ones(4, "bool"),

@@ -58,7 +58,7 @@ describe("np.loadtxt against NumPy", function()
   for i, c in ipairs(fx.load) do
     it(("%d: %q %s"):format(i, c.text, c.lua), function()
       local o = opts(c.lua)
-      local res = table.pack(pcall(np.loadtxt, { c.text }, o))
+      local res = H.pack(pcall(np.loadtxt, { c.text }, o))
       local ex = c.expect
       if ex.kind == "error" then
         assert(not res[1], "expected an error: " .. ex.message)
@@ -141,7 +141,7 @@ describe("loadtxt's field parsing against NumPy, every dtype", function()
       elseif not ok then
         bad[#bad + 1] = ("%s %q: %s"):format(c.dtype, c.s, r)
       else
-        local ok2, e = pcall(H.check_expect, table.pack(r), c.expect)
+        local ok2, e = pcall(H.check_expect, H.pack(r), c.expect)
         if not ok2 then bad[#bad + 1] = ("%s %q: %s"):format(c.dtype, c.s, e) end
       end
     end
@@ -194,7 +194,7 @@ describe("np.genfromtxt against NumPy", function()
   for i, c in ipairs(fx.genfromtxt) do
     it(("%d: %q %s"):format(i, c.text, c.lua), function()
       local o = opts(c.lua)
-      local res = table.pack(pcall(np.genfromtxt, { c.text }, o))
+      local res = H.pack(pcall(np.genfromtxt, { c.text }, o))
       local ex = c.expect
       if ex.kind == "error" then
         assert(not res[1], "expected an error: " .. ex.message)
@@ -224,7 +224,7 @@ describe("np.fromstring against NumPy", function()
         assert(r:find("^lumpy.fromstring: "), r)
       else
         assert(ok, tostring(r))
-        H.check_expect(table.pack(r), c.expect)
+        H.check_expect(H.pack(r), c.expect)
       end
     end)
   end
@@ -405,7 +405,7 @@ describe("text input never crashes", function()
       module = m, names = { "loadtxt", "genfromtxt", "fromstring", "frombuffer", "fromfile", "savetxt" },
       vals = { 1, -1, 2.5, "x", "", {}, { "1 2" }, { dtype = "int8" }, { sep = "," }, true, np.ones(3),
                { count = -5 }, { offset = 99 }, { fmt = "%n" }, { usecols = { 0 } }, 0 / 0,
-               math.maxinteger, { max_rows = 1.5 } },
+               H.maxinteger, { max_rows = 1.5 } },
       first = { { "1 2", "3 4" }, "/nonexistent", "1,2,3", np.ones({ 2, 2 }) },
       calls = 1500,
     }

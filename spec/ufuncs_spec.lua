@@ -30,22 +30,27 @@ local function args_of(c)
   error("unknown args " .. c.args)
 end
 
+-- the operators from 5.3 on (// and the bitwise ones) are made with H.op,
+-- which gives nil where the running Lua cannot parse them
 local binop = {
   add = function(a, b) return a + b end,
   subtract = function(a, b) return a - b end,
   multiply = function(a, b) return a * b end,
   true_divide = function(a, b) return a / b end,
-  floor_divide = function(a, b) return a // b end,
+  floor_divide = H.op("a // b"),
   remainder = function(a, b) return a % b end,
   power = function(a, b) return a ^ b end,
-  bitwise_and = function(a, b) return a & b end,
-  bitwise_or = function(a, b) return a | b end,
-  bitwise_xor = function(a, b) return a ~ b end,
-  left_shift = function(a, b) return a << b end,
-  right_shift = function(a, b) return a >> b end,
+  bitwise_and = H.op("a & b"),
+  bitwise_or = H.op("a | b"),
+  bitwise_xor = H.op("a ~ b"),
+  left_shift = H.op("a << b"),
+  right_shift = H.op("a >> b"),
   negative = function(a) return -a end,
-  invert = function(a) return ~a end,
+  invert = H.op("~a"),
 }
+local needs53 = { floor_divide = true, bitwise_and = true, bitwise_or = true,
+                  bitwise_xor = true, left_shift = true, right_shift = true,
+                  invert = true }
 local method = { equal = "eq", not_equal = "ne", less = "lt", less_equal = "le",
                  greater = "gt", greater_equal = "ge" }
 
@@ -56,9 +61,9 @@ describe("ufuncs: values", function()
       local f = np[c.ufunc]
       assert.is_not_nil(f, "np." .. c.ufunc .. " is missing")
       if c.error then
-        H.assert_error("lumpy." .. c.ufunc .. ":", f, table.unpack(args))
+        H.assert_error("lumpy." .. c.ufunc .. ":", f, H.unpack(args))
       else
-        H.assert_array_equal(f(table.unpack(args)), c.out, ulps_for(c))
+        H.assert_array_equal(f(H.unpack(args)), c.out, ulps_for(c))
       end
     end)
   end
@@ -67,13 +72,14 @@ end)
 describe("ufuncs: operators", function()
   for _, c in ipairs(fx.cases) do
     local op = binop[c.ufunc]
-    if op then
+    if op or needs53[c.ufunc] then
       it(string.format("operator for %s %s%s", c.ufunc, c.dtype, c.error and " raises" or ""), function()
+        if needs53[c.ufunc] and H.lacks("operators") then return end
         local args = args_of(c)
         if c.error then
-          H.assert_error("lumpy." .. c.ufunc .. ":", op, table.unpack(args))
+          H.assert_error("lumpy." .. c.ufunc .. ":", op, H.unpack(args))
         else
-          H.assert_array_equal(op(table.unpack(args)), c.out, ulps_for(c))
+          H.assert_array_equal(op(H.unpack(args)), c.out, ulps_for(c))
         end
       end)
     end
@@ -85,7 +91,7 @@ describe("ufuncs: comparison methods", function()
     local m = method[c.ufunc]
     if m and not c.error then
       it(string.format("a:%s(b) %s", m, c.dtype), function()
-        local a, b = table.unpack(args_of(c))
+        local a, b = H.unpack(args_of(c))
         H.assert_array_equal(a[m](a, b), c.out, 0)
       end)
     end
@@ -105,7 +111,7 @@ describe("ufuncs: aliases", function()
       if c.ufunc == name and (c.dtype == "float64" or c.dtype == "int32") and not c.error then
         it(string.format("np.%s == np.%s (%s)", alias, name, c.dtype), function()
           assert.is_not_nil(np[alias], "np." .. alias .. " is missing")
-          H.assert_array_equal(np[alias](table.unpack(args_of(c))), c.out, 0)
+          H.assert_array_equal(np[alias](H.unpack(args_of(c))), c.out, 0)
         end)
       end
     end
@@ -131,10 +137,10 @@ end)
 describe("ufuncs: 0-d results are Lua values", function()
   it("np.add on Lua numbers gives a Lua number", function()
     local r = np.add(1, 2)
-    assert.are.equal("integer", math.type(r))
+    assert.are.equal("integer", H.mtype(r))
     assert.are.equal(3, r)
     r = np.add(1.5, 2)
-    assert.are.equal("float", math.type(r))
+    assert.is_true(H.isfloat(r))
     assert.are.equal(3.5, r)
   end)
   it("np.less on Lua numbers gives a Lua boolean", function()

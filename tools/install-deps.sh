@@ -13,7 +13,10 @@
 #                                       (gcc 12 pulls them in through libgcc-12-dev; listed
 #                                       so that a missing one is reported by name)
 #   pkg-config liblua5.4-dev lua5.4     the Lua 5.4 headers and interpreter
-#   liblua5.3-dev lua5.3                `make test-lua`: the specs under Lua 5.3 too
+#   liblua5.3-dev lua5.3                `make test-lua`: the specs under Lua 5.3, LuaJIT 2.1,
+#   libluajit-5.1-dev luajit            5.2 and 5.1 too, each built against its own headers
+#   liblua5.2-dev lua5.2
+#   liblua5.1-0-dev lua5.1
 #   libopenblas-dev liblapacke-dev      BLAS/LAPACK for np.linalg (the default build)
 #   libblas-dev liblapack-dev           the reference BLAS/LAPACK, libopenblas64-dev
 #   libopenblas64-dev liblapacke64-dev  and liblapacke64-dev (ILP64) and libblis-dev:
@@ -32,7 +35,8 @@
 set -eu
 
 PKGS="gcc make libc6-dev libasan8 libubsan1 pkg-config
-liblua5.4-dev lua5.4 liblua5.3-dev lua5.3 libopenblas-dev liblapacke-dev libfftw3-dev libsleef-dev
+liblua5.4-dev lua5.4 liblua5.3-dev lua5.3 libluajit-5.1-dev luajit
+liblua5.2-dev lua5.2 liblua5.1-0-dev lua5.1 libopenblas-dev liblapacke-dev libfftw3-dev libsleef-dev
 libblas-dev liblapack-dev libopenblas64-dev liblapacke64-dev libblis-dev
 lua-busted luarocks python3-numpy gcc-aarch64-linux-gnu qemu-user
 valgrind libdlpack-dev zlib1g-dev"

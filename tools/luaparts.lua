@@ -11,7 +11,7 @@ for i = 2, #arg do
   local path = arg[i]
   local name = "lumpy." .. path:match("([^/]+)%.lua$")
   local f = assert(io.open(path, "rb"))
-  local src = f:read("a")
+  local src = f:read("*a")
   f:close()
   names[#names + 1] = name
   out:write(("static const char part%d[] =\n"):format(#names))

@@ -70,7 +70,7 @@ int main(void) {
     samples[i] = 3 + 2 * sin(2 * M_PI * 7 * (double)i / N);
 
   luaL_openlibs(L);
-  luaL_requiref(L, "lumpy", luaopen_lumpy, 0);   /* linked in statically */
+  lumpy_openlib(L);   /* linked in statically */
   lua_pop(L, 1);
   lumpy_push_wrap(L, samples, LUMPY_FLOAT64, 1, &n, NULL, 0, give_back, NULL);
   lua_setglobal(L, "signal");
@@ -79,7 +79,7 @@ int main(void) {
   lua_setfield(L, -2, "weighted_sum");
   lua_setglobal(L, "host");
 
-  if (luaL_dostring(L, script) != LUA_OK) {
+  if (luaL_dostring(L, script) != 0) {
     fprintf(stderr, "host: script error: %s\n", lua_tostring(L, -1));
     return 1;
   }

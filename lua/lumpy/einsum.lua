@@ -275,7 +275,7 @@ return function(np, P)
     for si, st in ipairs(path) do
       local pos = {}
       for k, x in ipairs(st) do
-        if math.type(x) ~= "integer" or x < 1 or x > #cur then
+        if U.mtype(x) ~= "integer" or x < 1 or x > #cur then
           fail(("path step %d names operand %s, which does not exist"):format(si, tostring(x)))
         end
         pos[k] = x
@@ -360,10 +360,10 @@ return function(np, P)
     for k = 1, #t do
       local v = t[k]
       if v == np.ellipsis or v == "..." then s[k] = "..."
-      elseif math.type(v) == "integer" and v >= 1 and v <= 52 then
+      elseif U.mtype(v) == "integer" and v >= 1 and v <= 52 then
         s[k] = LETTERS:sub(v, v)
       else
-        fail("a subscript in the sublist format must be an integer from 1 to 52 or np.ellipsis, got " .. (math.type(v) or type(v)))
+        fail("a subscript in the sublist format must be an integer from 1 to 52 or np.ellipsis, got " .. (U.mtype(v) or type(v)))
       end
     end
     return table.concat(s)
@@ -388,7 +388,7 @@ return function(np, P)
   -- ------------------------------------------------------------ calls
   -- run the path: each step contracts the operands it names into one
   local function run(subs, ops, opts)
-    local labels, out, sizes = P.parse(subs, table.unpack(ops, 1, #ops))
+    local labels, out, sizes = P.parse(subs, U.unpack(ops, 1, #ops))
     local opsizes = {}
     for k, a in ipairs(ops) do
       ops[k] = np.asarray(a)
@@ -397,7 +397,7 @@ return function(np, P)
     local _, _, steps = plan(labels, out, sizes, opts.optimize, opsizes, false)
     -- the compute dtype and the casting checks up front, as one call
     local casting = opts.casting or "safe"
-    local dt = opts.dtype and np.dtype(opts.dtype) or np.result_type(table.unpack(ops, 1, #ops))
+    local dt = opts.dtype and np.dtype(opts.dtype) or np.result_type(U.unpack(ops, 1, #ops))
     for k, a in ipairs(ops) do
       if not np.can_cast(a.dtype, dt, casting) then
         fail(("cannot cast operand %d from %s to %s according to the rule '%s'")
@@ -424,10 +424,10 @@ return function(np, P)
 
   local function einsum(subs, ...)
     if type(subs) ~= "string" then
-      local args = table.pack(subs, ...)
+      local args = U.pack(subs, ...)
       local s, ops, opts = from_sublists(args, args.n, "einsum")
       if opts then ops[#ops + 1] = opts end
-      return np.einsum(s, table.unpack(ops))
+      return np.einsum(s, U.unpack(ops))
     end
     local n = select("#", ...)
     if n >= 4 then
@@ -454,12 +454,12 @@ return function(np, P)
 
   -- np.einsum_path(subscripts, op1, ..., opN [, {optimize=}]) -> path, text
   np.einsum_path = U.named("einsum_path", function(subs, ...)
-    local args = table.pack(...)
+    local args = U.pack(...)
     local opts = {}
     if args.n > 0 and is_opts(args[args.n]) then opts = args[args.n]; args.n = args.n - 1 end
     if type(subs) ~= "string" then
       local ops
-      subs, ops = from_sublists(table.pack(subs, table.unpack(args, 1, args.n)),
+      subs, ops = from_sublists(U.pack(subs, U.unpack(args, 1, args.n)),
         args.n + 1, "einsum_path")
       args = ops
       args.n = #ops
@@ -471,7 +471,7 @@ return function(np, P)
     if optimize == nil then optimize = "greedy" end
     local ops = {}
     for k = 1, args.n do ops[k] = np.asarray(args[k]) end
-    local labels, out, sizes = P.parse(subs, table.unpack(ops, 1, args.n))
+    local labels, out, sizes = P.parse(subs, U.unpack(ops, 1, args.n))
     local opsizes = {}
     for k, a in ipairs(ops) do opsizes[k] = a.size end
     local path, text = plan(labels, out, sizes, optimize, opsizes, true)

@@ -9,7 +9,7 @@ return function(np)
 
   local function atleast(n, name)
     return function(...)
-      local args, out = table.pack(...), {}
+      local args, out = U.pack(...), {}
       for i = 1, args.n do
         local a = np.asarray(args[i])
         local nd = a.ndim
@@ -36,7 +36,7 @@ return function(np)
 
   -- np.meshgrid(x1, x2, ..., {indexing = "xy" | "ij", sparse = false, copy = true})
   local function meshgrid(...)
-    local args = table.pack(...)
+    local args = U.pack(...)
     local opts = {}
     if args.n > 0 and is_opts(args[args.n]) then
       opts = args[args.n]
@@ -60,7 +60,7 @@ return function(np)
       out[i] = xs[i]:reshape(shape)
     end
     if not opts.sparse then
-      local b = np.broadcast_arrays(table.unpack(out, 1, n))
+      local b = np.broadcast_arrays(U.unpack(out, 1, n))
       for i = 1, n do
         out[i] = (opts.copy == false) and b[i] or b[i]:copy()
       end
@@ -85,7 +85,7 @@ return function(np)
       s[i] = shape[i]
       coords[i] = np.broadcast_to(np.arange(1, shape[i] + 1, dt):reshape(s), shape)
     end
-    return f(table.unpack(coords, 1, #shape))
+    return f(U.unpack(coords, 1, #shape))
   end
 
   -- np.isclose(a, b [, rtol [, atol [, equal_nan]]] | {rtol=, atol=, equal_nan=})
@@ -127,7 +127,7 @@ return function(np)
   -- as NumPy does it; integers with decimals >= 0 are returned as they are
   local function round(a, decimals)
     decimals = decimals or 0
-    if math.type(decimals) ~= "integer" then
+    if U.mtype(decimals) ~= "integer" then
       error("lumpy.round: decimals must be an integer", 0)
     end
     a = np.asarray(a)
@@ -156,8 +156,8 @@ return function(np)
 
   local int_range = {
     int8 = {-128, 127}, int16 = {-32768, 32767}, int32 = {-2147483648, 2147483647},
-    int64 = {math.mininteger, math.maxinteger}, uint8 = {0, 255}, uint16 = {0, 65535},
-    uint32 = {0, 4294967295}, uint64 = {0, math.maxinteger}, bool = nil,
+    int64 = {U.mininteger, U.maxinteger}, uint8 = {0, 255}, uint16 = {0, 65535},
+    uint32 = {0, 4294967295}, uint64 = {0, U.maxinteger}, bool = nil,
   }
 
   -- np.clip(a, a_min, a_max): either bound may be nil, not both
@@ -170,10 +170,10 @@ return function(np)
     -- a Lua integer bound outside an integer dtype's range leaves the
     -- dtype alone and bounds nothing (NumPy 2)
     if range then
-      if math.type(lo) == "integer" then
+      if U.mtype(lo) == "integer" then
         lo = lo < range[1] and range[1] or lo > range[2] and range[2] or lo
       end
-      if math.type(hi) == "integer" then
+      if U.mtype(hi) == "integer" then
         hi = hi > range[2] and range[2] or hi < range[1] and range[1] or hi
       end
     end

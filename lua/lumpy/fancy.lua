@@ -116,8 +116,8 @@ return function(np)
       if tostring(pos):find("mode must") then error(pos, 0) end
       fail("choose", "invalid entry in choice array: " .. tostring(pos):gsub("^lumpy%.take: ", ""))
     end
-    local dt = np.result_type(table.unpack(cs))
-    local bs = np.broadcast_arrays(pos, table.unpack(cs))
+    local dt = np.result_type(U.unpack(cs))
+    local bs = np.broadcast_arrays(pos, U.unpack(cs))
     local res = np.empty(bs[1].shape, dt)
     for i = 1, n do
       local m = np.equal(bs[1], i)
@@ -136,7 +136,7 @@ return function(np)
   -- np.ix_(...): open mesh of 1-based positions (bool sequences give the
   -- positions of their true elements); returns one array per argument
   np.ix_ = named("ix_", function(...)
-    local args, out = table.pack(...), {}
+    local args, out = U.pack(...), {}
     local n = args.n
     for i = 1, n do
       local s = np.asarray(args[i])
@@ -154,7 +154,7 @@ return function(np)
       sh[i] = s.shape[1]
       out[i] = s:reshape(sh)
     end
-    return table.unpack(out, 1, n)
+    return U.unpack(out, 1, n)
   end)
 
   -- np.indices(dimensions [, dtype [, sparse]]) or {dtype=, sparse=}
@@ -173,7 +173,7 @@ return function(np)
     if sparse then
       local out = {}
       for i = 1, n do out[i] = grid(i) end
-      return table.unpack(out, 1, n)
+      return U.unpack(out, 1, n)
     end
     local sh = { n }
     for i = 1, n do sh[i + 1] = dims[i] end
@@ -187,7 +187,7 @@ return function(np)
     ndim = ndim or 2
     local idx, out = np.arange(1, n + 1), {}
     for i = 1, ndim do out[i] = idx end
-    return table.unpack(out, 1, ndim)
+    return U.unpack(out, 1, ndim)
   end
   np.diag_indices = named("diag_indices", diag_indices)
   np.diag_indices_from = named("diag_indices_from", function(arr)

@@ -12,7 +12,7 @@ return function(np, P)
   local F = np.fft
   local named, is_opts, is_record, is_array = U.named, U.is_opts, U.is_record, U.is_array
   local exec = P.exec
-  local mtype = math.type
+  local mtype = U.mtype
   local C2C, R2C, C2R = 0, 1, 2
   local NORM = { backward = 0, ortho = 1, forward = 2 }
   local SWAP = { backward = "forward", ortho = "ortho", forward = "backward" }

@@ -11,7 +11,7 @@ return function(np)
   local F = np.fft
 
   local function check_n(n)
-    if math.type(n) ~= "integer" then error("n should be an integer", 0) end
+    if U.mtype(n) ~= "integer" then error("n should be an integer", 0) end
     if n < 0 then error("negative dimensions are not allowed", 0) end
   end
 
@@ -33,8 +33,8 @@ return function(np)
   F.fftfreq = named("fft.fftfreq", function(n, d)
     check_n(n)
     local val = scale(n, opts_d(d))
-    local half = (n - 1) // 2 + 1
-    local k = np.concatenate({ np.arange(0, half), np.arange(-(n // 2), 0) })
+    local half = U.idiv(n - 1, 2) + 1
+    local k = np.concatenate({ np.arange(0, half), np.arange(-U.idiv(n, 2), 0) })
     return np.multiply(k, val)
   end)
 
@@ -42,7 +42,7 @@ return function(np)
   F.rfftfreq = named("fft.rfftfreq", function(n, d)
     check_n(n)
     local val = scale(n, opts_d(d))
-    return np.multiply(np.arange(0, n // 2 + 1), val)
+    return np.multiply(np.arange(0, U.idiv(n, 2) + 1), val)
   end)
 
   -- roll x by sign * (length // 2) along the axes (all of them when nil)
@@ -58,12 +58,12 @@ return function(np)
     if #list == 0 then return x:copy() end
     local by = {}
     for i, ax in ipairs(list) do
-      if math.type(ax) ~= "integer" then error("axes must be integers", 0) end
+      if U.mtype(ax) ~= "integer" then error("axes must be integers", 0) end
       local k = ax < 0 and x.ndim + ax + 1 or ax
       if k < 1 or k > x.ndim then
         error(("axis %d is out of bounds for array of dimension %d"):format(ax, x.ndim), 0)
       end
-      by[i] = sign * (x.shape[k] // 2)
+      by[i] = sign * U.idiv(x.shape[k], 2)
     end
     return np.roll(x, by, list)
   end

@@ -12,7 +12,7 @@ local U = require "lumpy.util"
 return function(np, P, H)
   local named, is_array = U.named, U.is_array
   local gather, fail = H.gather, H.fail
-  local mtype = math.type
+  local mtype = U.mtype
 
   local WS = "[ \t\n\r\11\12\28-\31]"
 

@@ -50,7 +50,7 @@ return function(np, internal)
     if U.is_opts(ind) then ind = ind.ind end
     a = np.asarray(a)
     ind = ind == nil and 2 or ind
-    if math.type(ind) ~= "integer" or ind <= 0 then fail("Invalid ind argument.") end
+    if U.mtype(ind) ~= "integer" or ind <= 0 then fail("Invalid ind argument.") end
     local shape = a.shape
     local inv = {}
     for k = ind + 1, a.ndim do inv[#inv + 1] = shape[k] end

@@ -198,12 +198,12 @@ return function(np, C)
   np.rot90 = named("rot90", function(m, k, axes)
     k = k or 1
     axes = axes or { 1, 2 }
-    if math.type(k) ~= "integer" then fail("k must be an integer") end
+    if U.mtype(k) ~= "integer" then fail("k must be an integer") end
     if type(axes) ~= "table" or #axes ~= 2 then fail("len(axes) must be 2.") end
     m = np.asarray(m)
     local nd = m.ndim
     local a0, a1 = axes[1], axes[2]
-    if math.type(a0) ~= "integer" or math.type(a1) ~= "integer" then fail("axes must be integers") end
+    if U.mtype(a0) ~= "integer" or U.mtype(a1) ~= "integer" then fail("axes must be integers") end
     -- NumPy's axes (0-based, negatives kept)
     local n0, n1 = a0 > 0 and a0 - 1 or a0, a1 > 0 and a1 - 1 or a1
     if n0 == n1 or math.abs(n0 - n1) == nd then fail("Axes must be different.") end
@@ -228,7 +228,7 @@ return function(np, C)
     local tup = type(reps) == "table" and reps or { reps }
     if is_array(reps) then tup = reps:tolist(); if type(tup) ~= "table" then tup = { tup } end end
     for _, r in ipairs(tup) do
-      if math.type(r) ~= "integer" then fail("reps must be integers") end
+      if U.mtype(r) ~= "integer" then fail("reps must be integers") end
       if r < 0 then fail("negative dimensions are not allowed") end
     end
     local c = np.asarray(A)
@@ -266,7 +266,7 @@ return function(np, C)
     local total = {}
     for i = 1, math.max(#sh, #ax) do
       local s = sh[#sh == 1 and 1 or i]
-      if math.type(s) ~= "integer" then fail("shift must be integers") end
+      if U.mtype(s) ~= "integer" then fail("shift must be integers") end
       local k = norm_axis(ax[#ax == 1 and 1 or i], a.ndim)
       total[k] = (total[k] or 0) + s
     end
@@ -290,12 +290,12 @@ return function(np, C)
     a = np.ravel(np.asarray(a))
     local size = 1
     for _, d in ipairs(shape) do
-      if math.type(d) ~= "integer" then fail("new_shape must be integers") end
+      if U.mtype(d) ~= "integer" then fail("new_shape must be integers") end
       size = size * d
       if d < 0 then fail("all elements of `new_shape` must be non-negative") end
     end
     if a.size == 0 or size == 0 then return np.zeros(shape, a.dtype) end
-    local reps = -(-size // a.size)
+    local reps = -U.idiv(-size, a.size)
     return np.tile(a, reps)[{ { 1, size } }]:reshape(shape)
   end)
 
@@ -354,7 +354,7 @@ return function(np, C)
     local n = a.shape[ax + 1]
     local keep = np.ones(n, "bool")
     local function drop(p)
-      if math.type(p) ~= "integer" then fail("arrays used as indices must be of integer (or boolean) type") end
+      if U.mtype(p) ~= "integer" then fail("arrays used as indices must be of integer (or boolean) type") end
       if p < -n or p > n or p == 0 then oob(p, ax, n) end
       return p > 0 and p - 1 or n + p
     end
@@ -389,7 +389,7 @@ return function(np, C)
     local nd, n = a.ndim, a.shape[ax + 1]
     local idx, scalar = {}, false
     local function conv(p)
-      if math.type(p) ~= "integer" then fail("slice indices must be integers") end
+      if U.mtype(p) ~= "integer" then fail("slice indices must be integers") end
       if p < -n or p > n + 1 or p == 0 then oob(p, ax, n) end
       return p > 0 and p - 1 or p
     end
@@ -541,7 +541,7 @@ return function(np, C)
 
   local function wrap_both(a, ax, l, r, period0)
     local L = a.shape[ax + 1]
-    local period = (L - r - l) // period0 * period0
+    local period = U.idiv(L - r - l, period0) * period0
     local nl, nr = 0, 0
     if l > 0 then
       local e = l + period
@@ -614,7 +614,7 @@ return function(np, C)
     -- the padded array with the original in its place
     local shape, orig = {}, {}
     for i = 1, nd do
-      if width[i][1] > math.maxinteger - a.shape[i] - width[i][2] then fail("array is too big") end
+      if width[i][1] > U.maxinteger - a.shape[i] - width[i][2] then fail("array is too big") end
       shape[i] = width[i][1] + a.shape[i] + width[i][2]
       orig[i] = { width[i][1] + 1, width[i][1] + a.shape[i] }
     end

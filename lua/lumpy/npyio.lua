@@ -43,7 +43,7 @@ return function(np, P)
     if v.allow_pickle then return 0 end
     local m = v.max_header_size
     if m == nil then return 10000 end
-    if math.type(m) ~= "integer" then fail("max_header_size must be an integer") end
+    if U.mtype(m) ~= "integer" then fail("max_header_size must be an integer") end
     return m < 1 and 1 or m
   end
 
@@ -235,7 +235,7 @@ return function(np, P)
     if type(filename) ~= "string" then fail("filename must be a string") end
     local mode = map_mode(v.mode == nil and "r+" or v.mode, "mode", true)
     local offset = v.offset or 0
-    if math.type(offset) ~= "integer" then fail("offset must be an integer") end
+    if U.mtype(offset) ~= "integer" then fail("offset must be an integer") end
     local order = v.order or "C"
     if order ~= "C" and order ~= "F" then fail("order must be 'C' or 'F'") end
     return P.memmap("memmap", filename, v.dtype or "uint8", mode, offset, v.shape,

@@ -49,7 +49,7 @@ return function(np, P)
 
   -- the trailing options table (out=, axis=...) of a call with n positions
   local function opts_of(n, ...)
-    local t = table.pack(...)
+    local t = U.pack(...)
     local o = t[t.n]
     if t.n > n - 1 and is_opts(o) then return t, o, t.n - 1 end
     if t.n >= n and type(o) == "table" and not U.is_array(o) and getmetatable(o) == nil and #o == 0 then
@@ -174,7 +174,7 @@ return function(np, P)
     a, b = np.asarray(a), np.asarray(b)
     if axes == nil then axes = 2 end
     local axa, axb = {}, {}
-    if math.type(axes) == "integer" then
+    if U.mtype(axes) == "integer" then
       if axes > a.ndim or axes > b.ndim then
         fail(("axes %d exceeds the dimensions of the operands (%d and %d)"):format(axes, a.ndim, b.ndim))
       end
@@ -285,7 +285,7 @@ return function(np, P)
       fail(("%d-dimensional array given. Array must be at least two-dimensional"):format(x.ndim))
     end
     local off = o and o.offset or 0
-    if math.type(off) ~= "integer" then fail("offset must be an integer") end
+    if U.mtype(off) ~= "integer" then fail("offset must be an integer") end
     return np.trace(x, off, -2, -1, o and o.dtype or nil)
   end)
 
@@ -373,12 +373,12 @@ return function(np, P)
     end
     local N = a.shape[a.ndim]
     if a.shape[a.ndim - 1] ~= N then fail("Last 2 dimensions of the array must be square") end
-    if math.type(n) ~= "integer" then fail("exponent must be an integer") end
+    if U.mtype(n) ~= "integer" then fail("exponent must be an integer") end
     if n == 0 then
       return np.broadcast_to(np.eye(N, nil, nil, { dtype = a.dtype }), a.shape):copy()
     end
     if n < 0 then
-      if n == math.mininteger then fail("exponent out of range") end
+      if n == U.mininteger then fail("exponent out of range") end
       if not linalg.inv then fail("negative powers need np.linalg.inv") end
       a = linalg.inv(a)
       n = -n
@@ -391,7 +391,7 @@ return function(np, P)
     while n > 0 do
       z = z == nil and a or np.matmul(z, z)
       local bit = n % 2
-      n = n // 2
+      n = U.idiv(n, 2)
       if bit == 1 then result = result == nil and z or np.matmul(result, z) end
     end
     return result

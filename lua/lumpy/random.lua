@@ -2,6 +2,8 @@
 -- methods composed of C primitives (uniform), then the distributions'
 -- Lua parts.
 
+local U = require "lumpy.util"
+
 return function(np, internal)
   -- internal.generator_methods: the Generator's method table (set by
   -- src/bind/random.c); the distributions' Lua parts add to it
@@ -9,7 +11,7 @@ return function(np, internal)
 
   -- a trailing options table: a plain table of string keys (or empty)
   local function isopts(t)
-    if type(t) ~= "table" or getmetatable(t) ~= nil or rawlen(t) > 0 then return false end
+    if type(t) ~= "table" or getmetatable(t) ~= nil or U.rawlen(t) > 0 then return false end
     for k in pairs(t) do
       if type(k) ~= "string" then return false end
     end
@@ -40,11 +42,11 @@ return function(np, internal)
         if not known[k] then error(("lumpy.%s: unknown option '%s'"):format(fn, k), 3) end
       end
     end
-    return table.unpack(v, 1, #names)
+    return U.unpack(v, 1, #names)
   end
   internal.args = args
 
-  local function isnum(x) return math.type(x) ~= nil end
+  local function isnum(x) return U.mtype(x) ~= nil end
 
   -- uniform(low=0, high=1, size): low + (high - low) * random
   function methods.uniform(self, ...)
@@ -76,7 +78,7 @@ return function(np, internal)
     error("lumpy." .. fn .. ": " .. msg, (level or 1) + 1)
   end
 
-  local function isint(x) return math.type(x) == "integer" end
+  local function isint(x) return U.mtype(x) == "integer" end
 
   local function isarray(x) return np.isarray and np.isarray(x) or (type(x) == "userdata" and x.ndim ~= nil) end
 
@@ -164,7 +166,7 @@ return function(np, internal)
         -- searchsorted right: the number of cdf values <= u
         local lo, hi = 0, #cdf
         while lo < hi do
-          local mid = (lo + hi) // 2
+          local mid = U.idiv(lo + hi, 2)
           if cdf[mid + 1] <= u then lo = mid + 1 else hi = mid end
         end
         if not seen[lo] then seen[lo] = true; found[#found + 1] = lo end
@@ -188,7 +190,7 @@ return function(np, internal)
     local arr, pop
     if isint(a) then
       pop = a
-    elseif math.type(a) == "float" then
+    elseif U.mtype(a) == "float" then
       fail(fn, legacy and "a must be 1-dimensional or an integer"
         or "a must be a sequence or an integer, not <class 'float'>", 3)
     else

@@ -39,12 +39,12 @@ return function(np, internal, methods)
     if cplx(mean) or cplx(cov) then fail("mean and cov must not be complex") end
     local shape = {}
     local size = a.size
-    if math.type(size) == "integer" then
+    if U.mtype(size) == "integer" then
       shape = { size }
     elseif type(size) == "table" and not U.is_array(size) then
       for i, d in ipairs(size) do shape[i] = d end
     elseif size ~= nil then
-      fail("size must be an integer or a sequence of integers, got " .. (math.type(size) or type(size)))
+      fail("size must be an integer or a sequence of integers, got " .. (U.mtype(size) or type(size)))
     end
     if mean.ndim ~= 1 then fail("mean must be 1 dimensional") end
     if cov.ndim ~= 2 or cov.shape[1] ~= cov.shape[2] then

@@ -9,7 +9,7 @@ return function(np, P, H)
   local named, is_array = U.named, U.is_array
   local gather, dtype_name, fail = H.gather, H.dtype_name, H.fail
   local methods = H.methods
-  local mtype = math.type
+  local mtype = U.mtype
 
   local function int_arg(v, what, default)
     if v == nil then return default end
@@ -104,7 +104,7 @@ return function(np, P, H)
     else fail("file must be a path or a file handle, got " .. (io.type(file) or type(file))) end
     local ok, res = pcall(function()
       if sep ~= "" then
-        return P.fromtext(f:read("a") or "", dt, count, sep, "fromfile", true)
+        return P.fromtext(f:read("*a") or "", dt, count, sep, "fromfile", true)
       end
       if offset > 0 then
         local here = f:seek("cur")
@@ -114,9 +114,9 @@ return function(np, P, H)
       end
       local isz = np.dtype(dt).itemsize
       local s
-      if count < 0 then s = f:read("a") or ""
+      if count < 0 then s = f:read("*a") or ""
       else s = f:read(count * isz) or "" end
-      local n = #s // isz
+      local n = U.idiv(#s, isz)
       if n * isz ~= #s and count < 0 then
         -- NumPy reads whole items only and leaves the rest
         s = s:sub(1, n * isz)

@@ -22,7 +22,7 @@ return function(np, C)
 
   -- split (...) into the positional arguments (n of them) and the options
   local function args(n, ...)
-    local t = table.pack(...)
+    local t = U.pack(...)
     local opts = {}
     if t.n > 0 and is_opts(t[t.n]) then
       opts = t[t.n]
@@ -45,7 +45,7 @@ return function(np, C)
     end
   end
 
-  local function round32(x) return (string.unpack("f", string.pack("f", x))) end
+  local round32 = U.round32
 
   -- a Lua scalar result divided by the count n as NumPy divides its scalar
   -- of dtype dt by an intp scalar: in float64 / complex128 (complex by
@@ -101,7 +101,7 @@ return function(np, C)
       -- divided in float64 and rounded
       return np.true_divide(ret, np.asarray(count), { out = ret })
     end
-    if math.type(ret) == "integer" then
+    if U.mtype(ret) == "integer" then
       return np.array(ret / count):astype(dt):item()
     end
     return scalar_div(ret, count, dt)

@@ -34,7 +34,7 @@ return function(np)
     end
     local dflt = np.asarray(default)
     choices[n + 1] = dflt
-    local dt = np.result_type(table.unpack(choices, 1, n + 1))
+    local dt = np.result_type(U.unpack(choices, 1, n + 1))
     local result = dflt:astype(dt)
     for i = n, 1, -1 do
       result = np.where(conds[i], choices[i]:astype(dt), result)

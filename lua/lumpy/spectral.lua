@@ -22,7 +22,7 @@ return function(np, P)
   -- scalar arithmetic)
   local function round_to(v, dt)
     if dt == "float32" and v == v and v ~= huge and v ~= -huge then
-      return (string.unpack("<f", string.pack("<f", v)))
+      return U.round32(v)
     end
     return v
   end
@@ -161,7 +161,7 @@ return function(np, P)
     local axes = {}
     if axis == nil then
       for i = 1, nd do axes[i] = i - 1 end
-    elseif math.type(axis) == "integer" then
+    elseif U.mtype(axis) == "integer" then
       axes[1] = U.axis0(axis, nd)
     elseif type(axis) == "table" and not is_array(axis) then
       for i, v in ipairs(axis) do axes[i] = U.axis0(v, nd) end

@@ -34,7 +34,7 @@ return function(np, P)
     elseif is_opts(axis) then axis, prepend, append = axis.axis, axis.prepend, axis.append
     elseif is_opts(prepend) then prepend, append = prepend.prepend, prepend.append end
     n = n or 1
-    if math.type(n) ~= "integer" then fail("n must be an integer") end
+    if U.mtype(n) ~= "integer" then fail("n must be an integer") end
     if n < 0 then fail("order must be non-negative but got " .. n) end
     a = np.asarray(a)
     if n == 0 then return a end
@@ -97,7 +97,7 @@ return function(np, P)
 
   -- ------------------------------------------------------------ gradient
   np.gradient = named("gradient", function(f, ...)
-    local args = table.pack(...)
+    local args = U.pack(...)
     local opts = {}
     if args.n > 0 and is_opts(args[args.n]) then opts = args[args.n]; args.n = args.n - 1 end
     f = np.asarray(f)
@@ -163,60 +163,59 @@ return function(np, P)
       local uniform = type(d) == "number" or d.ndim == 0
       if type(d) == "number" and f.dtype.name == "float64" and (edge_order == 1 or edge_order == 2) then
         outs[i] = P.gradient(f, ax, d, edge_order)          -- one pass in C
-        goto next
-      end
-      local out = np.empty(f.shape, otype)
-      local function put(i0, j0, v) np.copyto(sl(out, ax, i0, j0), v, {casting = "unsafe"}) end
-      local function F(i0, j0) return sl(f, ax, i0, j0) end
-      local function bshape(v)
-        local shape = {}
-        for k = 1, N do shape[k] = 1 end
-        shape[ax + 1] = -1
-        return v:reshape(shape)
-      end
-      if uniform then
-        put(2, n - 1, np.divide(np.subtract(F(3, n), F(1, n - 2)), np.multiply(2.0, d)))
       else
-        local m = d.size
-        local dx1, dx2 = d[{{1, m - 1}}], d[{{2, m}}]
-        local A = np.divide(np.negative(dx2), np.multiply(dx1, np.add(dx1, dx2)))
-        local B = np.divide(np.subtract(dx2, dx1), np.multiply(dx1, dx2))
-        local C = np.divide(dx1, np.multiply(dx2, np.add(dx1, dx2)))
-        A, B, C = bshape(A), bshape(B), bshape(C)
-        put(2, n - 1, np.add(np.add(np.multiply(A, F(1, n - 2)), np.multiply(B, F(2, n - 1))),
-                             np.multiply(C, F(3, n))))
-      end
-      local function at(k) return type(d) == "number" and d or (d.ndim == 0 and d or d[{{k, k}}]:reshape({})) end
-      if edge_order == 1 then
-        local d0 = uniform and d or at(1)
-        put(1, 1, np.divide(np.subtract(F(2, 2), F(1, 1)), d0))
-        local dn = uniform and d or at(d.size)
-        put(n, n, np.divide(np.subtract(F(n, n), F(n - 1, n - 1)), dn))
-      else
-        local a, b, c
-        if uniform then
-          a, b, c = np.divide(-1.5, d), np.divide(2.0, d), np.divide(-0.5, d)
-        else
-          local x1, x2 = at(1), at(2)
-          a = np.divide(np.negative(np.add(np.multiply(2.0, x1), x2)), np.multiply(x1, np.add(x1, x2)))
-          b = np.divide(np.add(x1, x2), np.multiply(x1, x2))
-          c = np.divide(np.negative(x1), np.multiply(x2, np.add(x1, x2)))
+        local out = np.empty(f.shape, otype)
+        local function put(i0, j0, v) np.copyto(sl(out, ax, i0, j0), v, {casting = "unsafe"}) end
+        local function F(i0, j0) return sl(f, ax, i0, j0) end
+        local function bshape(v)
+          local shape = {}
+          for k = 1, N do shape[k] = 1 end
+          shape[ax + 1] = -1
+          return v:reshape(shape)
         end
-        put(1, 1, np.add(np.add(np.multiply(a, F(1, 1)), np.multiply(b, F(2, 2))), np.multiply(c, F(3, 3))))
         if uniform then
-          a, b, c = np.divide(0.5, d), np.divide(-2.0, d), np.divide(1.5, d)
+          put(2, n - 1, np.divide(np.subtract(F(3, n), F(1, n - 2)), np.multiply(2.0, d)))
         else
           local m = d.size
-          local x1, x2 = at(m - 1), at(m)
-          a = np.divide(x2, np.multiply(x1, np.add(x1, x2)))
-          b = np.divide(np.negative(np.add(x2, x1)), np.multiply(x1, x2))
-          c = np.divide(np.add(np.multiply(2.0, x2), x1), np.multiply(x2, np.add(x1, x2)))
+          local dx1, dx2 = d[{{1, m - 1}}], d[{{2, m}}]
+          local A = np.divide(np.negative(dx2), np.multiply(dx1, np.add(dx1, dx2)))
+          local B = np.divide(np.subtract(dx2, dx1), np.multiply(dx1, dx2))
+          local C = np.divide(dx1, np.multiply(dx2, np.add(dx1, dx2)))
+          A, B, C = bshape(A), bshape(B), bshape(C)
+          put(2, n - 1, np.add(np.add(np.multiply(A, F(1, n - 2)), np.multiply(B, F(2, n - 1))),
+                               np.multiply(C, F(3, n))))
         end
-        put(n, n, np.add(np.add(np.multiply(a, F(n - 2, n - 2)), np.multiply(b, F(n - 1, n - 1))),
-                         np.multiply(c, F(n, n))))
+        local function at(k) return type(d) == "number" and d or (d.ndim == 0 and d or d[{{k, k}}]:reshape({})) end
+        if edge_order == 1 then
+          local d0 = uniform and d or at(1)
+          put(1, 1, np.divide(np.subtract(F(2, 2), F(1, 1)), d0))
+          local dn = uniform and d or at(d.size)
+          put(n, n, np.divide(np.subtract(F(n, n), F(n - 1, n - 1)), dn))
+        else
+          local a, b, c
+          if uniform then
+            a, b, c = np.divide(-1.5, d), np.divide(2.0, d), np.divide(-0.5, d)
+          else
+            local x1, x2 = at(1), at(2)
+            a = np.divide(np.negative(np.add(np.multiply(2.0, x1), x2)), np.multiply(x1, np.add(x1, x2)))
+            b = np.divide(np.add(x1, x2), np.multiply(x1, x2))
+            c = np.divide(np.negative(x1), np.multiply(x2, np.add(x1, x2)))
+          end
+          put(1, 1, np.add(np.add(np.multiply(a, F(1, 1)), np.multiply(b, F(2, 2))), np.multiply(c, F(3, 3))))
+          if uniform then
+            a, b, c = np.divide(0.5, d), np.divide(-2.0, d), np.divide(1.5, d)
+          else
+            local m = d.size
+            local x1, x2 = at(m - 1), at(m)
+            a = np.divide(x2, np.multiply(x1, np.add(x1, x2)))
+            b = np.divide(np.negative(np.add(x2, x1)), np.multiply(x1, x2))
+            c = np.divide(np.add(np.multiply(2.0, x2), x1), np.multiply(x2, np.add(x1, x2)))
+          end
+          put(n, n, np.add(np.add(np.multiply(a, F(n - 2, n - 2)), np.multiply(b, F(n - 1, n - 1))),
+                           np.multiply(c, F(n, n))))
+        end
+        outs[i] = out
       end
-      outs[i] = out
-      ::next::
     end
     if na == 1 then return outs[1] end
     return outs
@@ -337,7 +336,7 @@ return function(np, P)
     local avg, scl
     if weights == nil then
       avg = np.asarray(np.mean(a, axis, nil, nil, {keepdims = keepdims}))
-      local cnt = a.size // math.max(avg.size, 1)
+      local cnt = U.idiv(a.size, math.max(avg.size, 1))
       scl = np.full(avg.shape, cnt, avg.dtype)
     else
       local w = np.asarray(weights)
@@ -393,7 +392,7 @@ return function(np, P)
       rowvar, bias, ddof, fweights, aweights, dtype = o.rowvar, o.bias, o.ddof, o.fweights, o.aweights, o.dtype
     end
     if rowvar == nil then rowvar = true end
-    if ddof ~= nil and math.type(ddof) ~= "integer" and ddof ~= math.floor(ddof) then fail("ddof must be integer") end
+    if ddof ~= nil and U.mtype(ddof) ~= "integer" and ddof ~= math.floor(ddof) then fail("ddof must be integer") end
     m = np.asarray(m)
     if m.ndim > 2 then fail("m has more than 2 dimensions") end
     if y ~= nil then
@@ -526,7 +525,7 @@ return function(np, P)
 
   local function finite(v) return v == v and v ~= math.huge and v ~= -math.huge end
   local function fmtnum(v)
-    if math.type(v) == "integer" then return tostring(v) end
+    if U.mtype(v) == "integer" then return tostring(v) end
     if v ~= v then return "nan" elseif v == math.huge then return "inf" elseif v == -math.huge then return "-inf" end
     return string.format("%.17g", v)
   end
@@ -609,7 +608,7 @@ return function(np, P)
       return linspace_edges(first, last, nb, bin_type(a), range ~= nil), {first, last, nb, range ~= nil}
     end
     if type(bins) == "number" then
-      if math.type(bins) ~= "integer" then fail("`bins` must be an integer, a string, or an array") end
+      if U.mtype(bins) ~= "integer" then fail("`bins` must be an integer, a string, or an array") end
       if bins < 1 then fail("`bins` must be positive, when an integer") end
       local first, last = outer_edges(a, range)
       return linspace_edges(first, last, bins, bin_type(a), range ~= nil), {first, last, bins, range ~= nil}
@@ -726,7 +725,7 @@ return function(np, P)
     local xd, yd = x:astype("float64"), y:astype("float64")
     local function edges_of(v, b, i)
       if type(b) == "number" then
-        if math.type(b) ~= "integer" then fail("`bins[" .. (i - 1) .. "]` must be an integer, when a scalar") end
+        if U.mtype(b) ~= "integer" then fail("`bins[" .. (i - 1) .. "]` must be an integer, when a scalar") end
         if b < 1 then fail("`bins[" .. (i - 1) .. "]` must be positive, when an integer") end
         local lo, hi
         if range ~= nil and range[i] ~= nil then

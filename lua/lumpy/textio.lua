@@ -10,7 +10,7 @@ local U = require "lumpy.util"
 
 return function(np, P)
   local named, is_record, is_array = U.named, U.is_record, U.is_array
-  local mtype = math.type
+  local mtype = U.mtype
   local methods = getmetatable(np.zeros(1)).methods
 
   local function fail(msg) error(msg, 0) end
@@ -43,11 +43,11 @@ return function(np, P)
     if type(fname) == "string" then
       local f = io.open(fname, "rb")
       if not f then fail(fname .. " not found.") end
-      local s = f:read("a")
+      local s = f:read("*a")
       f:close()
       return s or ""
     elseif io.type(fname) == "file" then
-      return fname:read("a") or ""
+      return fname:read("*a") or ""
     elseif type(fname) == "table" and not is_array(fname) then
       for i = 1, #fname do
         if type(fname[i]) ~= "string" then
@@ -107,7 +107,7 @@ return function(np, P)
     local n = t.shape[1]
     local out = {}
     for i = 1, n do out[i] = t[i] end
-    return table.unpack(out, 1, n)
+    return U.unpack(out, 1, n)
   end
 
   -- usecols: an integer or a sequence of integers (1-based, negative from
@@ -191,7 +191,7 @@ return function(np, P)
       end
     end
     ncol = ncol or (usecols and #usecols or 1)
-    local nr = #flat // math.max(ncol, 1)
+    local nr = U.idiv(#flat, math.max(ncol, 1))
     if nr == 0 then return np.zeros({ 0, ncol }, dt) end
     return H_flat(flat, dt):reshape({ nr, ncol })
   end

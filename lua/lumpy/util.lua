@@ -5,6 +5,46 @@
 
 local U = {}
 
+-- ---- Lua versions: what the other parts use in place of 5.3's integer
+-- subtype, integer division, table.pack/unpack, rawlen and string.pack,
+-- which Lua 5.1, 5.2 and LuaJIT lack (docs/lua-versions.md). There a number
+-- counts as an integer when its value is integral and fits in int64, the
+-- rule the C binding follows too (src/bind/lcompat.h).
+local floor, huge = math.floor, math.huge
+U.mtype = math.type or function(x)
+  if type(x) ~= "number" then return nil end
+  if x == floor(x) and x >= -2^63 and x < 2^63 then return "integer" end
+  return "float"
+end
+-- the largest and smallest integers: 2^63 - 1 is no double, so before 5.3
+-- the largest is the double just below 2^63
+U.maxinteger = math.maxinteger or 2^63 - 1024
+U.mininteger = math.mininteger or -2^63
+-- a // b (an integer for integers from 5.3 on; the loader hides the
+-- operator from the older parsers)
+U.idiv = math.type and (loadstring or load)("return function(a, b) return a // b end")()
+  or function(a, b) return floor(a / b) end
+U.unpack = table.unpack or unpack
+U.pack = table.pack or function(...) return { n = select("#", ...), ... } end
+U.rawlen = rawlen or function(t) return #t end
+-- x rounded to the nearest float32 (ties to even), overflow to infinity
+if string.pack then
+  function U.round32(x) return (string.unpack("<f", string.pack("<f", x))) end
+else
+  function U.round32(x)
+    if x ~= x or x == huge or x == -huge or x == 0 then return x end
+    local m, e = math.frexp(x)          -- x = m * 2^e, 0.5 <= |m| < 1
+    local bits = e < -125 and e + 149 or 24   -- fewer bits below 2^-126
+    local r = m * 2^bits
+    local f = floor(r)
+    local d = r - f
+    if d > 0.5 or (d == 0.5 and f % 2 == 1) then f = f + 1 end
+    local y = f / 2^bits * 2^e
+    if y >= 2^128 then return huge elseif y <= -2^128 then return -huge end
+    return y
+  end
+end
+
 -- f wrapped so that any error it raises reads "lumpy.<name>: ...": an error
 -- from a LumPy function it called is renamed, any other is prefixed.
 function U.named(name, f)
@@ -38,8 +78,8 @@ end
 -- argument, "axis" by default)
 function U.axis0(ax, nd, what)
   what = what or "axis"
-  if math.type(ax) ~= "integer" then
-    error(what .. " must be an integer, got " .. (math.type(ax) or type(ax)), 0)
+  if U.mtype(ax) ~= "integer" then
+    error(what .. " must be an integer, got " .. (U.mtype(ax) or type(ax)), 0)
   end
   if ax >= 1 and ax <= nd then return ax - 1 end
   if ax <= -1 and ax >= -nd then return nd + ax end

@@ -27,7 +27,7 @@ static const char *work =
   "  local y = np.sin(x) * np.exp(-x) + np.sqrt(x + it)\n"
   "  local f = np.fft.rfft(y, 1000 + it % 7)\n"
   "  local c = np.fft.ifft(np.fft.fft(y[{{1, 512 + k}}]))\n"
-  "  local m = np.reshape(np.cos(np.arange(64.0) * k + it), {8, 8}) + np.eye(8) * 10\n"
+  "  local m = np.reshape(np.cos(np.arange(64, {dtype = 'float64'}) * k + it), {8, 8}) + np.eye(8) * 10\n"
   "  local s = np.linalg.solve(m, np.ones(8))\n"
   "  local ev = np.linalg.eigvalsh(m + m.T)\n"
   "  local sv = np.linalg.svd(np.reshape(y[{{1, 600}}], {20, 30}), {compute_uv = false})\n"
@@ -51,12 +51,12 @@ static void run(job *j) {
   int i;
   j->err[0] = '\0';
   luaL_openlibs(L);
-  luaL_requiref(L, "lumpy", luaopen_lumpy, 0);
+  lumpy_openlib(L);
   lua_pop(L, 1);
-  if (luaL_loadstring(L, work) != LUA_OK) goto error;
+  if (luaL_loadstring(L, work) != 0) goto error;
   lua_pushinteger(L, j->k);
   lua_pushinteger(L, ITERS);
-  if (lua_pcall(L, 2, 1, 0) != LUA_OK) goto error;
+  if (lua_pcall(L, 2, 1, 0) != 0) goto error;
   for (i = 0; i < ITERS; i++) {
     lua_rawgeti(L, -1, i + 1);
     j->got[i] = lua_tonumber(L, -1);

@@ -58,6 +58,10 @@ static const char *bad_geometry(int t, int ndim, const int64_t *shape,
   return NULL;
 }
 
+void lumpy_openlib(lua_State *L) {
+  luaL_requiref(L, "lumpy", luaopen_lumpy, 0);
+}
+
 /* ------------------------------------------------------------ on a stack */
 /* the buffer comes after the array's userdata exists (lb_push_shell), so
    that a memory error in Lua cannot leak it; the array takes over the

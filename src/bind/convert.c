@@ -138,7 +138,7 @@ static void store_scalar(lua_State *L, int idx, lpy_dtype t, char *p,
       op.i = lua_toboolean(L, idx);
       break;
     case LUA_TNUMBER:
-      if (lua_isinteger(L, idx)) {
+      if (lua_isinteger(L, idx) && !lc_isnegzero(L, idx)) {
         op.weak = LPY_WEAK_INT;
         op.i = lua_tointeger(L, idx);
         lb_check_int_fits(L, t, op.i, fn);

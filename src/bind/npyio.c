@@ -25,7 +25,8 @@ static int file_gc(lua_State *L) {
 }
 
 FILE *lb_npy_file(lua_State *L, int idx, const char *mode, const char *fn) {
-  luaL_Stream *ls;
+  FILE *f;
+  int closed = 0;
   lfile *h;
   if (lua_type(L, idx) == LUA_TSTRING) {
     const char *path = lua_tostring(L, idx);
@@ -36,12 +37,13 @@ FILE *lb_npy_file(lua_State *L, int idx, const char *mode, const char *fn) {
     if (!h->f) lb_error(L, fn, "cannot open %s: %s", path, strerror(errno));
     return h->f;
   }
-  ls = luaL_testudata(L, idx, LUA_FILEHANDLE);
-  if (!ls) lb_error(L, fn, "expected a file name or an open file, got %s",
-                    luaL_typename(L, idx));
-  if (!ls->closef) lb_error(L, fn, "the file is closed");
+  f = lc_tofile(L, idx, &closed);
+  if (!f && !closed)
+    lb_error(L, fn, "expected a file name or an open file, got %s",
+             luaL_typename(L, idx));
+  if (closed) lb_error(L, fn, "the file is closed");
   lua_pushvalue(L, idx);
-  return ls->f;
+  return f;
 }
 
 void lb_npy_close(lua_State *L, int idx, const char *fn) {

@@ -441,7 +441,9 @@ static int ss_tostring(lua_State *L) {
     luaL_addvalue(&b);
   }
   if (s->n_children != 0) {
-    lua_pushfstring(L, ", n_children_spawned=%I", (lua_Integer)s->n_children);
+    char num[32];
+    snprintf(num, sizeof num, "%lld", (long long)s->n_children);
+    lua_pushfstring(L, ", n_children_spawned=%s", num);
     luaL_addvalue(&b);
   }
   luaL_addstring(&b, ")");
