@@ -141,9 +141,12 @@ function H.fixture(name)
       local src = f:read("*a")
       if not H.load("return 0x1.8p+1") then
         -- Lua 5.1 reads no hex floats; its tonumber does (strtod), and
-        -- %.17g writes the same double back in decimal
-        src = src:gsub("0[xX][%x%.]+[pP][%+%-]?%d+", function(h)
-          return ("%.17g"):format(tonumber(h))
+        -- %.17g writes the same double back in decimal. A -0.0 becomes
+        -- -1/math.huge: 5.1 folds the literal -0 into the constant 0
+        src = src:gsub("(%-?)(0[xX][%x%.]+[pP][%+%-]?%d+)", function(sign, h)
+          local v = tonumber(h)
+          if sign == "-" and v == 0 then return "(-1/math.huge)" end
+          return sign .. ("%.17g"):format(v)
         end)
       end
       chunk, err = H.load(src, "@" .. path, { math = setmetatable(
