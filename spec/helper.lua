@@ -35,6 +35,7 @@ local LACKS = {
   close = _VERSION ~= "Lua 5.4" and _VERSION .. " has no <close> variables",
   gcmodes = _VERSION ~= "Lua 5.4" and _VERSION .. " has no generational collector",
   pairs = _VERSION == "Lua 5.1" and _VERSION .. " ignores __pairs",
+  len = _VERSION == "Lua 5.1" and _VERSION .. " ignores __len on tables",
   bigints = not math.type and _VERSION .. " has no integers beyond 2^53 (its numbers are doubles)",
 }
 -- busted's pending, which lives in the spec's environment, not in _G: the
@@ -215,14 +216,19 @@ function H.fixture_values(fx)
   return out
 end
 
--- Mark the running test pending where Lua lacks bigints and the fixture
--- array fx holds int64 / uint64 values a double may not hold.
-function H.need_bigints(fx)
-  if (fx.dtype == "int64" or fx.dtype == "uint64") and not math.type then
+-- Does the fixture array fx hold int64 / uint64 values a double may not
+-- hold (beyond 2^53), where the running Lua lacks bigints?
+function H.bigints_lost(fx)
+  if (fx.dtype == "int64" or fx.dtype == "uint64") and not H.has("bigints") then
     for _, v in ipairs(fx.data) do
-      if v >= 2^53 or v <= -2^53 then H.lacks("bigints") end
+      if v >= 2^53 or v <= -2^53 then return true end
     end
   end
+  return false
+end
+-- Mark the running test pending where H.bigints_lost(fx).
+function H.need_bigints(fx)
+  if H.bigints_lost(fx) then H.lacks("bigints") end
 end
 
 -- Build a LumPy array from a fixture table.
