@@ -5,7 +5,7 @@ local np = require "lumpy"
 
 local function resident_bytes()
   local f = assert(io.open("/proc/self/statm"))
-  local _, res = f:read("n", "n")
+  local _, res = f:read("*n", "*n")
   f:close()
   return res * 4096
 end
@@ -27,12 +27,12 @@ describe("memory", function()
     end
     -- in a process of its own, the program the issue describes: the spec
     -- runner's own memory (every spec's fixtures) is not the loop's
-    local interp = "lua" .. _VERSION:match("%d+%.%d+")
+    local interp = H.LUA
     local prog = [[
       local np = require "lumpy"
       local function rss()
         local f = assert(io.open("/proc/self/statm"))
-        local _, res = f:read("n", "n")
+        local _, res = f:read("*n", "*n")
         f:close()
         return res * 4096
       end

@@ -70,12 +70,22 @@ for line in sys.stdin:
     print(("ok " if ok else "FAIL ") + mine + ("" if same else " (bytes differ)"))
 ]]
 
+-- a (loaded from file c.file) against NumPy's values; false, leaving them
+-- unchecked, where they are int64 beyond what a double holds and the Lua
+-- lacks bigints (the test checks every other file, then ends pending)
+local function check_values(a, c)
+  if H.bigints_lost(c.expect) then return false end
+  H.assert_array_equal(a, c.expect, 0, c.file)
+  return true
+end
+
 describe("np.load of files NumPy wrote", function()
   it("reads every dtype, both byte orders, C/F order, 0-d, empty, versions 1-3", function()
     assert.is_true(#FX.good > 60)
+    local all = true
     for _, c in ipairs(FX.good) do
       local a = np.load(DIR .. c.file)
-      H.assert_array_equal(a, c.expect, 0, c.file)
+      all = check_values(a, c) and all
       if c.fortran and a.ndim > 1 then
         assert.is_true(a.flags.f_contiguous, c.file)
         assert.is_false(a.flags.c_contiguous, c.file)
@@ -84,6 +94,7 @@ describe("np.load of files NumPy wrote", function()
       end
       assert.is_true(a.flags.writeable, c.file)
     end
+    if not all then H.lacks("bigints") end
   end)
 
   it("reads from an open Lua file handle, leaving it after the array", function()
@@ -97,15 +108,17 @@ describe("np.load of files NumPy wrote", function()
   end)
 
   it("memory-maps every native-order file (mode r is read-only)", function()
+    local all = true
     for _, c in ipairs(FX.good) do
       if not c.file:find("_be_") then
         local m = np.load(DIR .. c.file, { mmap_mode = "r" })
-        H.assert_array_equal(m, c.expect, 0, c.file)
+        all = check_values(m, c) and all
         assert.is_false(m.flags.writeable, c.file)
       end
     end
     local m = np.load(DIR .. "float64_1d.npy", "r")
     assert.has_error(function() m[1] = 5 end)
+    if not all then H.lacks("bigints") end
   end)
 
   it("refuses to memory-map a big-endian file, with a clear error", function()
@@ -119,20 +132,34 @@ describe("np.load of .npz archives NumPy wrote", function()
     for file, names in pairs(FX.npz) do
       local f = np.load(DIR .. file)
       assert.same(names, f.files)
-      assert.equal(#names, #f)
       for _, k in ipairs(names) do
         H.assert_array_equal(f[k], FX.npz_expect[k], 0, file .. ":" .. k)
         H.assert_array_equal(f:get(k .. ".npy"), FX.npz_expect[k], 0, file .. ":" .. k)
         H.assert_array_equal(f.f[k], FX.npz_expect[k], 0, file .. ":" .. k)
       end
       local seen = {}
-      for k, v in pairs(f) do
+      for k, v in f:items() do
         seen[#seen + 1] = k
         assert.is_true(H.isarray(v))
       end
       assert.same(names, seen)
       assert.is_nil(f.nothing)
       assert.equal("NpzFile '" .. DIR .. file .. "' with keys: " .. table.concat(names, ", "), tostring(f))
+      f:close()
+    end
+  end)
+
+  it("has # and pairs over its members, as a table of them (__len, __pairs)", function()
+    if H.lacks("len") or H.lacks("pairs") then return end
+    for file, names in pairs(FX.npz) do
+      local f = np.load(DIR .. file)
+      assert.equal(#names, #f)
+      local seen = {}
+      for k, v in pairs(f) do
+        seen[#seen + 1] = k
+        assert.is_true(H.isarray(v))
+      end
+      assert.same(names, seen)
       f:close()
     end
   end)
@@ -240,7 +267,7 @@ describe("np.save read by NumPy", function()
     np.save(tmpdir() .. "plain", np.arange(3))
     assert.is_true(H.isarray(np.load(tmpdir() .. "plain.npy")))
     local f = assert(io.open(tmpdir() .. "handle.bin", "wb"))
-    np.save(f, np.arange(4.0))
+    np.save(f, np.arange(4, { dtype = "float64" }))
     np.save(f, np.array({ true, false }))
     f:close()
     f = assert(io.open(tmpdir() .. "handle.bin", "rb"))
@@ -262,7 +289,7 @@ describe("np.savez / np.savez_compressed read by NumPy", function()
   it("positional arrays are arr_0.., a trailing table names the others", function()
     for _, fname in ipairs { "savez", "savez_compressed" } do
       local path = tmpdir() .. fname
-      local big = np.arange(100000.0):reshape(100, 1000)
+      local big = np.arange(100000, { dtype = "float64" }):reshape(100, 1000)
       np[fname](path, np.arange(6):reshape(2, 3).T, np.array({ 1.5, -2 }, "float32"),
                 { zeta = np.array(true), alpha = big["::3, ::7"], cplx = np.array({ 1, 2 }, "complex64") })
       local out = python(([[

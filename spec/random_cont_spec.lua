@@ -26,7 +26,7 @@ local function check(r, e, what)
       error(("%s: expected a Lua float, got %s"):format(what, tostring(r)), 2)
     end
     if not bits_equal(r, e) then
-      error(("%s: expected %a, got %a"):format(what, e, r), 2)
+      error(("%s: expected %.17g, got %.17g"):format(what, e, r), 2)
     end
   end
 end
@@ -66,7 +66,7 @@ describe("np.random.Generator continuous distributions against NumPy", function(
       assert.equal(#c.idx, np.count_nonzero(big))
       for k, i in ipairs(c.idx) do
         assert.is_true(big[i], "index " .. i)
-        assert.is_true(bits_equal(r[i], vals[k]), ("at %d: %a vs %a"):format(i, r[i], vals[k]))
+        assert.is_true(bits_equal(r[i], vals[k]), ("at %d: %.17g vs %.17g"):format(i, r[i], vals[k]))
       end
       H.assert_array_equal(r["::" .. c.stride], c.sample, 0, "sample")
     end)

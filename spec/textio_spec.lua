@@ -141,8 +141,11 @@ describe("loadtxt's field parsing against NumPy, every dtype", function()
       elseif not ok then
         bad[#bad + 1] = ("%s %q: %s"):format(c.dtype, c.s, r)
       else
-        local ok2, e = pcall(H.check_expect, H.pack(r), c.expect)
-        if not ok2 then bad[#bad + 1] = ("%s %q: %s"):format(c.dtype, c.s, e) end
+        local ok2, e = pcall(function()
+          if c.expect.kind == "array" then H.need_bigints(c.expect.v) end
+          H.check_expect(H.pack(r), c.expect)
+        end)
+        if not ok2 and not H.skipped(e) then bad[#bad + 1] = ("%s %q: %s"):format(c.dtype, c.s, e) end
       end
     end
     assert(#bad == 0, table.concat(bad, "\n"))
@@ -150,12 +153,11 @@ describe("loadtxt's field parsing against NumPy, every dtype", function()
 end)
 
 describe("np.savetxt writes NumPy's bytes", function()
-  local X = {}
-  for k, v in pairs(fx.save_arrays) do X[k] = H.toarray(v) end
   for i, c in ipairs(fx.save) do
     it(("%d: %s %s"):format(i, c.x, c.lua), function()
+      local x = H.toarray(fx.save_arrays[c.x])
       local p = tmpname()
-      local ok, err = pcall(np.savetxt, p, X[c.x], opts(c.lua))
+      local ok, err = pcall(np.savetxt, p, x, opts(c.lua))
       if c.expect.kind == "error" then
         assert(not ok, "expected an error: " .. c.expect.message)
         check_error("savetxt", err, c.expect)
@@ -324,7 +326,7 @@ describe("raw bytes round trips", function()
 
   it("fromfile: count, offset, handles, text mode", function()
     local p = tmpname()
-    np.arange(5.0):tofile(p)
+    np.arange(5, { dtype = "float64" }):tofile(p)
     assert.same({ 0.0, 1.0 }, np.fromfile(p, { count = 2 }):tolist())
     assert.same({ 2.0, 3.0, 4.0 }, np.fromfile(p, { offset = 16 }):tolist())
     assert.same({ 0.0, 1.0, 2.0, 3.0, 4.0 }, np.fromfile(p, { count = 9 }):tolist())

@@ -24,6 +24,12 @@ return function(np)
     return 1.0 / nd
   end
 
+  -- k * val as NumPy's int array times a Python float: float64 even where
+  -- the Lua has no float subtype and val is integral (n = 1, d = 1.0)
+  local function times(k, val)
+    return np.multiply(k, val, { dtype = "float64" })
+  end
+
   local function opts_d(d)
     if is_opts(d) then return d.d end
     return d
@@ -35,14 +41,14 @@ return function(np)
     local val = scale(n, opts_d(d))
     local half = U.idiv(n - 1, 2) + 1
     local k = np.concatenate({ np.arange(0, half), np.arange(-U.idiv(n, 2), 0) })
-    return np.multiply(k, val)
+    return times(k, val)
   end)
 
   -- np.fft.rfftfreq(n, d = 1.0): [0, 1, ..., floor(n/2)] / (n d)
   F.rfftfreq = named("fft.rfftfreq", function(n, d)
     check_n(n)
     local val = scale(n, opts_d(d))
-    return np.multiply(np.arange(0, U.idiv(n, 2) + 1), val)
+    return times(np.arange(0, U.idiv(n, 2) + 1), val)
   end)
 
   -- roll x by sign * (length // 2) along the axes (all of them when nil)

@@ -172,7 +172,7 @@ return function(np, P)
       if type(file) ~= "string" then fail(".npz files are loaded from a file name, not an open file") end
       return open_npz(file, max)
     end
-    if magic == "\x93NUMPY" then
+    if magic == "\147NUMPY" then  -- "\x93NUMPY" (5.1 reads no \x escapes)
       if v.mmap_mode ~= nil then
         local m = map_mode(v.mmap_mode, "mmap_mode", true)
         if m == "w+" then
