@@ -215,7 +215,7 @@ int lb_operand(lua_State *L, int idx, lpy_operand *op, const char *fn) {
       if (lua_isinteger(L, idx)) {
         op->weak = LPY_WEAK_INT;
         op->i = lua_tointeger(L, idx);
-        op->re = (double)op->i;
+        op->re = lua_tonumber(L, idx);      /* keeps the sign of a -0.0 */
       } else {
         op->weak = LPY_WEAK_FLOAT;
         op->re = lua_tonumber(L, idx);
