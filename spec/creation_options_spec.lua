@@ -17,10 +17,11 @@ describe("creation and shape options", function()
     local ok, err = pcall(np.arange, H.mininteger, H.maxinteger)
     assert.is_false(ok)
     assert.truthy(err:match("^lumpy%.arange:"))
-    assert.same({H.maxinteger - 2, H.maxinteger - 1},
-                np.arange(H.maxinteger - 2, H.maxinteger):tolist())
     assert.same({10, 7, 4}, np.arange(10, 1, -3):tolist())
     assert.same({}, np.arange(0, 10, -1):tolist())
+    if H.lacks("bigints") then return end      -- maxinteger - 2 is no double
+    assert.same({H.maxinteger - 2, H.maxinteger - 1},
+                np.arange(H.maxinteger - 2, H.maxinteger):tolist())
   end)
 
   it("order = 'F' for creation, conversion and copies", function()

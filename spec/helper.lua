@@ -98,6 +98,9 @@ function H.from_bits(hex, dtype)
   if string.unpack then return (string.unpack(dtype == "float32" and "<f" or "<d", s)) end
   return require("lumpy").frombuffer(s, dtype)[1]
 end
+-- -0.0 (Lua 5.1 folds the literal -0.0 into the constant 0: the fixtures
+-- read there, and the code in them, name it NEG_ZERO)
+H.NEG_ZERO = tonumber("-0.0")
 -- a NaN with its sign bit clear (0/0 has it set on x86)
 H.POS_NAN = H.from_bits("0x7ff8000000000000", "float64")
 -- the binary exponent of a positive finite float: a = m * 2^e, 1 <= m < 2
@@ -118,7 +121,8 @@ function H.load(src, name, env)
     if f and env then setfenv(f, env) end
     return f, err
   end
-  return load(src, name, "t", env)
+  if env then return load(src, name, "t", env) end
+  return load(src, name, "t")            -- (an env of nil would be nil)
 end
 -- a function of a and b from an expression that only some Lua versions can
 -- parse (a // b, a & b, ~a): nil where the running Lua cannot
@@ -155,16 +159,16 @@ function H.fixture(name)
       local src = f:read("*a")
       if not H.load("return 0x1.8p+1") then
         -- Lua 5.1 reads no hex floats; its tonumber does (strtod), and
-        -- %.17g writes the same double back in decimal. A -0.0 becomes
-        -- -1/math.huge: 5.1 folds the literal -0 into the constant 0. The
+        -- %.17g writes the same double back in decimal. Its parser folds
+        -- -0.0 into the constant 0, so -0.0 is read as NEG_ZERO. The
         -- writers always sign the exponent; a test's text ("0x1p3") stays
         src = src:gsub("(%-?)(0[xX][%x%.]+[pP][%+%-]%d+)", function(sign, h)
           local v = tonumber(h)
-          if sign == "-" and v == 0 then return "(-1/math.huge)" end
+          if v == 0 and sign == "-" then return "NEG_ZERO" end
           return sign .. ("%.17g"):format(v)
         end)
       end
-      chunk, err = H.load(src, "@" .. path, { math = setmetatable(
+      chunk, err = H.load(src, "@" .. path, { NEG_ZERO = H.NEG_ZERO, math = setmetatable(
         { maxinteger = H.maxinteger, mininteger = H.mininteger }, { __index = math }) })
       f:close()
     else
@@ -229,16 +233,18 @@ function H.fixture_values(fx)
   return out
 end
 
--- Does the fixture array fx hold int64 / uint64 values a double may not
--- hold (beyond 2^53), where the running Lua lacks bigints?
-function H.bigints_lost(fx)
-  if (fx.dtype == "int64" or fx.dtype == "uint64") and not H.has("bigints") then
+-- Does the fixture array fx hold int64 / uint64 values beyond 2^53 (which
+-- Lua 5.1, 5.2 and LuaJIT cannot hold exactly)?
+function H.bigints(fx)
+  if fx.dtype == "int64" or fx.dtype == "uint64" then
     for _, v in ipairs(fx.data) do
       if v >= 2^53 or v <= -2^53 then return true end
     end
   end
   return false
 end
+-- ... and does the running Lua lack them
+function H.bigints_lost(fx) return not H.has("bigints") and H.bigints(fx) end
 -- Mark the running test pending where H.bigints_lost(fx).
 function H.need_bigints(fx)
   if H.bigints_lost(fx) then H.lacks("bigints") end
@@ -276,6 +282,24 @@ function H.convert(v)
     return t
   end
   return v
+end
+
+-- The fields of the tables given (the first that has a name wins), each
+-- converted by H.convert when first read: a test converts only the
+-- fixtures it names, so one that must skip (H.toarray of int64 values
+-- beyond 2^53) skips alone.
+function H.lazy(...)
+  local n, srcs = select("#", ...), { ... }
+  return setmetatable({}, { __index = function(t, k)
+    for i = 1, n do
+      local v = srcs[i] and srcs[i][k]
+      if v ~= nil then
+        v = H.convert(v)
+        rawset(t, k, v)
+        return v
+      end
+    end
+  end })
 end
 
 -- Distance in units in the last place between floats a and b of the given
@@ -417,6 +441,7 @@ function H.assert_array_equal(actual, fx, ulps, what)
   if not H.isfixture(fx) then
     error("helper.assert_array_equal: expected value is not a fixture array", 2)
   end
+  lacks_bigints(fx)
   local dt = fx.dtype
   local evals = H.fixture_values(fx)
   local avals
@@ -515,8 +540,12 @@ end
 -- Evaluate a Lua expression string with np (and H) in scope.
 function H.eval(code, env)
   if inexact_literal(code) then H.lacks("bigints") end  -- pending there: the test ends
-  local e = setmetatable({ np = np(), H = H }, { __index = _G })
-  if env then for k, v in pairs(env) do e[k] = v end end
+  -- env is read through (not copied), so an H.lazy table converts on use
+  local e = setmetatable({ np = np(), H = H, NEG_ZERO = H.NEG_ZERO }, { __index = function(_, k)
+    local v = env and env[k]
+    if v == nil then v = _G[k] end
+    return v
+  end })
   local chunk, err = H.load("return " .. code, "=" .. code, e)
   if not chunk then
     chunk, err = H.load(code, "=" .. code, e)
@@ -603,14 +632,7 @@ end
 -- fixture arrays the code names (converted to LumPy arrays). Errors expect a
 -- message starting with "lumpy.<fn>:" (c.fn, else the name called first).
 function H.run_case(c, env, ulps)
-  local lenv = {}
-  -- only the variables the code names: a fixture that needs bigints
-  -- skips the cases that use it, not every case
-  for k, x in pairs(env or {}) do
-    if c.code:find("%f[%w_]" .. k .. "%f[^%w_]") then lenv[k] = H.convert(x) end
-  end
-  if c.env then for k, x in pairs(c.env) do lenv[k] = H.convert(x) end end
-  local chunk = H.eval(c.code, lenv)
+  local chunk = H.eval(c.code, H.lazy(c.env, env))
   if c.expect.kind == "error" then
     local fname = c.fn or c.code:match("^np%.([%w_%.]+)%(") or c.code:match("^[%w_]+:([%w_]+)%(")
     local msg = H.assert_error("lumpy." .. (fname or ""), chunk)

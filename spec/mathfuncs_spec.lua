@@ -35,15 +35,13 @@ end
 -- The fixture writes every NaN as (0/0), whose sign bit is the platform's
 -- default NaN (set on x86-64), while NumPy's inputs held positive NaNs
 -- (float("nan")). signbit, copysign and the C99 complex functions see that
--- sign, so the inputs get NumPy's positive NaN back before use.
-local POS_NAN = H.POS_NAN
-local function positive_nans(t)
-  local data = {}
-  for i, v in ipairs(t.data) do
-    if v ~= v then v = POS_NAN end
-    data[i] = v
-  end
-  return { dtype = t.dtype, shape = t.shape, data = data }
+-- sign, so the inputs get NumPy's positive NaN back before use: on the
+-- array, as LuaJIT gives the sign bit to every NaN that is a Lua number.
+local function positive_nans(a)
+  local dt = a.dtype.name
+  local parts = iscomplex(dt) and { a.real, a.imag } or dt:find("^float") and { a } or {}
+  for _, p in ipairs(parts) do p[{}] = np.where(np.isnan(p), np.abs(p), p) end
+  return a
 end
 
 -- input arrays, converted once
@@ -53,9 +51,17 @@ local function input(set, dt, field)
   if cache[key] == nil then
     local t = fx.inputs[set][dt]
     if field then t = t[field] end
-    cache[key] = H.toarray(positive_nans(t))
+    cache[key] = positive_nans(H.toarray(t))
   end
   return cache[key]
+end
+
+-- Before Lua 5.3, -0.0 is the integer 0 (docs/lua-versions.md): np.f(-0.0)
+-- runs f's integer loop where f has one (an int64 input gives no float), and
+-- that loop sees no sign. Such a case is skipped there.
+local function integer_loop(name)
+  local ok, r = pcall(np[name], np.array({0}, "int64"))
+  return ok and not r.dtype.name:find("^float") and not iscomplex(r.dtype.name)
 end
 
 local UNARY_SETS = { u = "unary", u_nz = "unary_nz", u_fin = "unary_fin", small = "small" }
@@ -203,7 +209,10 @@ describe("mathfuncs", function()
         local fails = {}
         for _, s in ipairs(scalars[name]) do
           local dt = s.code:find("complex", 1, true) and "complex128" or "float64"
-          local ok, err = pcall(H.run_case, s, nil, ulps_for({ fn = name, dtype = dt }))
+          local ok, err = pcall(function()
+            if s.code:find("(-0.0)", 1, true) and integer_loop(name) then H.lacks("integers") end
+            H.run_case(s, nil, ulps_for({ fn = name, dtype = dt }))
+          end)
           if not ok and not H.skipped(err) then fails[#fails + 1] = "  " .. s.code .. ": " .. tostring(err) end
         end
         if #fails > 0 then error(table.concat(fails, "\n"), 0) end

@@ -58,7 +58,7 @@ end)
 
 describe("promotion: Lua integers at the bounds of integer dtypes", function()
   for _, c in ipairs(fx.bounds) do
-    it(string.format("%s(%s array, %d) -> %s", c.op, c.a, c.value, c.dtype or "error"), function()
+    it(string.format("%s(%s array, %s) -> %s", c.op, c.a, tostring(c.value), c.dtype or "error"), function()
       local a = sample(c.a)
       if c.error then
         local msg = H.assert_error("lumpy." .. c.op .. ":", np[c.op], a, c.value)

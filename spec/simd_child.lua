@@ -9,10 +9,14 @@ local np = require "lumpy"
 local fx = H.fixture("simd_levels")
 local N = fx.n
 
+-- a text that tells apart every two values (Lua 5.1 and LuaJIT have no %a;
+-- there -0.0 counts as an integer)
 local function bits(v)
   if v ~= v then return "nan" end
-  if H.mtype(v) == "float" then return string.format("%a", v) end
-  return tostring(v)
+  if type(v) ~= "number" then return tostring(v) end
+  if v == 0 and 1 / v < 0 then return "-0" end
+  if H.mtype(v) == "integer" then return string.format("%d", v) end
+  return string.format("%.17g", v)
 end
 
 local function same(a, b)
@@ -47,52 +51,75 @@ end
 local UNARY = {absolute = true, sqrt = true, exp = true, log = true, sin = true,
                cos = true, tanh = true}
 
+-- can the running Lua hold the fixture arrays' values (int64 beyond 2^53
+-- need integers that Lua 5.1, 5.2 and LuaJIT lack)? The cases it cannot are
+-- left out of the output, and the spec marks its tests pending for them.
+local function holds(...)
+  if H.has("bigints") then return true end
+  for i = 1, select("#", ...) do
+    if H.bigints(select(i, ...)) then return false end
+  end
+  return true
+end
+
 local results, casts = {}, {}
 for _, c in ipairs(fx.cases) do
-  local x = H.toarray(fx.inputs[c.dtype].x)
-  local y = H.toarray(fx.inputs[c.dtype].y)
-  local f = np[c.fn]
-  local function call(a, b) if UNARY[c.fn] then return f(a) end return f(a, b) end
-  local full = call(x, y)
-  local name = c.fn .. "/" .. c.dtype
-  results[name] = full
-  for n = 0, N do
-    local xp, yp, want = prefix(x, n), prefix(y, n), prefix(full, n)
-    check(name .. " n=" .. n, call(xp, yp), want)
-    check(name .. " misaligned n=" .. n, call(misaligned(xp), misaligned(yp)), want)
-    check(name .. " strided n=" .. n, call(strided(xp), strided(yp)), want)
-  end
-  for k = 1, N, 5 do                -- a broadcast (stride 0) operand
-    local pos = k .. ":" .. k
-    if UNARY[c.fn] then
-      local b = np.broadcast_to(x[pos], {N})
-      check(name .. " broadcast x[" .. k .. "]", call(b), call(b:copy()))
-    else
-      local b = np.broadcast_to(y[pos], {N})
-      check(name .. " broadcast y[" .. k .. "]", call(x, y[pos]), call(x, b:copy()))
+  local inp = fx.inputs[c.dtype]
+  if holds(inp.x, inp.y) then
+    local x = H.toarray(inp.x)
+    local y = H.toarray(inp.y)
+    local f = np[c.fn]
+    local function call(a, b) if UNARY[c.fn] then return f(a) end return f(a, b) end
+    local full = call(x, y)
+    local name = c.fn .. "/" .. c.dtype
+    results[name] = full
+    for n = 0, N do
+      local xp, yp, want = prefix(x, n), prefix(y, n), prefix(full, n)
+      check(name .. " n=" .. n, call(xp, yp), want)
+      check(name .. " misaligned n=" .. n, call(misaligned(xp), misaligned(yp)), want)
+      check(name .. " strided n=" .. n, call(strided(xp), strided(yp)), want)
+    end
+    for k = 1, N, 5 do                -- a broadcast (stride 0) operand
+      local pos = k .. ":" .. k
+      if UNARY[c.fn] then
+        local b = np.broadcast_to(x[pos], {N})
+        check(name .. " broadcast x[" .. k .. "]", call(b), call(b:copy()))
+      else
+        local b = np.broadcast_to(y[pos], {N})
+        check(name .. " broadcast y[" .. k .. "]", call(x, y[pos]), call(x, b:copy()))
+      end
     end
   end
 end
 for _, c in ipairs(fx.casts) do
-  local x = H.toarray(c.input)
-  local name = c.from .. ">" .. c.to
-  local full = x:astype(c.to)
-  casts[name] = full
-  for n = 0, x.size do
-    local xp, want = prefix(x, n), prefix(full, n)
-    check(name .. " n=" .. n, xp:astype(c.to), want)
-    check(name .. " misaligned n=" .. n, misaligned(xp):astype(c.to), want)
-    check(name .. " strided n=" .. n, strided(xp):astype(c.to), want)
+  if holds(c.input) then
+    local x = H.toarray(c.input)
+    local name = c.from .. ">" .. c.to
+    local full = x:astype(c.to)
+    casts[name] = full
+    for n = 0, x.size do
+      local xp, want = prefix(x, n), prefix(full, n)
+      check(name .. " n=" .. n, xp:astype(c.to), want)
+      check(name .. " misaligned n=" .. n, misaligned(xp):astype(c.to), want)
+      check(name .. " strided n=" .. n, strided(xp):astype(c.to), want)
+    end
   end
 end
 
--- the output chunk: values as exact literals
+-- the output chunk: values as exact literals that every Lua reads back
+-- (%.17g round-trips a double; a float keeps a ".0" so that it reads back
+-- as a float from Lua 5.3 on; -0.0 is the chunk's NEG_ZERO, as Lua 5.1
+-- folds the literal -0.0 into the constant 0)
 local function lit(v)
-  if type(v) == "boolean" or H.mtype(v) == "integer" then return tostring(v) end
+  if type(v) == "boolean" then return tostring(v) end
+  if v == 0 and 1 / v < 0 then return "NEG_ZERO" end
+  if H.mtype(v) == "integer" then return string.format("%d", v) end
   if v ~= v then return "(0/0)" end
   if v == math.huge then return "(1/0)" end
   if v == -math.huge then return "(-1/0)" end
-  return string.format("%a", v)
+  local s = string.format("%.17g", v)
+  if not s:find("[%.eE]") then s = s .. ".0" end
+  return s
 end
 local function dump(t)
   local parts = {}
@@ -106,6 +133,6 @@ local function dump(t)
 end
 local fl = {}
 for i, s in ipairs(failures) do fl[i] = string.format("%q", s) end
-io.write("return {level = ", string.format("%q", np.cpu_features().level),
+io.write("local NEG_ZERO = tonumber('-0.0')\nreturn {level = ", string.format("%q", np.cpu_features().level),
   ",\nresults = ", dump(results), ",\ncasts = ", dump(casts),
   ",\nfailures = {", table.concat(fl, ","), "}}\n")

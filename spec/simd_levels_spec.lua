@@ -19,14 +19,16 @@ local LUA = interpreter()
 local function sh_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 
 -- run a Lua chunk in a child with LUMPY_DISABLE_CPU_FEATURES set; returns
--- its output (stdout and stderr) and whether it exited 0
+-- its output (stdout and stderr) and whether it exited 0. The shell appends
+-- the exit status as a last line: before 5.2, p:close() does not report it.
 local function child(disable, args)
-  local cmd = string.format("LUMPY_DISABLE_CPU_FEATURES=%s %s %s 2>&1",
+  local cmd = string.format("LUMPY_DISABLE_CPU_FEATURES=%s %s %s 2>&1; printf '\\n%%d\\n' $?",
     sh_quote(disable or ""), sh_quote(LUA), args)
   local p = assert(io.popen(cmd))
   local out = p:read("*a")
-  local ok = p:close()
-  return out, ok
+  p:close()
+  local body, status = out:match("^(.*)\n(%d+)\n$")
+  return body, status == "0"
 end
 
 local feats = np.cpu_features()
@@ -102,6 +104,29 @@ describe("LUMPY_DISABLE_CPU_FEATURES", function()
   end)
 end)
 
+-- agree(got, expect, ulps, what, inputs...) checks one child result (a
+-- fixture array) against the expected one; a result the child left out, its
+-- inputs holding integers the running Lua lacks, or one whose check needs
+-- them is passed over, and the final agree() marks the test pending then.
+local function agreement()
+  local skipped = false
+  return function(got, expect, ulps, what, ...)
+    if not what then
+      if skipped then H.lacks("bigints") end
+      return
+    end
+    if not got then
+      for i = 1, select("#", ...) do
+        if not H.has("bigints") and H.bigints(select(i, ...)) then skipped = true; return end
+      end
+      error(what .. ": missing", 2)
+    end
+    local ok, err = pcall(function() H.assert_array_equal(H.toarray(got), expect, ulps) end)
+    if not ok and H.skipped(err) then skipped = true
+    else assert(ok, what .. ": " .. tostring(err)) end
+  end
+end
+
 describe("every SIMD level", function()
   local MATH = {exp = true, log = true, sin = true, cos = true, tanh = true, power = true}
   local ULPS = 2    -- SLEEF's 1-ULP functions against glibc's (see docs/simd.md)
@@ -120,34 +145,32 @@ describe("every SIMD level", function()
     end)
 
     it(r.level .. ": matches NumPy", function()
+      local agree = agreement()
       for _, c in ipairs(fx.cases) do
-        local got = r.results[c.fn .. "/" .. c.dtype]
-        assert(got, c.fn .. "/" .. c.dtype .. " missing")
-        local ok, err = pcall(H.assert_array_equal, H.toarray(got), c.expect,
-                              MATH[c.fn] and ULPS or 0)
-        assert(ok, c.fn .. " " .. c.dtype .. ": " .. tostring(err))
+        local inp = fx.inputs[c.dtype]
+        agree(r.results[c.fn .. "/" .. c.dtype], c.expect, MATH[c.fn] and ULPS or 0,
+              c.fn .. " " .. c.dtype, inp.x, inp.y)
       end
       for _, c in ipairs(fx.casts) do
-        local got = r.casts[c.from .. ">" .. c.to]
-        local ok, err = pcall(H.assert_array_equal, H.toarray(got), c.expect, 0)
-        assert(ok, c.from .. " -> " .. c.to .. ": " .. tostring(err))
+        agree(r.casts[c.from .. ">" .. c.to], c.expect, 0, c.from .. " -> " .. c.to, c.input)
       end
+      agree()
     end)
   end
 
   it("levels agree with each other", function()
     local base = runs[1]
+    local agree = agreement()
     for i = 2, #runs do
+      local what = runs[i].level .. " vs " .. base.level .. ": "
       for name, got in pairs(runs[i].results) do
         local fn = name:match("^[^/]+")
-        local ok, err = pcall(H.assert_array_equal, H.toarray(got), base.results[name],
-                              MATH[fn] and ULPS or 0)
-        assert(ok, runs[i].level .. " vs " .. base.level .. ": " .. name .. ": " .. tostring(err))
+        agree(got, base.results[name], MATH[fn] and ULPS or 0, what .. name)
       end
       for name, got in pairs(runs[i].casts) do
-        local ok, err = pcall(H.assert_array_equal, H.toarray(got), base.casts[name], 0)
-        assert(ok, runs[i].level .. " vs " .. base.level .. ": " .. name .. ": " .. tostring(err))
+        agree(got, base.casts[name], 0, what .. name)
       end
     end
+    agree()
   end)
 end)

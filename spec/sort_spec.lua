@@ -8,7 +8,7 @@ local H = require "helper"
 local np = require "lumpy"
 local fx = H.fixture("sort")
 
-local inputs = H.convert(fx.inputs)
+local inputs = H.lazy(fx.inputs)
 
 local function group(code)
   local f = code:match("^np%.([%w_]+)%(") or code:match("^[%w_]+:([%w_]+)%(")

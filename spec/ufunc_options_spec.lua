@@ -66,7 +66,7 @@ describe("ufunc options", function()
 
   it("where computes only the selected elements", function()
     local d = np.array({1, 2, 0, 4})
-    local o = np.full(4, -1.0)
+    local o = np.full(4, -1, "float64")
     np.divide(1, d, {out = o, where = d:ne(0)})
     assert.same({1, 0.5, -1, 0.25}, o:tolist())           -- untouched where false
     local fresh = np.divide(1, d, {where = d:ne(0)})

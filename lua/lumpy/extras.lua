@@ -98,7 +98,8 @@ return function(np)
     rtol, atol = rtol or 1e-05, atol or 1e-08
     a, b = np.asarray(a), np.asarray(b)
     -- compute in a float type: integers would overflow in abs(a - b)
-    local dt = np.result_type(a, b, 1.0)
+    -- (0.5: a weak float on every Lua, where 1.0 is an integer before 5.3)
+    local dt = np.result_type(a, b, 0.5)
     local x, y = np.asarray(a, dt), np.asarray(b, dt)
     local function isfinite(v) return np.equal(np.subtract(v, v), 0) end
     local finite = np.logical_and(isfinite(x), isfinite(y))
@@ -232,7 +233,9 @@ return function(np)
   -- np.sinc(x) = sin(pi x) / (pi x), 1 at 0 (x = 0 is replaced by 1e-20)
   np.sinc = named("sinc", function(x)
     local a = np.asarray(x)
-    local t = a:astype(np.result_type(a, 0.0))   -- a float copy, even 0-d
+    -- a float copy, even 0-d (0.5, a weak float on every Lua: 0.0 counts
+    -- as an integer before 5.3)
+    local t = a:astype(np.result_type(a, 0.5))
     np.add(0, 1e-20, {out = t, where = np.equal(a, 0)})
     local y = np.multiply(t, math.pi)
     return np.divide(np.sin(y), y)

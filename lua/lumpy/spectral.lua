@@ -282,7 +282,7 @@ return function(np, P)
     end
     local dt
     for k = 1, #parts do if parts[k] then dt = parts[k].dtype.name; break end end
-    dt = dt or np.result_type(x, 1.0).name
+    dt = dt or np.result_type(x, 0.5).name   -- 0.5: a weak float on every Lua
     local out = np.empty(shape_of(flat), dt)
     for k = 1, flat.shape[1] do
       out[k] = parts[k] or np.full({ n, n }, 0 / 0, dt)

@@ -476,7 +476,8 @@ return function(np, P)
   -- ---------------------------------------------------------- histograms
   local function ptp(x) return np.max(x) - np.min(x) end
   local function std(x) return np.std(x) end
-  local function log2(v) return math.log(v, 2) end
+  -- NumPy's np.log2 (Lua 5.1's math.log takes no base)
+  local function log2(v) return np.log2(v) end
   local estimators = {}
   estimators.sqrt = function(x) return ptp(x) / math.sqrt(x.size) end
   estimators.sturges = function(x) return ptp(x) / (log2(x.size) + 1.0) end

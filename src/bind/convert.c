@@ -137,15 +137,9 @@ static void store_scalar(lua_State *L, int idx, lpy_dtype t, char *p,
       op.isbool = 1;
       op.i = lua_toboolean(L, idx);
       break;
-    case LUA_TNUMBER:
-      if (lua_isinteger(L, idx) && !lc_isnegzero(L, idx)) {
-        op.weak = LPY_WEAK_INT;
-        op.i = lua_tointeger(L, idx);
-        lb_check_int_fits(L, t, op.i, fn);
-      } else {
-        op.weak = LPY_WEAK_FLOAT;
-        op.re = lua_tonumber(L, idx);
-      }
+    case LUA_TNUMBER:     /* (a -0.0 keeps its sign in a float: lb_operand) */
+      lb_operand(L, idx, &op, fn);
+      if (op.weak == LPY_WEAK_INT) lb_check_int_fits(L, t, op.i, fn);
       break;
     default:
       c = lb_testcomplex(L, idx);
@@ -215,7 +209,7 @@ int lb_operand(lua_State *L, int idx, lpy_operand *op, const char *fn) {
       if (lua_isinteger(L, idx)) {
         op->weak = LPY_WEAK_INT;
         op->i = lua_tointeger(L, idx);
-        op->re = (double)op->i;
+        op->re = lua_tonumber(L, idx);      /* keeps the sign of a -0.0 */
       } else {
         op->weak = LPY_WEAK_FLOAT;
         op->re = lua_tonumber(L, idx);

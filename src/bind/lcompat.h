@@ -276,9 +276,6 @@ static inline void lc_seti(lua_State *L, int t, lua_Integer n) {
   lua_insert(L, -2);
   lua_settable(L, t);
 }
-/* -0.0, which counts as the integer 0, stored as an array element keeps
-   its sign (5.3 on: never true) */
-#define lc_isnegzero(L, i) (lua_tonumber((L), (i)) == 0 && signbit(lua_tonumber((L), (i))))
 /* each macro names the function it wraps, which the preprocessor does not
    expand again */
 #define lua_rawgeti(L, t, n) (lua_rawgeti((L), (t), (n)), lua_type((L), -1))
@@ -289,8 +286,6 @@ static inline void lc_seti(lua_State *L, int t, lua_Integer n) {
 #define lua_rawgetp(L, t, p) (lua_rawgetp((L), (t), (p)), lua_type((L), -1))
 #define lua_getuservalue(L, i) (lua_getuservalue((L), (i)), lua_type((L), -1))
 #endif
-#else
-#define lc_isnegzero(L, i) 0
 #endif
 
 /* lc_newuserdata: a userdata with one user value; lc_newscratch: with none

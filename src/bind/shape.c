@@ -408,7 +408,8 @@ static int l_fill(lua_State *L) {
   if (!(a->flags & LPY_WRITEABLE))
     return lb_error(L, "fill", "assignment destination is read-only");
   if (lua_isinteger(L, 2)) lb_check_int_fits(L, a->dtype, lua_tointeger(L, 2), "fill");
-  v = lb_toarray(L, 2, -1, "fill");
+  /* a Lua number goes straight to a's dtype, so a -0.0 keeps its sign */
+  v = lb_toarray(L, 2, lua_type(L, 2) == LUA_TNUMBER ? (int)a->dtype : -1, "fill");
   if (v->ndim != 0) return lb_error(L, "fill", "the value must be a scalar");
   if (lpy_array_assign(a, v, &e) != 0) lb_core_error(L, "fill", &e);
   return 0;

@@ -170,7 +170,7 @@ static int fast_scalar(lua_State *L, const lpy_ufunc *u) {
   if (lua_isinteger(L, k + 1)) {
     in[k].weak = LPY_WEAK_INT;
     in[k].i = lua_tointeger(L, k + 1);
-    in[k].re = (double)in[k].i;
+    in[k].re = lua_tonumber(L, k + 1);      /* keeps the sign of a -0.0 */
   } else {
     in[k].weak = LPY_WEAK_FLOAT;
     in[k].re = lua_tonumber(L, k + 1);

@@ -3,6 +3,7 @@
 ** NEP 50 weak scalars) and reading/writing single elements.
 */
 #include <complex.h>
+#include <math.h>
 #include <pthread.h>
 #include <string.h>
 #include <strings.h>
@@ -190,7 +191,10 @@ void lpy_get_complex(lpy_dtype t, const char *p, double *re, double *im) {
 }
 
 void lpy_set_scalar(lpy_dtype t, char *p, const lpy_operand *s) {
-  if (s->isbool || s->weak == LPY_WEAK_INT) {
+  /* a weak integer 0 whose re is -0.0 (a Lua -0.0, which counts as an
+     integer before Lua 5.3) keeps its sign in a float or complex dtype */
+  int negzero = s->weak == LPY_WEAK_INT && s->i == 0 && signbit(s->re);
+  if (s->isbool || (s->weak == LPY_WEAK_INT && !(negzero && lpy_isinexact(t)))) {
     int64_t v = s->i;
     lpy_cast_fn(LPY_INT64, t)((const char *)&v, 0, p, 0, 1);
   } else {

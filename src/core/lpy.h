@@ -217,7 +217,8 @@ LPY_API int lpy_ufunc_nin(const lpy_ufunc *u);
 typedef struct lpy_operand {
   lpy_array *arr;          /* NULL for a scalar */
   int weak;                /* LPY_WEAK_* for scalars */
-  double re, im;           /* float / complex scalar value */
+  double re, im;           /* float / complex scalar value (for an integer:
+                              its value as a double, -0.0 for a Lua -0.0) */
   int64_t i;               /* integer scalar value */
   int isbool;              /* scalar Lua boolean */
 } lpy_operand;
