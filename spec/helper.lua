@@ -29,14 +29,17 @@ H.ult = math.ult or function(x, y)
 end
 -- the running interpreter's program name (lua5.4, lua5.1, luajit, ...)
 H.LUA = rawget(_G, "jit") and "luajit" or "lua" .. _VERSION:match("%d+%.%d+")
+-- the running Lua as the reasons name it (LuaJIT's _VERSION is "Lua 5.1")
+local NAME = rawget(_G, "jit") and jit.version or _VERSION
+H.LUA_NAME = NAME
 local LACKS = {
-  integers = not math.type and _VERSION .. " has no integer subtype",
-  operators = not math.type and _VERSION .. " has no // or bitwise operators",
-  close = _VERSION ~= "Lua 5.4" and _VERSION .. " has no <close> variables",
-  gcmodes = _VERSION ~= "Lua 5.4" and _VERSION .. " has no generational collector",
-  pairs = _VERSION == "Lua 5.1" and _VERSION .. " ignores __pairs",
-  len = _VERSION == "Lua 5.1" and _VERSION .. " ignores __len on tables",
-  bigints = not math.type and _VERSION .. " has no integers beyond 2^53 (its numbers are doubles)",
+  integers = not math.type and NAME .. " has no integer subtype",
+  operators = not math.type and NAME .. " has no // or bitwise operators",
+  close = _VERSION ~= "Lua 5.4" and NAME .. " has no <close> variables",
+  gcmodes = _VERSION ~= "Lua 5.4" and NAME .. " has no generational collector",
+  pairs = _VERSION == "Lua 5.1" and NAME .. " ignores __pairs",
+  len = _VERSION == "Lua 5.1" and NAME .. " ignores __len on tables",
+  bigints = not math.type and NAME .. " has no integers beyond 2^53 (its numbers are doubles)",
 }
 -- busted's pending, which lives in the spec's environment, not in _G: the
 -- first function up the stack whose environment has it. Calling it ends
@@ -441,7 +444,7 @@ function H.assert_array_equal(actual, fx, ulps, what)
   if not H.isfixture(fx) then
     error("helper.assert_array_equal: expected value is not a fixture array", 2)
   end
-  lacks_bigints(fx)
+  H.need_bigints(fx)
   local dt = fx.dtype
   local evals = H.fixture_values(fx)
   local avals

@@ -15,7 +15,7 @@ end
 local LUA54 = _VERSION == "Lua 5.4"
 local function needs54(what)
   if LUA54 then return false end
-  pending(_VERSION .. " has no " .. what)
+  pending(H.LUA_NAME .. " has no " .. what)
   return true
 end
 
