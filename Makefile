@@ -347,7 +347,8 @@ test-lua:
 	@for l in $(filter-out $(LUA),$(TEST_LUAS) lua5.4); do \
 	  echo "== the spec suite under $$l"; \
 	  $(MAKE) --no-print-directory LUA=$$l all >/dev/null || exit 1; \
-	  LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/spec/?.lua;;" LUA_CPATH="$(CURDIR)/build-$$l/?.so;;" \
+	  b=build-$$l; [ $$l = lua5.4 ] && b=build; \
+	  LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/spec/?.lua;;" LUA_CPATH="$(CURDIR)/$$b/?.so;;" \
 	    $$l $(BUSTED) --lua=$$l -o utfTerminal $(SPECS) || exit 1; \
 	done
 
