@@ -562,7 +562,8 @@ check-rock:
 	  LUA_CPATH="$$tree/lib/lua/5.4/?.so" \
 	  $(ROCK_LUA) -e '$(ROCK_CHECK)' || exit 1; \
 	echo "check-rock: $(LUAROCKS) --lua-version=5.4 test $(ROCKSPEC)"; \
-	$(LUAROCKS) --lua-version=5.4 --tree "$$tree" test $(ROCKSPEC) > "$$tree/test.log" 2>&1 || \
+	MAKEFLAGS= LUA=$(ROCK_LUA) $(LUAROCKS) --lua-version=5.4 --tree "$$tree" test $(ROCKSPEC) \
+	  > "$$tree/test.log" 2>&1 || \
 	  { cat "$$tree/test.log" >&2; echo "check-rock: luarocks test failed" >&2; exit 1; }; \
 	grep -a "successes" "$$tree/test.log" | tail -n 1
 
