@@ -191,6 +191,14 @@ $(BUILD)/simd/kernels-%.o: src/simd/kernels.c $(HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(call simd_flags,$*) $(SLEEF_CFLAGS) $(KERNEL_CFLAGS) -DLPY_SIMD_LEVEL=$* -c -o $@ $<
 
+# the Lua headers the binding is compiled against, rewritten only when they
+# change: a build directory reused for another Lua (luarocks' build-rock)
+# recompiles the binding
+$(filter $(BUILD)/src/bind/%,$(OBJ)): $(BUILD)/lua.stamp
+$(BUILD)/lua.stamp: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(LUA_CFLAGS)' > $@.tmp && { cmp -s $@.tmp $@ || mv $@.tmp $@; } && rm -f $@.tmp
+
 # the build's configuration, for dispatch.c and np.show_config(); rewritten
 # only when it changes
 $(BUILD)/src/core/dispatch.o: $(BUILD)/lpy_config.h

@@ -73,8 +73,12 @@ build = {
       -- recorded only (silences luarocks' warning); the Makefile's flags apply
       LUAROCKS_CFLAGS = "$(CFLAGS)",
    },
+   -- the same Lua as the build: `make install` checks that the build is
+   -- up to date for it
    install_variables = {
       BUILD = "build-rock",
+      LUA = "$(LUA)",
+      LUA_INCDIR = "$(LUA_INCDIR)",
       INST_LIBDIR = "$(LIBDIR)",
       INST_LUADIR = "$(LUADIR)",
       INST_INCDIR = "$(PREFIX)/include",
