@@ -62,6 +62,14 @@ describe("reduction results", function()
     assert.is_true(H.isarray(np.sum(np.arange(5), 1)))
     assert.is_true(H.isarray(np.sum(np.arange(5), nil, {keepdims = true})))
   end)
+  it("initial = -0.0 keeps its sign in a float reduction (on every Lua)", function()
+    -- NumPy: np.sum(np.zeros(0), initial=-0.0) is -0.0; np.max of [-5.5]
+    -- with initial -0.0 is -0.0
+    assert.equal(-math.huge, 1 / np.sum(np.array({}, "float64"), { initial = -0.0 }))
+    assert.equal(-math.huge, 1 / np.max(np.array({ -5.5 }), { initial = -0.0 }))
+    assert.equal(3, np.sum(np.arange(3), { initial = -0.0 }))
+  end)
+
   it("diagonal is a read-only view of its base", function()
     local a = np.arange(9.0):reshape(3, 3)
     local d = np.diagonal(a)

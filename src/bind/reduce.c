@@ -52,7 +52,9 @@ static void fill_value(lua_State *L, int idx, lpy_array *a, const char *fn) {
   if (lua_isboolean(L, idx)) {
     v.b[0] = (char)lua_toboolean(L, idx);
     t = LPY_BOOL;
-  } else if (lua_isinteger(L, idx)) {
+  } else if (lua_isinteger(L, idx) &&  /* a -0.0 (an integer before 5.3) */
+             !(lpy_isinexact(a->dtype) &&         /* keeps its sign in a */
+               lua_tonumber(L, idx) == 0 && signbit(lua_tonumber(L, idx)))) {
     v.i = (int64_t)lua_tointeger(L, idx);
     t = LPY_INT64;
   } else if (lua_type(L, idx) == LUA_TNUMBER) {
