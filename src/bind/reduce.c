@@ -42,36 +42,24 @@ bad: {
   }
 }
 
-/* store the Lua value at idx into every element of a */
+/* store the Lua value at idx into every element of a, converted as an
+   array element is (lb_operand, lpy_set_scalar: a -0.0 keeps its sign in a
+   float array on every Lua) */
 static void fill_value(lua_State *L, int idx, lpy_array *a, const char *fn) {
   scalar_space v;
   lpy_array_space s;
-  lpy_dtype t;
+  lpy_operand op;
   lpy_err e;
-  lb_complex *z;
-  if (lua_isboolean(L, idx)) {
-    v.b[0] = (char)lua_toboolean(L, idx);
-    t = LPY_BOOL;
-  } else if (lua_isinteger(L, idx) &&  /* a -0.0 (an integer before 5.3) */
-             !(lpy_isinexact(a->dtype) &&         /* keeps its sign in a */
-               lua_tonumber(L, idx) == 0 && signbit(lua_tonumber(L, idx)))) {
-    v.i = (int64_t)lua_tointeger(L, idx);
-    t = LPY_INT64;
-  } else if (lua_type(L, idx) == LUA_TNUMBER) {
-    v.d = lua_tonumber(L, idx);
-    t = LPY_FLOAT64;
-  } else if ((z = lb_testcomplex(L, idx)) != NULL) {
-    if (!lpy_iscomplex(a->dtype))
-      lb_error(L, fn, "initial: a complex value cannot be the start of a %s reduction",
-               lpy_dtypes[a->dtype].name);
-    v.z.re = z->re; v.z.im = z->im;
-    t = LPY_COMPLEX128;
-  } else {
+  int lt = lua_type(L, idx);
+  if (lt != LUA_TNUMBER && lt != LUA_TBOOLEAN && !lb_testcomplex(L, idx))
     lb_error(L, fn, "initial must be a number, a boolean or a complex, got %s",
              luaL_typename(L, idx));
-    return;
-  }
-  lpy_array_init(&s.a, t, 0, NULL, NULL, v.b, NULL);
+  lb_operand(L, idx, &op, fn);
+  if (op.weak == LPY_WEAK_COMPLEX && !lpy_iscomplex(a->dtype))
+    lb_error(L, fn, "initial: a complex value cannot be the start of a %s reduction",
+             lpy_dtypes[a->dtype].name);
+  lpy_set_scalar(a->dtype, v.b, &op);
+  lpy_array_init(&s.a, a->dtype, 0, NULL, NULL, v.b, NULL);
   if (lpy_array_assign(a, &s.a, &e)) lb_core_error(L, fn, &e);
 }
 
