@@ -36,7 +36,7 @@ local LACKS = {
   integers = not math.type and NAME .. " has no integer subtype",
   operators = not math.type and NAME .. " has no // or bitwise operators",
   close = _VERSION ~= "Lua 5.4" and NAME .. " has no <close> variables",
-  gcmodes = _VERSION ~= "Lua 5.4" and NAME .. " has no generational collector",
+  gcmodes = _VERSION ~= "Lua 5.4" and NAME .. " has no collector modes (generational, incremental)",
   pairs = _VERSION == "Lua 5.1" and NAME .. " ignores __pairs",
   len = _VERSION == "Lua 5.1" and NAME .. " ignores __len on tables",
   bigints = not math.type and NAME .. " has no integers beyond 2^53 (its numbers are doubles)",

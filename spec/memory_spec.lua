@@ -10,14 +10,6 @@ local function resident_bytes()
   return res * 4096
 end
 
--- Lua 5.4's collector modes and <close> variables: other versions skip
--- the specs that need them, saying so
-local LUA54 = _VERSION == "Lua 5.4"
-local function needs54(what)
-  if LUA54 then return false end
-  pending(H.LUA_NAME .. " has no " .. what)
-  return true
-end
 
 describe("memory", function()
   it("a loop of large temporaries stays under 256 MB without collectgarbage", function()
@@ -56,7 +48,7 @@ describe("memory", function()
   end)
 
   it("stays bounded in generational mode too, and keeps the mode", function()
-    if needs54("generational collector mode") then return end
+    if H.lacks("gcmodes") then return end
     if os.getenv("LUMPY_SANITIZE") then
       pending("ASan's quarantine keeps freed memory resident")
       return
@@ -105,7 +97,7 @@ describe("memory", function()
   end)
 
   it("<close> variables release arrays at the end of the block", function()
-    if needs54("<close> variables") then return end
+    if H.lacks("close") then return end
     local chunk = load([[
       local np = ...
       local x <close> = np.ones(1000)
@@ -137,7 +129,7 @@ describe("memory", function()
   end)
 
   it("generational mode: young collections free a loop's temporaries, no full ones", function()
-    if needs54("generational collector mode") then return end
+    if H.lacks("gcmodes") then return end
     under("generational", function()
       -- one 8 MB result a call, kept for one iteration; then two 800 kB
       -- temporaries a call, one kept for one iteration
@@ -171,7 +163,7 @@ describe("memory", function()
   end)
 
   it("incremental mode: full collections, as few as the Lua heap allows", function()
-    if needs54("collectgarbage(\"incremental\")") then return end
+    if H.lacks("gcmodes") then return end
     under("incremental", function()
       local a, b = np.ones(1000000), np.ones(1000000)
       local c = a + b

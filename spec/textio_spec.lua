@@ -54,25 +54,35 @@ local function check_results(res, ex, o)
   H.check_expect(res, ex)
 end
 
+-- a fixture case of np.<fname> on its text: NumPy's error or results;
+-- check_msg, when given, also checks an error's message
+local function run_text_case(fname, c, check_msg)
+  local o = opts(c.lua)
+  local res = H.pack(pcall(np[fname], { c.text }, o))
+  local ex = c.expect
+  if ex.kind == "error" then
+    assert(not res[1], "expected an error: " .. ex.message)
+    check_error(fname, res[2], ex)
+    if check_msg then check_msg(res[2], ex) end
+    return
+  end
+  assert(res[1], tostring(res[2]))
+  table.remove(res, 1)
+  res.n = res.n - 1
+  check_results(res, ex, o)
+end
+
 describe("np.loadtxt against NumPy", function()
+  -- NumPy's rows count from 0, LumPy's from 1
+  local function row_from_1(msg, ex)
+    if ex.message:find("^could not convert") then
+      local row = tonumber(ex.message:match("at row (%d+),"))
+      H.assert_contains(msg, ("at row %d,"):format(row + 1))
+    end
+  end
   for i, c in ipairs(fx.load) do
     it(("%d: %q %s"):format(i, c.text, c.lua), function()
-      local o = opts(c.lua)
-      local res = H.pack(pcall(np.loadtxt, { c.text }, o))
-      local ex = c.expect
-      if ex.kind == "error" then
-        assert(not res[1], "expected an error: " .. ex.message)
-        check_error("loadtxt", res[2], ex)
-        if ex.message:find("^could not convert") then
-          local row = tonumber(ex.message:match("at row (%d+),"))
-          H.assert_contains(res[2], ("at row %d,"):format(row + 1))
-        end
-        return
-      end
-      assert(res[1], tostring(res[2]))
-      table.remove(res, 1)
-      res.n = res.n - 1
-      check_results(res, ex, o)
+      run_text_case("loadtxt", c, row_from_1)
     end)
   end
 
@@ -195,18 +205,7 @@ end)
 describe("np.genfromtxt against NumPy", function()
   for i, c in ipairs(fx.genfromtxt) do
     it(("%d: %q %s"):format(i, c.text, c.lua), function()
-      local o = opts(c.lua)
-      local res = H.pack(pcall(np.genfromtxt, { c.text }, o))
-      local ex = c.expect
-      if ex.kind == "error" then
-        assert(not res[1], "expected an error: " .. ex.message)
-        check_error("genfromtxt", res[2], ex)
-        return
-      end
-      assert(res[1], tostring(res[2]))
-      table.remove(res, 1)
-      res.n = res.n - 1
-      check_results(res, ex, o)
+      run_text_case("genfromtxt", c)
     end)
   end
 
