@@ -52,7 +52,7 @@ own_flags() {
   case $1 in
     SSE42) echo "-msse3 -mssse3 -msse4.1 -mpopcnt -msse4.2" ;;
     AVX2) echo "-mavx -mf16c -mfma -mavx2" ;;
-    AVX512_SKX) echo "-mavx512f -mavx512cd -mavx512bw -mavx512dq -mavx512vl -mprefer-vector-width=512" ;;
+    AVX512_SKX) echo "-mavx512f -mavx512cd -mavx512bw -mavx512dq -mavx512vl -mprefer-vector-width=256" ;;
     *) echo "" ;;
   esac
 }

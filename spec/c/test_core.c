@@ -149,6 +149,41 @@ static void test_buffers(void) {
           "buffer of %zu bytes aligned and zeroed", sizes[i]);
     lpy_buffer_decref(b);
   }
+  lpy_mem_trim();
+  {
+    /* the cache: the most recently freed block of a size comes back
+       first; a big block starts on a huge page; a block not taken
+       within 32 frees is given back */
+    void *p[3], *q;
+    size_t want = 0;
+    int k;
+    for (k = 0; k < 3; k++) p[k] = lpy_alloc(200000, 0);
+    lpy_free(p[0], 200000);
+    lpy_free(p[1], 200000);
+    CHECK(lpy_mem_cached() >= 400000, "freed blocks are cached");
+    q = lpy_alloc(200000, 0);
+    CHECK(q == p[1], "the most recently freed block comes back first");
+    lpy_free(p[2], 200000);
+    lpy_free(q, 200000);
+    q = lpy_alloc(199000, 1);
+    CHECK(q == p[1] && ((unsigned char *)q)[198999] == 0 &&
+              ((unsigned char *)q)[0] == 0,
+          "a block of the same page count comes back zeroed");
+    lpy_free(q, 199000);
+    q = lpy_alloc(5000000, 0);
+    CHECK(((uintptr_t)q & ((2u << 20) - 1)) == 0, "a big block starts on a huge page");
+    lpy_free(q, 5000000);
+    lpy_mem_trim();
+    for (k = 0; k < 40; k++) {
+      size_t n = 70000 + 4096 * (size_t)k;
+      lpy_free(lpy_alloc(n, 0), n);
+      if (k >= 8) want += (n + 4095) / 4096 * 4096;
+    }
+    CHECK(lpy_mem_cached() == want, "blocks not taken within 32 frees are "
+          "given back: %zu cached, %zu expected", lpy_mem_cached(), want);
+    lpy_mem_trim();
+    CHECK(lpy_mem_cached() == 0, "trim empties the cache");
+  }
 }
 
 int main(void) {
