@@ -1,6 +1,6 @@
 /*
 ** buffer.c - array memory: 64-byte aligned, refcounted blocks. Blocks of
-** 64 KiB and more are kept in a small cache when freed and handed out again
+** 16 KiB and more are kept in a small cache when freed and handed out again
 ** for the same size (most recently freed first, so still warm in the CPU
 ** caches), so a loop of temporaries reuses memory that is already faulted
 ** in instead of paying for fresh pages each time; a block not taken again
@@ -14,7 +14,7 @@
 #include <sys/mman.h>
 #include "lpy.h"
 
-#define CACHE_MIN (64u * 1024u)         /* from here on: cached when freed */
+#define CACHE_MIN (16u * 1024u)         /* from here on: cached when freed */
 #define BIG_MIN (2u * 1024u * 1024u)    /* from here on: mmap */
 #define HUGE (2u * 1024u * 1024u)       /* huge page size of x86-64 and arm64 */
 #define CACHE_SLOTS 32
@@ -53,8 +53,34 @@ size_t lpy_mem_cached(void) {
 
 static size_t round_up(size_t n, size_t to) { return (n + to - 1) / to * to; }
 
+/* len bytes from malloc, 64-byte aligned. posix_memalign is slow for
+   blocks of a few KiB and more (it carves the aligned part out of a
+   larger block), so the block is malloc's with the pointer malloc gave
+   stored just before the aligned start. Sanitizer builds keep
+   posix_memalign, whose block ends where the array does. */
+static void *heap_alloc(size_t len) {
+#ifdef __SANITIZE_ADDRESS__
+  void *p;
+  return posix_memalign(&p, LPY_ALIGN, len) == 0 ? p : NULL;
+#else
+  char *q = malloc(len + LPY_ALIGN), *p;
+  if (!q) return NULL;
+  p = (char *)(((uintptr_t)q + LPY_ALIGN) & ~(uintptr_t)(LPY_ALIGN - 1));
+  ((void **)p)[-1] = q;
+  return p;
+#endif
+}
+
+static void heap_free(void *p) {
+#ifdef __SANITIZE_ADDRESS__
+  free(p);
+#else
+  free(((void **)p)[-1]);
+#endif
+}
+
 static void release(void *p, size_t len) {
-  if (len < BIG_MIN) free(p);
+  if (len < BIG_MIN) heap_free(p);
   else munmap(p, len);
 }
 
@@ -161,7 +187,7 @@ void *lpy_alloc(size_t n, int zero) {
   size_t len;
   if (n < CACHE_MIN) {
     len = round_up(n ? n : 1, LPY_ALIGN);
-    if (posix_memalign(&p, LPY_ALIGN, len) != 0) return NULL;
+    if (!(p = heap_alloc(len))) return NULL;
     if (zero) memset(p, 0, len);
   } else {
     len = block_len(n);
@@ -170,7 +196,7 @@ void *lpy_alloc(size_t n, int zero) {
     if (p) {
       if (zero) memset(p, 0, n);
     } else if (len < BIG_MIN) {
-      if (posix_memalign(&p, LPY_ALIGN, len) != 0) return NULL;
+      if (!(p = heap_alloc(len))) return NULL;
       if (zero) memset(p, 0, len);
     } else if (!(p = map_huge(len))) {
       return NULL;
@@ -183,7 +209,7 @@ void *lpy_alloc(size_t n, int zero) {
 void lpy_free(void *p, size_t n) {
   if (!p) return;
   __atomic_sub_fetch(&live_bytes, n, __ATOMIC_RELAXED);
-  if (n < CACHE_MIN) free(p);
+  if (n < CACHE_MIN) heap_free(p);
   else cache_put(p, block_len(n));
 }
 

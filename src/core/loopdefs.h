@@ -20,7 +20,19 @@
 /* ------------------------------------------------------- loop shapes */
 /* Each loop shape handles the contiguous case in a plain indexed loop that
    the compiler vectorizes for whatever SIMD level the including file is
-   compiled at (src/simd/kernels.c is compiled once per level). */
+   compiled at (src/simd/kernels.c is compiled once per level). UNLOOP_A
+   takes an attribute for the function, such as LPY_WIDE. */
+#define UNLOOP(NAME, T, OT, EXPR) UNLOOP_A(, NAME, T, OT, EXPR)
+
+/* Loops that compute more than they move (square root) keep 512-bit
+   vectors at the AVX-512 level, where the compiler's other loops use
+   256-bit ones (docs/simd.md) */
+#if defined(__x86_64__) && defined(__AVX512F__)
+#define LPY_WIDE __attribute__((target("prefer-vector-width=512")))
+#else
+#define LPY_WIDE
+#endif
+
 #define BINLOOP(NAME, T, OT, EXPR)                                          \
   static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
     char *o = args[0], *x = args[1], *y = args[2];                          \
@@ -50,8 +62,8 @@
     }                                                                       \
   }
 
-#define UNLOOP(NAME, T, OT, EXPR)                                           \
-  static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
+#define UNLOOP_A(ATTR, NAME, T, OT, EXPR)                                   \
+  static ATTR void NAME(char **args, int64_t n, const int64_t *s, void *ctx) { \
     char *o = args[0], *x = args[1];                                        \
     int64_t i;                                                              \
     (void)ctx;                                                              \

@@ -27,8 +27,8 @@
 /* ------------------------------------------------------- elementwise */
 INT_TYPES(HOT_INT_LOOPS)
 FLOAT_TYPES(HOT_FLOAT_LOOPS)
-UNLOOP(sqrt_float32, float, float, sqrtf(a))
-UNLOOP(sqrt_float64, double, double, sqrt(a))
+UNLOOP_A(LPY_WIDE, sqrt_float32, float, float, sqrtf(a))
+UNLOOP_A(LPY_WIDE, sqrt_float64, double, double, sqrt(a))
 
 /* ------------------------------------------------------- vector math */
 #include "vmath.h"
