@@ -94,7 +94,8 @@ static void *cache_take(size_t len) {
       p = cache.e[i].ptr;
       cache.total -= len;
       cache.n--;
-      memmove(&cache.e[i], &cache.e[i + 1], (size_t)(cache.n - i) * sizeof(entry));
+      memmove(&cache.e[i], &cache.e[i + 1],
+              (size_t)(cache.n - i) * sizeof(entry));
       break;
     }
   pthread_mutex_unlock(&cache.lock);

@@ -21,19 +21,39 @@
 /* Each loop shape handles the contiguous case in a plain indexed loop that
    the compiler vectorizes for whatever SIMD level the including file is
    compiled at (src/simd/kernels.c is compiled once per level). UNLOOP_A
-   takes an attribute for the function, such as LPY_WIDE. */
+   takes an attribute for the function, such as LPY_WIDE (below). */
 #define UNLOOP(NAME, T, OT, EXPR) UNLOOP_A(, NAME, T, OT, EXPR)
 
-/* Loops that compute more than they move (square root) keep 512-bit
-   vectors at the AVX-512 level, where the compiler's other loops use
-   256-bit ones (docs/simd.md) */
+/* At the AVX-512 level the compiler's loops use 256-bit vectors, which
+   stream from the L3 cache and memory faster on AMD Zen 4; loops that
+   compute more than they move (square root, sums) and binary loops over
+   at most WIDE_MAX bytes an operand (data in the L1 and L2 caches, such as
+   a row added into the accumulator of a reduction) keep 512-bit ones
+   (docs/simd.md). WIDE_BIN defines NAME_w, the contiguous binary loop at
+   512 bits (not inlined, so the attribute holds), and WIDE_CALL runs it
+   for a short enough call. */
 #if defined(__x86_64__) && defined(__AVX512F__)
 #define LPY_WIDE __attribute__((target("prefer-vector-width=512")))
+#define WIDE_MAX ((int64_t)32 << 10)
+#define WIDE_BIN(NAME, T, OT, EXPR)                                         \
+  static LPY_WIDE __attribute__((noinline)) void NAME##_w(                  \
+      const T *X, const T *Y, OT *O, int64_t n) {                           \
+    int64_t i;                                                              \
+    for (i = 0; i < n; i++) { T a = X[i], b = Y[i]; O[i] = (EXPR); }        \
+  }
+#define WIDE_CALL(NAME, T, X, Y, O, n)                                      \
+  if ((n) * (int64_t)sizeof(T) <= WIDE_MAX) {                               \
+    NAME##_w(X, Y, O, n);                                                   \
+    return;                                                                 \
+  }
 #else
 #define LPY_WIDE
+#define WIDE_BIN(NAME, T, OT, EXPR)
+#define WIDE_CALL(NAME, T, X, Y, O, n)
 #endif
 
 #define BINLOOP(NAME, T, OT, EXPR)                                          \
+  WIDE_BIN(NAME, T, OT, EXPR)                                               \
   static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
     char *o = args[0], *x = args[1], *y = args[2];                          \
     int64_t i;                                                              \
@@ -42,6 +62,7 @@
         s[2] == (int64_t)sizeof(T)) {                                       \
       const T *X = (const T *)x, *Y = (const T *)y;                         \
       OT *O = (OT *)o;                                                      \
+      WIDE_CALL(NAME, T, X, Y, O, n)                                        \
       for (i = 0; i < n; i++) { T a = X[i], b = Y[i]; O[i] = (EXPR); }      \
     } else if (s[0] == (int64_t)sizeof(OT) && s[1] == (int64_t)sizeof(T) && \
                s[2] == 0) {                                                 \

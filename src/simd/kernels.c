@@ -211,7 +211,7 @@ HOT_CASTS(CASTFN)
    at a multiple of 8. The order is fixed, so every level agrees and the
    result matches NumPy's. */
 #define PAIRWISE(N, T)                                                      \
-  static T N##_pairwise(const char *p, int64_t n, int64_t s) {              \
+  static LPY_WIDE T N##_pairwise(const char *p, int64_t n, int64_t s) {     \
     int64_t i, j;                                                           \
     if (n < 8) {                                                            \
       T r = (T)-0.0;                                                        \
