@@ -96,16 +96,17 @@ return function(np, P)
   end
 
   -- one transform of kind along axis (default last) with length n
-  -- (default: the input's, or (m - 1) * 2 for C2R), checked in C
+  -- (default: the input's, or (m - 1) * 2 for C2R), checked in C. A call
+  -- with the array alone is C's own (P.entry); C hands the others here.
   local function one(fname, kind, inverse)
     local fn = "fft." .. fname
-    return named(fn, function(a, n, axis, norm, o, extra)
+    return P.entry(fn, kind, inverse, named(fn, function(a, n, axis, norm, o, extra)
       local out
       n, axis, norm, out = args1(n, axis, norm, o, extra)
       local r = exec(fn, kind, a, axis, n, inverse, checked_norm(norm))
       if out ~= nil then return deliver(r, out) end
       return r
-    end)
+    end))
   end
 
   F.fft = one("fft", C2C, false)

@@ -40,7 +40,8 @@ return function(np, P, H)
 
   -- np.frombuffer(s, [dtype, count, offset]): a read-only view of the bytes
   -- of the Lua string s, which it keeps alive. The common call (a string
-  -- and at most a dtype name) goes straight to C, which names its errors.
+  -- and at most a dtype name) is C's own, which names its errors; C hands
+  -- every other call to this function.
   local frombuffer_c = P.frombuffer
   local frombuffer = named("frombuffer", function(s, ...)
     local o = gather({ "dtype", "count", "offset" }, { like = true }, ...)
@@ -48,13 +49,7 @@ return function(np, P, H)
     return frombuffer_c(s, dtype_name(o.dtype, "float64"), int_arg(o.count, "count", -1),
                         int_arg(o.offset, "offset", 0), "frombuffer")
   end)
-  np.frombuffer = function(s, dt, ...)
-    if (...) == nil and type(s) == "string" and (dt == nil or type(dt) == "string")
-       and select("#", ...) == 0 then
-      return frombuffer_c(s, dt, -1, 0, "frombuffer")
-    end
-    return frombuffer(s, dt, ...)
-  end
+  np.frombuffer = P.frombuffer_entry(frombuffer)
 
   -- np.fromstring(s, [dtype, count], {sep}): the items of separated text
   np.fromstring = named("fromstring", function(s, ...)

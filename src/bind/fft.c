@@ -152,6 +152,42 @@ static int p_exec(lua_State *L) {
   return 1;
 }
 
+/* np.fft.fft(a) and its 1-d kin, called with the array alone (or with
+   nils after it): straight to exec, named by upvalue 1, of kind upvalue 2,
+   inverse when upvalue 3; any other call goes to the Lua function in
+   upvalue 4, which reads n, axis, norm and out */
+static int l_one(lua_State *L) {
+  int top = lua_gettop(L), i;
+  for (i = 2; i <= top; i++)
+    if (!lua_isnil(L, i)) break;
+  if (top >= 1 && i > top) {
+    lua_settop(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_rotate(L, 1, 2);                  /* fn, kind, a */
+    lua_pushnil(L);                       /* axis: the last */
+    lua_pushnil(L);                       /* n: the input's */
+    lua_pushvalue(L, lua_upvalueindex(3));
+    lua_pushinteger(L, 0);                /* norm "backward" */
+    lua_pushboolean(L, 0);                /* the input is not ours */
+    return p_exec(L);
+  }
+  lua_pushvalue(L, lua_upvalueindex(4));
+  lua_insert(L, 1);
+  lua_call(L, top, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+/* entry(fn, kind, inverse, slow) -> the function np.fft.<name> */
+static int p_entry(lua_State *L) {
+  luaL_checkstring(L, 1);
+  luaL_checkinteger(L, 2);
+  luaL_checktype(L, 4, LUA_TFUNCTION);
+  lua_settop(L, 4);
+  lua_pushcclosure(L, l_one, 4);
+  return 1;
+}
+
 /* ------------------------------------------------------ planner control */
 static const char *const planners[] = {"estimate", "measure", "patient", NULL};
 
@@ -228,7 +264,7 @@ static const luaL_Reg funcs[] = {
 };
 
 static const luaL_Reg prims[] = {
-  {"exec", p_exec}, {NULL, NULL}
+  {"exec", p_exec}, {"entry", p_entry}, {NULL, NULL}
 };
 
 void lb_open_fft(lua_State *L, int modidx, int mtidx) {

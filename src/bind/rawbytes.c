@@ -30,16 +30,15 @@ static int p_tobytes(lua_State *L) {
   return 1;
 }
 
-/* frombuffer(s, dtype, count, offset, fn) -> a read-only 1-d view of the
-   bytes of the Lua string s (kept alive by the view); a copy when the
-   bytes are not aligned for the dtype */
-static int p_frombuffer(lua_State *L) {
+/* a read-only 1-d view of count items (-1: all) of the bytes of the Lua
+   string at index 1 from byte off (kept alive by the view); a copy when
+   the bytes are not aligned for the dtype */
+static int frombuffer(lua_State *L, lpy_dtype t, lua_Integer count,
+                      lua_Integer off, const char *fn) {
   size_t len;
-  const char *s = luaL_checklstring(L, 1, &len);
-  const char *fn = luaL_optstring(L, 5, "frombuffer");
-  lpy_dtype t = (lpy_dtype)lb_optdtype(L, 2, LPY_FLOAT64, fn);
-  lua_Integer count = luaL_optinteger(L, 3, -1), off = luaL_optinteger(L, 4, 0);
+  const char *s = lua_tolstring(L, 1, &len);
   int64_t isz = lpy_itemsize(t), n, zero = 0;
+  int lg = __builtin_ctzll((unsigned long long)isz);   /* sizes are powers of 2 */
   size_t avail, align = (size_t)(lpy_iscomplex(t) ? isz / 2 : isz);
   const char *p;
   lpy_array *v;
@@ -47,11 +46,11 @@ static int p_frombuffer(lua_State *L) {
     return lb_error(L, fn, "offset must be non-negative and no greater than buffer length (%zu)", len);
   avail = len - (size_t)off;
   if (count < 0) {
-    if (avail % (size_t)isz)
+    if (avail & (size_t)(isz - 1))
       return lb_error(L, fn, "buffer size must be a multiple of element size");
-    n = (int64_t)(avail / (size_t)isz);
+    n = (int64_t)(avail >> lg);
   } else {
-    if ((uint64_t)count > avail / (size_t)isz)
+    if ((uint64_t)count > avail >> lg)
       return lb_error(L, fn, "buffer is smaller than requested size");
     n = (int64_t)count;
   }
@@ -62,16 +61,46 @@ static int p_frombuffer(lua_State *L) {
     return 1;
   }
   /* an empty array made to point at the string instead, which its user
-     value keeps alive; views of it take the string as their owner */
+     value keeps alive; views of it take the string as their owner (as
+     when empty, the view is contiguous both ways) */
   v = lb_push_new(L, t, 1, &zero, 0, fn);
   v->data = (char *)p;
   v->shape[0] = v->size = n;
   v->strides[0] = isz;
-  v->flags &= ~(unsigned)LPY_OWNDATA;
-  lpy_array_update_flags(v);
-  v->flags &= ~(unsigned)LPY_WRITEABLE;
+  v->flags &= ~(unsigned)(LPY_OWNDATA | LPY_WRITEABLE);
   lua_pushvalue(L, 1);
   lc_setuservalue(L, -2);
+  return 1;
+}
+
+/* frombuffer(s, dtype, count, offset, fn): the Lua side's checked call */
+static int p_frombuffer(lua_State *L) {
+  const char *fn = luaL_optstring(L, 5, "frombuffer");
+  lpy_dtype t;
+  luaL_checkstring(L, 1);
+  t = (lpy_dtype)lb_optdtype(L, 2, LPY_FLOAT64, fn);
+  return frombuffer(L, t, luaL_optinteger(L, 3, -1), luaL_optinteger(L, 4, 0), fn);
+}
+
+/* np.frombuffer(s [, dtype]) in C, the common call; any other goes to the
+   Lua function in upvalue 1 (options, count, offset, errors of type) */
+static int l_frombuffer(lua_State *L) {
+  int top = lua_gettop(L), k = top < 2 ? LUA_TNIL : lua_type(L, 2);
+  if (top <= 2 && lua_type(L, 1) == LUA_TSTRING &&
+      (k == LUA_TNIL || k == LUA_TSTRING))
+    return frombuffer(L, (lpy_dtype)lb_optdtype(L, 2, LPY_FLOAT64, "frombuffer"),
+                      -1, 0, "frombuffer");
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, top, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+/* frombuffer_entry(slow) -> np.frombuffer, slow serving the other calls */
+static int p_frombuffer_entry(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  lua_settop(L, 1);
+  lua_pushcclosure(L, l_frombuffer, 1);
   return 1;
 }
 
@@ -143,6 +172,7 @@ static int p_fromtext(lua_State *L) {
 static const luaL_Reg fns[] = {
   {"tobytes", p_tobytes},
   {"frombuffer", p_frombuffer},
+  {"frombuffer_entry", p_frombuffer_entry},
   {"fromtext", p_fromtext},
   {NULL, NULL}
 };
