@@ -1,21 +1,38 @@
 -- kernels_spec.lua - the same elementwise results on every code path of a
 -- loop: contiguous, strided, broadcast scalar, long runs written with
--- non-temporal stores (outputs of 16 MB and more), and math functions
--- computed in place with special values (lanes redone by libm) anywhere.
+-- non-temporal stores (outputs of 16 MB and more; comparisons of inputs of
+-- 16 MB and more; casts), and math functions computed in place with
+-- special values (lanes redone by libm) anywhere.
 local np = require "lumpy"
+
+-- f over a and b (n elements) in one long run, and the same in short runs
+local function runs_agree(f, a, b, n)
+  local whole = f(a, b)
+  local step = 65536
+  for s = 1, n, step do
+    local e = math.min(s + step - 1, n)
+    local part = f(a[{{s, e}}], b[{{s, e}}])
+    if not np.array_equal(part, whole[{{s, e}}], {equal_nan = true}) then return false, s end
+  end
+  return true
+end
 
 local function check_same(op, dtype, n)
   local a = np.linspace(-1000, 1000, n, {dtype = dtype})
   local b = np.linspace(3, 7, n, {dtype = dtype})
-  local whole = np[op](a, b)                       -- one long run
-  local ok, bad = true, nil
-  local step = 65536
-  for s = 1, n, step do                            -- the same in short runs
-    local e = math.min(s + step - 1, n)
-    local part = np[op](a[{{s, e}}], b[{{s, e}}])
-    if not np.array_equal(part, whole[{{s, e}}]) then ok, bad = false, s end
-  end
-  return ok, bad
+  return runs_agree(np[op], a, b, n)
+end
+
+-- n values around b's, some equal to them, with nan and infinities among them
+local function compare_inputs(dtype, n)
+  local a = np.linspace(-1000, 1000, n, {dtype = dtype})
+  local b = np.linspace(1000, -1000, n, {dtype = dtype})
+  a[{{1, n, 7}}] = b[{{1, n, 7}}]
+  a[{{3, n, 101}}] = 0 / 0
+  b[{{5, n, 103}}] = 0 / 0
+  a[{{9, n, 1009}}] = math.huge
+  b[{{11, n, 1013}}] = -math.huge
+  return a, b
 end
 
 describe("kernels", function()
@@ -27,6 +44,42 @@ describe("kernels", function()
         assert.is_true(ok, "runs differ from position " .. tostring(where))
       end)
     end
+  end
+
+  for _, dtype in ipairs { "float64", "float32" } do
+    it("comparisons of long " .. dtype .. " runs agree with short runs", function()
+      local n = 2^24 // (dtype == "float64" and 8 or 4) + 37
+      local a, b = compare_inputs(dtype, n)
+      for _, op in ipairs { "equal", "not_equal", "less", "less_equal", "greater", "greater_equal" } do
+        local ok, where = runs_agree(np[op], a, b, n)
+        assert.is_true(ok, op .. ": runs differ from position " .. tostring(where))
+      end
+      -- into an output that starts off a 16-byte boundary
+      local out = np.zeros(n + 3, "bool")
+      np.less(a, b, {out = out["4:"]})
+      assert.is_true(np.array_equal(out["4:"], np.less(a, b)))
+      assert.is_false(out[1] or out[2] or out[3])
+    end)
+  end
+
+  for _, c in ipairs { { "float32", "float64" }, { "float64", "float32" }, { "int32", "float64" },
+                       { "int64", "float64" }, { "float64", "int32" }, { "float64", "int64" } } do
+    it(("cast of long %s runs to %s agrees with short runs"):format(c[1], c[2]), function()
+      local n = 2^24 // 4 + 37
+      local src = np.linspace(-3e9, 3e9, n):astype(c[1])
+      if c[1]:match("^float") then
+        src[{{3, n, 101}}] = 0 / 0
+        src[{{5, n, 103}}] = math.huge
+        src[{{7, n, 107}}] = 1e300
+      end
+      local ok, where = runs_agree(function(x) return x:astype(c[2]) end, src, src, n)
+      assert.is_true(ok, "runs differ from position " .. tostring(where))
+      -- into an output that starts off a 16-byte boundary
+      local out = np.zeros(n + 1, c[2])
+      np.copyto(out["2:"], src, {casting = "unsafe"})
+      assert.is_true(np.array_equal(out["2:"], src:astype(c[2]), {equal_nan = true}))
+      assert.equal(0, out[1])
+    end)
   end
 
   it("unaligned long runs agree with element values", function()

@@ -16,6 +16,7 @@
 #include "lpy.h"
 #include "ctypes.h"
 #include "ufunc.h"
+#include "ntstore.h"
 
 /* ------------------------------------------------------- loop shapes */
 /* Each loop shape handles the contiguous case in a plain indexed loop that
@@ -106,7 +107,7 @@
    bandwidth here). EXPR is the element expression (of a, or a and b) and
    VEXPR the same on 16-byte vectors va, vb (V; VI is the integer vector of
    V's comparisons, VSEL a lane-wise select): the results are the same. */
-#define NT_MIN ((int64_t)16 << 20)
+#define NT_MIN LPY_NT_MIN
 #define VSEL(m, p, q) ((V)(((m) & (VI)(p)) | (~(m) & (VI)(q))))
 #if defined(__x86_64__)
 #define NT_BODY(T, NIN, EXPR, VEXPR)                                        \
@@ -160,9 +161,27 @@
     else                                                                    \
       NAME##_cached(args, n, s, ctx);                                       \
   }
+/* a comparison of inputs of NT_MIN bytes or more: its bool output, an
+   eighth to a quarter of that, cannot stay in the caches either, and is
+   streamed out (ntstore.h) */
+#define CMPLOOP(NAME, T, EXPR)                                              \
+  BINLOOP(NAME##_cached, T, uint8_t, EXPR)                                  \
+  static void NAME(char **args, int64_t n, const int64_t *s, void *ctx) {   \
+    if (n * (int64_t)sizeof(T) >= NT_MIN && s[0] == 1 &&                    \
+        s[1] == (int64_t)sizeof(T) && s[2] == (int64_t)sizeof(T)) {         \
+      const T *X = (const T *)args[1], *Y = (const T *)args[2];             \
+      uint8_t *O = (uint8_t *)args[0];                                      \
+      int64_t i = 0;                                                        \
+      LPY_NT_RUN(uint8_t, O, ({ T a = X[k_]; T b = Y[k_]; (uint8_t)(EXPR); })) \
+      for (; i < n; i++) { T a = X[i], b = Y[i]; O[i] = (EXPR); }           \
+    } else {                                                                \
+      NAME##_cached(args, n, s, ctx);                                       \
+    }                                                                       \
+  }
 #else
 #define BINLOOP_NT(NAME, T, EXPR, VEXPR) BINLOOP(NAME, T, T, EXPR)
 #define UNLOOP_NT(NAME, T, EXPR, VEXPR) UNLOOP(NAME, T, T, EXPR)
+#define CMPLOOP(NAME, T, EXPR) BINLOOP(NAME, T, uint8_t, EXPR)
 #endif
 
 /* a loop that may fail (integer power): the expression sets *err */
@@ -331,13 +350,16 @@ INT_TYPES(INT_HELPERS)
 /* NumPy's maximum/minimum of floats: a nan in either input wins */
 #define FMAXE(a, b) (((a) > (b) || isnan(a)) ? (a) : (b))
 #define FMINE(a, b) (((a) < (b) || isnan(a)) ? (a) : (b))
-#define CMP_LOOPS(N, T)                                                     \
-  BINLOOP(equal_##N, T, uint8_t, a == b)                                    \
-  BINLOOP(not_equal_##N, T, uint8_t, a != b)                                \
-  BINLOOP(less_##N, T, uint8_t, a < b)                                      \
-  BINLOOP(less_equal_##N, T, uint8_t, a <= b)                               \
-  BINLOOP(greater_##N, T, uint8_t, a > b)                                   \
-  BINLOOP(greater_equal_##N, T, uint8_t, a >= b)
+/* the comparisons, each made by LOOP: CMPLOOP for floats, BINLOOP (no
+   streaming, less code) for integers */
+#define CMP_LOOPS(N, T, LOOP)                                               \
+  LOOP(equal_##N, T, a == b)                                                \
+  LOOP(not_equal_##N, T, a != b)                                            \
+  LOOP(less_##N, T, a < b)                                                  \
+  LOOP(less_equal_##N, T, a <= b)                                           \
+  LOOP(greater_##N, T, a > b)                                               \
+  LOOP(greater_equal_##N, T, a >= b)
+#define BOOLLOOP(NAME, T, EXPR) BINLOOP(NAME, T, uint8_t, EXPR)
 
 #define HOT_INT_LOOPS(N, T, U, UW, BITS, SIGNED)                            \
   BINLOOP(add_##N, T, T, N##_add(a, b))                                     \
@@ -345,7 +367,7 @@ INT_TYPES(INT_HELPERS)
   BINLOOP(multiply_##N, T, T, N##_mul(a, b))                                \
   BINLOOP(maximum_##N, T, T, MAXE(a, b))                                    \
   BINLOOP(minimum_##N, T, T, MINE(a, b))                                    \
-  CMP_LOOPS(N, T)                                                           \
+  CMP_LOOPS(N, T, BOOLLOOP)                                                 \
   UNLOOP(absolute_##N, T, T, N##_abs(a))
 
 #define HOT_FLOAT_LOOPS(N, T, S)                                            \
@@ -359,7 +381,7 @@ INT_TYPES(INT_HELPERS)
              VSEL((va < vb) | (va != va), va, vb))                          \
   BINLOOP(fmax_##N, T, T, (a > b || isnan(b)) ? a : b)                      \
   BINLOOP(fmin_##N, T, T, (a < b || isnan(b)) ? a : b)                      \
-  CMP_LOOPS(N, T)                                                           \
+  CMP_LOOPS(N, T, CMPLOOP)                                                  \
   UNLOOP_NT(absolute_##N, T, fabs##S(a), (V)((VI)va & ~(VI)-(V){0}))
 
 /* ------------------------------------------------------- loop tables */

@@ -203,7 +203,7 @@ BINLOOP(power_float64, double, double, pow(a, b))
   X(int32, int32_t, I, float32, float, F) X(int32, int32_t, I, float64, double, F) \
   X(int32, int32_t, I, int64, int64_t, I) X(int64, int64_t, I, float32, float, F) \
   X(int64, int64_t, I, float64, double, F) X(int64, int64_t, I, int32, int32_t, I)
-HOT_CASTS(CASTFN)
+HOT_CASTS(CASTFN_NT)
 
 /* ------------------------------------------------------- reductions */
 /* NumPy's pairwise summation: below 8 elements one by one; up to 128 in
