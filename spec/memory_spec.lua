@@ -162,6 +162,40 @@ describe("memory", function()
     end)
   end)
 
+  it("generational mode: a loop after one on larger arrays stays as small and fast", function()
+    if H.lacks("gcmodes") then return end
+    under("generational", function()
+      -- a first loop on 8 MB arrays: the full collections LumPy runs in it
+      -- see tens of MB in use
+      do
+        local a, b, c = np.ones(1000000), np.ones(1000000), np.ones(1000000)
+        local d
+        for _ = 1, 40 do d = a * b + c end
+      end
+      collectgarbage(); collectgarbage()
+      -- then, several times, a loop on 800 kB arrays: its garbage must not
+      -- be let grow towards what the first loop had in use, and the
+      -- occasional full collection must not keep raising the young factor
+      local peak, factor = 0, 0
+      for _ = 1, 5 do
+        local x, y, z = np.ones(100000), np.ones(100000), np.ones(100000)
+        local d
+        for i = 1, 600 do
+          d = x * y + z
+          if i % 10 == 0 then peak = math.max(peak, np.memory_info().live) end
+        end
+        factor = np.memory_info().young_factor
+        collectgarbage(); collectgarbage()
+      end
+      -- in use: x, y, z, d and a temporary, plus at most the young interval
+      -- (young_factor x 800 kB) and the 4 MB of old garbage that bring a
+      -- full collection
+      assert.is_true(peak <= 5 * 800000 + factor * 800000 + 4 * 2^20 + 800000,
+        ("%.1f MB live at the peak"):format(peak / 1e6))
+      assert.is_true(factor <= 3, "young factor " .. factor)
+    end)
+  end)
+
   it("incremental mode: full collections, as few as the Lua heap allows", function()
     if H.lacks("gcmodes") then return end
     under("incremental", function()

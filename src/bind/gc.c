@@ -23,11 +23,15 @@
      of the allocation (a power of two), since a program's loops tend to
      differ in their arrays' sizes. A full collection runs only for what
      young collections cannot free: when the array memory in use has grown
-     past the amount in use after the last full collection by the larger
-     of that amount and GC_MIN_BYTES, plus the young interval. If it then
-     frees most of that growth, arrays are outliving two young
-     collections, and the factor of the allocation's class grows by one
-     (up to FACTOR_MAX). After `patience` young collections of a class
+     past the amount in use after the last full collection (or the lowest
+     amount in use since, when the program has freed memory meanwhile) by
+     the larger of that amount and GC_MIN_BYTES, plus the young interval.
+     If it then frees most of that growth, and that is more than an eighth
+     of what the allocation's class allocated since its last full
+     collection or change of factor, arrays are outliving two young
+     collections, and the factor of the class grows by one (up to
+     FACTOR_MAX). (The odd array that Lua's own young collections, which
+     run when the Lua heap grows, make old is not a reason.) After `patience` young collections of a class
      with no full one, its factor is tried one lower (down to FACTOR_MIN),
      to follow a program whose loops change; a try that a full collection
      soon proves wrong doubles that class's patience, one that holds
@@ -57,6 +61,8 @@ typedef struct sizeclass {
   int patience;            /* young collections before a lower try */
   int quiet;               /* young collections since the last full one */
   int trying;              /* the factor was lowered and not yet proven */
+  size_t since;            /* bytes allocated since the last full
+                              collection it asked for or change of factor */
 } sizeclass;
 
 typedef struct gcstate {
@@ -83,7 +89,7 @@ static gcstate *state(lua_State *L) {
 }
 
 static void full_collect(lua_State *L, gcstate *g, sizeclass *c) {
-  size_t before = lpy_mem_live(), after;
+  size_t before = lpy_mem_live(), after, freed;
 #if LUA_VERSION_NUM >= 504
   if (lua_gc(L, LUA_GCGEN, 0, 0) == LUA_GCGEN) {
     g->generational = 1;         /* nothing changed: collect as asked */
@@ -96,13 +102,15 @@ static void full_collect(lua_State *L, gcstate *g, sizeclass *c) {
   lua_gc(L, LUA_GCCOLLECT, 0);
 #endif
   after = lpy_mem_live();
-  /* most of the growth was garbage that young collections let grow old */
+  freed = before > after ? before - after : 0;
+  /* arrays of this class are dying old (see the top of this file) */
   if (g->generational && before > g->base &&
-      before - after > (before - g->base) / 2) {
+      freed > (before - g->base) / 2 && freed > c->since / 8) {
     if (c->factor < FACTOR_MAX) c->factor++;
     if (c->trying && c->patience < PATIENCE_MAX) c->patience *= 2;
     c->trying = 0;
   }
+  c->since = 0;
   c->quiet = 0;
   g->pending = g->young = 0;
   g->base = after;
@@ -130,6 +138,7 @@ static void young_collect(lua_State *L, gcstate *g, sizeclass *c, size_t n) {
     } else if (c->factor > FACTOR_MIN) {
       c->factor--;
       c->trying = 1;
+      c->since = 0;
     }
   }
   g->young = n;               /* allocated after this collection */
@@ -141,10 +150,16 @@ void lb_gc_account(lua_State *L, size_t n) {
   sizeclass *c;
   size_t live, slack;
   if (!g) return;
+  /* less in use than after the last full collection: memory was freed
+     since (a collection the program asked for, closed arrays), and the
+     old figure would let garbage grow that much more before the next */
+  live = lpy_mem_live();
+  if (live < g->base) g->base = live;
   g->pending += n;
   g->young += n;
   g->last = class_of(n);
   c = &g->cls[g->last];
+  c->since += n;
   if (g->generational) {
     if (g->young >= interval(g, c, n)) young_collect(L, g, c, n);
     /* what young collections could not free: old garbage */
