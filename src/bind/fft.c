@@ -163,8 +163,9 @@ static int l_one(lua_State *L) {
   if (top >= 1 && i > top) {
     lua_settop(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
     lua_pushvalue(L, lua_upvalueindex(2));
-    lua_rotate(L, 1, 2);                  /* fn, kind, a */
+    lua_insert(L, 2);                     /* fn, kind, a */
     lua_pushnil(L);                       /* axis: the last */
     lua_pushnil(L);                       /* n: the input's */
     lua_pushvalue(L, lua_upvalueindex(3));
