@@ -157,6 +157,14 @@ void lpy_fft_cache_clear(void) {
   pthread_mutex_unlock(&lock);
 }
 
+/* when the library is unloaded (lua_close unloads it after collecting every
+   array, so no transform is running), its plans go with it. FFTW's own
+   global state (wisdom, its threads) stays: fftw_cleanup would also undo
+   the plans of anyone else in the process using FFTW. */
+__attribute__((destructor)) static void clear_at_unload(void) {
+  lpy_fft_cache_clear();
+}
+
 void lpy_fft_cache_info(int64_t *size, int64_t *capacity, int64_t *h,
                         int64_t *m) {
   int i, n = 0;
