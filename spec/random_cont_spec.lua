@@ -197,6 +197,39 @@ describe("np.random.Generator continuous distributions by hand", function()
       function() gen(7):multivariate_normal(np.array({ 1, 2 }):astype("complex128"), cov) end)
   end)
 
+  it("takes 0-d arrays and booleans as the Lua numbers they hold", function()
+    local cases = {
+      { "normal", { 5.0, 2.0 } }, { "exponential", { 2.0 } }, { "gamma", { 2.0, 3.0 } },
+      { "beta", { 2.0, 3.0 } }, { "chisquare", { 3.0 } }, { "noncentral_chisquare", { 3.0, 2.0 } },
+      { "f", { 3.0, 4.0 } }, { "noncentral_f", { 3.0, 4.0, 2.0 } }, { "standard_t", { 3.0 } },
+      { "laplace", { 1.0, 2.0 } }, { "logistic", { 1.0, 2.0 } }, { "lognormal", { 1.0, 0.5 } },
+      { "gumbel", { 1.0, 2.0 } }, { "pareto", { 3.0 } }, { "power", { 3.0 } },
+      { "rayleigh", { 2.0 } }, { "vonmises", { 1.0, 2.0 } }, { "wald", { 1.0, 2.0 } },
+      { "weibull", { 2.0 } }, { "triangular", { 1.0, 2.0, 4.0 } }, { "standard_gamma", { 2.5 } },
+      { "uniform", { 1.0, 3.0 } },
+    }
+    for _, c in ipairs(cases) do
+      local m, p = c[1], c[2]
+      local want = gen(7)[m](gen(7), table.unpack(p))
+      for k = 0, #p do         -- parameter k as a 0-d array (0: all of them)
+        local q = {}
+        for j = 1, #p do q[j] = (k == 0 or j == k) and np.array(p[j]) or p[j] end
+        local g = gen(7)
+        check(g[m](g, table.unpack(q)), want, ("%s with 0-d parameter %d"):format(m, k))
+      end
+    end
+    check(gen(7):normal(np.array(5.0), { scale = np.array(2.0) }), gen(7):normal(5.0, 2.0), "normal opts")
+    check(gen(7):normal(np.array(5, "int8")), gen(7):normal(5.0), "normal int8")
+    check(gen(7):normal(true), gen(7):normal(1.0), "normal(true)")
+    check(gen(7):standard_gamma(np.array(2.5), nil, "float32"),
+          gen(7):standard_gamma(2.5, nil, "float32"), "standard_gamma float32")
+    local rs = np.random.RandomState
+    check(rs(7):normal(np.array(5.0), np.array(2.0)), rs(7):normal(5.0, 2.0), "RandomState.normal")
+    check(rs(7):uniform(np.array(1.0), np.array(3.0)), rs(7):uniform(1.0, 3.0), "RandomState.uniform")
+    check(np.random.Generator(np.random.PCG64(7)):uniform(np.array(1.0)),
+          gen(7):uniform(1.0), "uniform low only")
+  end)
+
   it("never crashes on bad input", function()
     local g = gen(8)
     local names = { "standard_normal", "standard_exponential", "standard_gamma", "normal",

@@ -96,6 +96,48 @@ describe("np.random core", function()
     assert.same(ref:random(3):tolist(), kids[2]:random(3):tolist())
   end)
 
+  it("integers: no draws past the bounds broadcast against size", function()
+    local g = np.random.default_rng(4)
+    local rs = np.random.RandomState(4)
+    local msg = "is not compatible with broadcast dimensions of inputs"
+    for _, f in ipairs {
+      function() return g:integers({}, nil, { 2, 1 }) end,
+      function() return g:integers(2, {}, { 3, 1 }) end,
+      function() return g:integers(np.zeros { 2, 0, 3 }, np.array(1), 3) end,
+      function() return g:integers(np.zeros { 0, 1 }, 5, { 2 }) end,
+      function() return rs:randint({}, nil, { 2, 1 }) end,
+      function() return rs:randint(np.zeros({ 2, 0 }, "int64"), 5, { 2, 1 }) end,
+      function() return np.random.randint(np.zeros({ 0, 1 }, "int64"), 5, 2) end,
+    } do
+      local err = H.assert_error("lumpy.random.", f)
+      assert.truthy(err:find(msg, 1, true), err)
+    end
+    local err = H.assert_error("lumpy.random.Generator.integers:",
+      function() return g:integers(np.zeros(3), { { 5 }, { 6 } }, { 4, 3 }) end)
+    assert.truthy(err:find("shape mismatch: objects cannot be broadcast to a single shape.  "
+      .. "Mismatch is between arg 1 with shape (2, 1) and arg 2 with shape (4, 3).", 1, true), err)
+    err = H.assert_error("lumpy.random.Generator.integers:",
+      function() return g:integers(np.zeros(3), np.ones(4)) end)
+    assert.truthy(err:find("operands could not be broadcast together with shapes (3,) (4,)", 1, true), err)
+    -- NumPy draws the first prod(size) steps of the broadcast walk
+    assert.same({ 3, 7, 0 }, np.random.default_rng(5):integers(np.zeros({ 3, 1 }, "int64"),
+                                                               { 5, 9, 20 }, 3):tolist())
+    assert.same({ { { 3, 7, 0 } }, { { 4, 4, 10 } } }, np.random.default_rng(5):integers(
+      np.zeros({ 3, 1 }, "int64"), { 5, 9, 20 }, { 2, 1, 3 }):tolist())
+    assert.same({ 2, 3, 4 }, g:integers(np.zeros { 3, 1 }, 5, { 2, 3, 4 }).shape)
+    assert.same({ 3, 4 }, rs:randint(np.zeros({ 3, 1 }, "int64"), { 5 }, { 3, 4 }).shape)
+    assert.same({ 2, 0 }, g:integers(np.zeros(3), 5, { 2, 0 }).shape)
+    assert.same({ 0, 2 }, g:integers(np.zeros { 0, 1 }, { 5, 6 }).shape)
+  end)
+
+  it("integers: 0-d bounds and booleans are scalars", function()
+    local R = np.random.default_rng
+    assert.equal(R(7):integers(3, 10), R(7):integers(np.array(3), np.array(10)))
+    assert.equal(R(7):integers(1), R(7):integers(true))
+    assert.equal(np.random.RandomState(7):randint(2, 9),
+                 np.random.RandomState(7):randint(np.array(2), np.array(9)))
+  end)
+
   it("never crashes on bad input (methods)", function()
     local r = np.random.default_rng(2)
     local rs = np.random.RandomState(2)

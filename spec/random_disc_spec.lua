@@ -102,6 +102,31 @@ describe("np.random discrete distributions", function()
     assert.equal(H.maxinteger, np.random.default_rng(2):geometric(1e-300))
   end)
 
+  it("takes 0-d arrays and booleans as the Lua numbers they hold", function()
+    local R = np.random.default_rng
+    local cases = {
+      { "binomial", { 10, 0.3 } }, { "negative_binomial", { 5, 0.4 } }, { "poisson", { 3.0 } },
+      { "geometric", { 0.5 } }, { "hypergeometric", { 10, 5, 7 } }, { "logseries", { 0.6 } },
+      { "zipf", { 2.0 } },
+    }
+    for _, c in ipairs(cases) do
+      local m, p = c[1], c[2]
+      for _, seed in ipairs { 4, 7 } do
+        local want = R(seed)[m](R(seed), table.unpack(p))
+        for k = 0, #p do       -- parameter k as a 0-d array (0: all of them)
+          local q = {}
+          for j = 1, #p do q[j] = (k == 0 or j == k) and np.array(p[j]) or p[j] end
+          local g = R(seed)
+          local got = g[m](g, table.unpack(q))
+          assert.equal(want, got, ("%s seed %d with 0-d parameter %d"):format(m, seed, k))
+          assert.is_true(math.type(got) == "integer")
+        end
+      end
+    end
+    assert.equal(R(7):binomial(10, 1.0), R(7):binomial(np.array(10), true))
+    assert.equal(R(7):geometric(0.5), R(7):geometric { p = np.array(0.5) })
+  end)
+
   it("never crashes on bad input", function()
     local rng = np.random.default_rng(0)
     local bad = H.fuzz {

@@ -155,6 +155,11 @@ int lb_rng_draw_with(lua_State *L, lpy_bitgen *bg, const char *owner,
   /* a scalar result */
   if (nd < 0 && !out && scalar) {
     union { double d; float f; int64_t i; char c[16]; } r;
+    /* the kernel reads vals: a 0-d array parameter's one element (cast
+       to float64 / int64 by param) */
+    for (k = 0; k < np; k++)
+      if (params[k]->data != (char *)&vals[k])
+        memcpy(&vals[k], params[k]->data, sizeof vals[k]);
     if (np == 0 && fast) {
       int64_t one = 1;
       lpy_array_space o;

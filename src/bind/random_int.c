@@ -44,7 +44,7 @@ int lb_rng_integers(lua_State *L, lpy_bitgen *bg, int lo, int hi, int sz,
   lpy_array_space ls, hs;
   lpy_rng_arg lv, hv;
   lpy_array *low, *high, *out;
-  int64_t shape[LPY_MAXDIMS], bshape[LPY_MAXDIMS];
+  int64_t shape[LPY_MAXDIMS], bshape[LPY_MAXDIMS], cnt = 0;
   int nd, bnd, nds[3], n = 0;
   const int64_t *shs[3];
   lpy_err e;
@@ -57,7 +57,7 @@ int lb_rng_integers(lua_State *L, lpy_bitgen *bg, int lo, int hi, int sz,
   }
   nd = lb_rng_size(L, sz, shape, fn);
   if (nd >= 0) {
-    int64_t cnt = lpy_shape_size(nd, shape, &e);
+    cnt = lpy_shape_size(nd, shape, &e);
     if (cnt < 0) lb_core_error(L, fn, &e);
     if (cnt == 0) {                  /* NumPy returns before any check */
       lb_push_new(L, (lpy_dtype)dtype, nd, shape, 0, fn);
@@ -76,12 +76,26 @@ int lb_rng_integers(lua_State *L, lpy_bitgen *bg, int lo, int hi, int sz,
     lb_push_elem(L, (lpy_dtype)dtype, r.c);
     return 1;
   }
-  if (nd >= 0) { nds[n] = nd; shs[n++] = shape; }
+  /* low against high (NumPy's np.greater_equal), then both against size
+     (NumPy's multi-iterator) */
   nds[n] = low->ndim; shs[n++] = low->shape;
   nds[n] = high->ndim; shs[n++] = high->shape;
-  if (lpy_broadcast_shapes(n, nds, shs, &bnd, bshape, &e))
-    lb_error(L, fn, "shape mismatch: objects cannot be broadcast to a single shape");
-  if (nd < 0) {
+  if (lpy_broadcast_shapes(n, nds, shs, &bnd, bshape, &e)) {
+    char s0[128], s1[128];
+    lb_rng_pyshape(low->ndim, low->shape, s0, sizeof s0);
+    lb_rng_pyshape(high->ndim, high->shape, s1, sizeof s1);
+    lb_error(L, fn, "operands could not be broadcast together with shapes %s %s ", s0, s1);
+  }
+  if (nd >= 0) {
+    /* NumPy draws the first prod(size) steps of the walk over low, high
+       and the output broadcast; a walk with fewer steps (a 0 in the
+       broadcast shape) would read past the bounds: refused, with the other
+       distributions' message */
+    nds[n] = nd; shs[n++] = shape;
+    bnd = lb_rng_bshape(L, n, nds, shs, bshape, fn);
+    if (lpy_shape_size(bnd, bshape, &e) < cnt)
+      lb_rng_check_size(L, nd, shape, bnd, bshape, fn);
+  } else {
     nd = bnd;
     memcpy(shape, bshape, (size_t)bnd * sizeof *shape);
   }
