@@ -167,3 +167,17 @@ describe("manipulation details", function()
     assert.are.same(want, np.concatenate(parts):tolist())
   end)
 end)
+
+describe("block with deeply nested lists", function()
+  local function nest(k) local t = np.ones(1); for _ = 1, k do t = {t} end return t end
+  it("a list that contains itself is an error, not an endless recursion", function()
+    local t = {}; t[1] = t
+    H.assert_error("lumpy.block:", np.block, t)
+    local u = {np.ones(2)}; u[2] = u
+    H.assert_error("lumpy.block:", np.block, u)
+  end)
+  it("allows 32 levels, as arrays have at most 32 dimensions", function()
+    assert.are.equal(32, np.block(nest(32)).ndim)
+    H.assert_error("lumpy.block:", np.block, nest(33))
+  end)
+end)

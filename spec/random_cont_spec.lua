@@ -210,12 +210,12 @@ describe("np.random.Generator continuous distributions by hand", function()
     }
     for _, c in ipairs(cases) do
       local m, p = c[1], c[2]
-      local want = gen(7)[m](gen(7), table.unpack(p))
+      local want = gen(7)[m](gen(7), H.unpack(p))
       for k = 0, #p do         -- parameter k as a 0-d array (0: all of them)
         local q = {}
         for j = 1, #p do q[j] = (k == 0 or j == k) and np.array(p[j]) or p[j] end
         local g = gen(7)
-        check(g[m](g, table.unpack(q)), want, ("%s with 0-d parameter %d"):format(m, k))
+        check(g[m](g, H.unpack(q)), want, ("%s with 0-d parameter %d"):format(m, k))
       end
     end
     check(gen(7):normal(np.array(5.0), { scale = np.array(2.0) }), gen(7):normal(5.0, 2.0), "normal opts")

@@ -112,14 +112,14 @@ describe("np.random discrete distributions", function()
     for _, c in ipairs(cases) do
       local m, p = c[1], c[2]
       for _, seed in ipairs { 4, 7 } do
-        local want = R(seed)[m](R(seed), table.unpack(p))
+        local want = R(seed)[m](R(seed), H.unpack(p))
         for k = 0, #p do       -- parameter k as a 0-d array (0: all of them)
           local q = {}
           for j = 1, #p do q[j] = (k == 0 or j == k) and np.array(p[j]) or p[j] end
           local g = R(seed)
-          local got = g[m](g, table.unpack(q))
+          local got = g[m](g, H.unpack(q))
           assert.equal(want, got, ("%s seed %d with 0-d parameter %d"):format(m, seed, k))
-          assert.is_true(math.type(got) == "integer")
+          assert.is_true(H.mtype(got) == "integer")
         end
       end
     end

@@ -124,24 +124,42 @@ return function(np)
   local function is_complex(a) return a.dtype.kind == "c" end
   local function is_int(a) return a.dtype.kind == "i" or a.dtype.kind == "u" or a.dtype.kind == "b" end
 
+  local function raise(msg) error(msg, 0) end
+
+  -- the result r written into out (NumPy's out=): a same_kind cast, r
+  -- broadcast to out's shape (exact shape when `exact`), only where `where`
+  local function into(out, r, where, exact)
+    if not U.is_array(out) then
+      raise("out must be an array, got " .. type(out))
+    end
+    if exact then
+      local same = out.ndim == r.ndim
+      for k = 1, r.ndim do same = same and out.shape[k] == r.shape[k] end
+      if not same then
+        local function str(sh) return "(" .. table.concat(sh, ", ") .. ")" end
+        raise(("invalid output shape: out has shape %s, the result %s"):format(
+          str(out.shape), str(r.shape)))
+      end
+    end
+    np.copyto(out, r, {casting = "same_kind", where = where})
+    return out
+  end
+
   -- np.round(a [, decimals]) / np.around: rint of a scaled by 10^decimals,
   -- as NumPy does it; integers with decimals >= 0 are returned as they are
-  local function round(a, decimals)
-    decimals = decimals or 0
-    if U.mtype(decimals) ~= "integer" then
-      error("lumpy.round: decimals must be an integer", 0)
-    end
-    a = np.asarray(a)
+  -- (an array, also for 0-d input)
+  local function round_arr(a, decimals)
     if is_complex(a) then
       local r = np.empty_like(a)
-      np.copyto(r.real, round(a.real, decimals))
-      np.copyto(r.imag, round(a.imag, decimals))
-      return value(r)
+      np.copyto(r.real, round_arr(a.real, decimals))
+      np.copyto(r.imag, round_arr(a.imag, decimals))
+      return r
     end
+    if a.ndim == 0 then return round_arr(a:reshape({1}), decimals):reshape({}) end
     if is_int(a) then
-      if decimals >= 0 then return value(a:copy()) end
+      if decimals >= 0 then return a:copy() end
       local f = 10 ^ -decimals
-      return value(np.asarray(np.multiply(np.rint(np.divide(a, f)), f)):astype(a.dtype))
+      return np.asarray(np.multiply(np.rint(np.divide(a, f)), f)):astype(a.dtype)
     end
     if decimals == 0 then return np.rint(a) end
     if decimals > 0 then
@@ -150,6 +168,17 @@ return function(np)
     end
     local f = 10.0 ^ -decimals
     return np.multiply(np.rint(np.divide(a, f)), f)
+  end
+  -- np.round(a [, decimals [, out]]), options {decimals=, out=}
+  local function round(a, ...)
+    local o = U.gather(raise, {"decimals", "out"}, {}, U.is_record_not_array, 0, ...)
+    local decimals = o.decimals or 0
+    if U.mtype(decimals) ~= "integer" then
+      error("lumpy.round: decimals must be an integer", 0)
+    end
+    local r = round_arr(np.asarray(a), decimals)
+    if o.out ~= nil then return into(o.out, r, nil, true) end
+    return value(r)
   end
   np.round = named("round", round)
   np.around = named("around", round)
@@ -161,8 +190,18 @@ return function(np)
     uint32 = {0, 4294967295}, uint64 = {0, U.maxinteger}, bool = nil,
   }
 
-  -- np.clip(a, a_min, a_max): either bound may be nil, not both
-  local function clip(a, lo, hi)
+  -- np.clip(a, a_min, a_max [, out]), options {out=, dtype=, where=} as
+  -- for ufuncs: either bound may be nil, not both
+  local function clip_arr(r, lo, hi, dtype)
+    local o = dtype ~= nil and {dtype = dtype} or nil
+    if lo ~= nil then r = np.maximum(r, lo, o) end
+    if hi ~= nil then r = np.minimum(r, hi, o) end
+    return r
+  end
+  local function clip(a, ...)
+    local o = U.gather(raise, {"a_min", "a_max", "out"}, {dtype = true, where = true},
+                       U.is_record_not_array, 2, ...)
+    local lo, hi = o.a_min, o.a_max
     if lo == nil and hi == nil then
       error("lumpy.clip: one of a_min and a_max must be given", 0)
     end
@@ -178,9 +217,13 @@ return function(np)
         hi = hi > range[2] and range[2] or hi < range[1] and range[1] or hi
       end
     end
-    if lo ~= nil then r = np.maximum(r, lo) end
-    if hi ~= nil then r = np.minimum(r, hi) end
-    return r
+    local res = clip_arr(r, lo, hi, o.dtype)
+    if o.out == nil and o.where == nil then return res end
+    -- every operand 0-d: compute as a 1-element array to keep the dtype
+    if type(res) ~= "userdata" then res = clip_arr(r:reshape({1}), lo, hi, o.dtype):reshape({}) end
+    if o.out ~= nil then return into(o.out, res, o.where, false) end
+    -- where= without out: the elements not selected are zero, as for ufuncs
+    return value(into(np.zeros(res.shape, res.dtype), res, o.where, false))
   end
   np.clip = named("clip", clip)
   methods.clip = np.clip

@@ -182,10 +182,24 @@ return function(np)
     return res
   end)
 
+  -- the most results diag_indices returns: what every Lua can pass through
+  -- U.named's pcall (Lua 5.1 and LuaJIT allow about 8000 values on a C
+  -- function's stack, 5.2-5.4 about 500000)
+  local max_results = _VERSION == "Lua 5.1" and 4000 or 400000
   -- np.diag_indices(n [, ndim = 2]): ndim copies of 1..n
   local function diag_indices(n, ndim)
     ndim = ndim or 2
-    local idx, out = np.arange(1, n + 1), {}
+    if U.mtype(ndim) ~= "integer" then error("ndim must be an integer", 0) end
+    -- one result per dimension (Lua values, where NumPy has a tuple): too
+    -- many to return is an error before any is made
+    if ndim > max_results then
+      error(("ndim = %s: cannot return more than %d results"):format(tostring(ndim), max_results), 0)
+    end
+    -- n + 1 would wrap for math.maxinteger
+    local idx
+    if U.mtype(n) == "integer" and n >= U.maxinteger then idx = np.add(np.arange(n), 1)
+    else idx = np.arange(1, n + 1) end
+    local out = {}
     for i = 1, ndim do out[i] = idx end
     return U.unpack(out, 1, ndim)
   end

@@ -53,9 +53,12 @@ return function(np, internal)
     if U.mtype(ind) ~= "integer" or ind <= 0 then fail("Invalid ind argument.") end
     local shape = a.shape
     local inv = {}
-    for k = ind + 1, a.ndim do inv[#inv + 1] = shape[k] end
-    for k = 1, math.min(ind, a.ndim) do inv[#inv + 1] = shape[k] end
-    local p = prod(shape, ind + 1, a.ndim)
+    -- an ind past ndim takes every axis (as NumPy's slices do); never ind + 1,
+    -- which wraps for math.maxinteger
+    local m = math.min(ind, a.ndim)
+    for k = m + 1, a.ndim do inv[#inv + 1] = shape[k] end
+    for k = 1, m do inv[#inv + 1] = shape[k] end
+    local p = prod(shape, m + 1, a.ndim)
     local ia = L.inv(a:reshape{p, -1})
     return ia:reshape(inv)
   end)

@@ -123,6 +123,11 @@ return function(np, C)
   -- empty list), the largest array ndim
   local function depths(x, parent)
     if is_list(x) then
+      -- deeper lists than an array can have dimensions (a table that holds
+      -- itself would recurse for ever)
+      if #parent >= 32 then
+        fail(("nested lists are deeper than 32 dimensions (%s)"):format(fmt_index(parent)))
+      end
       if #x == 0 then
         local p = copy_shape(parent); p[#p + 1] = false
         return p, 0

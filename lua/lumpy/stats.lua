@@ -474,7 +474,17 @@ return function(np, P)
   end)
 
   -- ---------------------------------------------------------- histograms
-  local function ptp(x) return np.max(x) - np.min(x) end
+  -- last - first as NumPy takes it: integer limits more than 2^63 apart
+  -- wrap in Lua's integer arithmetic (last >= first, so a negative
+  -- difference is a wrapped one); NumPy subtracts them unsigned, then
+  -- divides in floats
+  local function span(first, last)
+    local d = last - first
+    if d < 0 then d = d + 18446744073709551616.0 end
+    return d
+  end
+
+  local function ptp(x) return span(np.min(x), np.max(x)) end
   local function std(x) return np.std(x) end
   -- NumPy's np.log2 (Lua 5.1's math.log takes no base)
   local function log2(v) return np.log2(v) end
@@ -604,7 +614,7 @@ return function(np, P)
       if x.size == 0 then nb = 1
       else
         local width = est(x, {first, last})
-        if width ~= 0 and width == width then nb = math.ceil((last - first) / width) else nb = 1 end
+        if width ~= 0 and width == width then nb = math.ceil(span(first, last) / width) else nb = 1 end
       end
       return linspace_edges(first, last, nb, bin_type(a), range ~= nil), {first, last, nb, range ~= nil}
     end
@@ -648,7 +658,7 @@ return function(np, P)
       local t = edges.dtype.name
       -- NumPy's norm = nb / (last - first): in float32 when the limits are
       -- float32 values taken from float32 data
-      local d = last - first
+      local d = span(first, last)
       local f32 = t == "float32" and not ranged
       if f32 then d = np.asarray(d, "float32"):item() end
       local norm = nb / d

@@ -370,11 +370,11 @@ static void set_diag_ones(lpy_array *a, int64_t k) {
   int64_t i, r = a->shape[0], c = a->shape[1];
   lua_Integer one = 1;
   lpy_castfn f = lpy_cast_fn(LPY_INT64, a->dtype);
-  for (i = 0; i < r; i++) {
-    int64_t j = i + k;
-    if (j >= 0 && j < c)
-      f((const char *)&one, 0, a->data + i * a->strides[0] + j * a->strides[1], 0, 1);
-  }
+  /* only the rows the diagonal crosses: i in [max(0, -k), min(r, c - k));
+     k lies within +-(r + c), so nothing overflows */
+  int64_t lo = k < 0 ? -k : 0, hi = c - k < r ? c - k : r;
+  for (i = lo; i < hi; i++)
+    f((const char *)&one, 0, a->data + i * a->strides[0] + (i + k) * a->strides[1], 0, 1);
 }
 
 /* the (N [, M] [, k] [, dtype] [, opts]) arguments of eye and tri */
@@ -408,8 +408,9 @@ static int matrix_args(lua_State *L, int64_t *shape, int64_t *k,
 static int l_eye(lua_State *L) {
   int64_t shape[2], k;
   int t = matrix_args(L, shape, &k, "eye");
-  k = clamp_k(k, shape[0] + shape[1]);
   lpy_array *a = lb_push_new(L, (lpy_dtype)t, 2, shape, 1, "eye");
+  /* after the allocation: r + c cannot overflow for a shape that fits */
+  k = clamp_k(k, shape[0] + shape[1]);
   set_diag_ones(a, k);
   return 1;
 }

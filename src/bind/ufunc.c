@@ -258,20 +258,99 @@ static const struct { const char *meta, *core, *name; } metas[] = {
   {NULL, NULL, NULL}
 };
 
+/* an output of a two-result ufunc (slot idx): an array or nil */
+static void check_out2(lua_State *L, int idx, const char *fn) {
+  if (!lua_isnil(L, idx) && !lb_test(L, idx))
+    lb_error(L, fn, "out must be a sequence of two arrays (or nil), got %s",
+             luaL_typename(L, idx));
+}
+
 /* ufuncs with two results (NumPy returns a tuple): two loops over the same
-   inputs, returned as two Lua values */
+   inputs, returned as two Lua values. Outputs as NumPy takes them: the
+   arrays positionally after the inputs, or {out = {o1, o2}} (either may be
+   nil) with dtype= and where= as for every ufunc */
 static int two_results(lua_State *L, const char *fn, int nin, const char *c1,
                        const char *c2) {
   const lpy_ufunc *u1 = lpy_ufunc_find(c1), *u2 = lpy_ufunc_find(c2);
-  if (lua_gettop(L) < nin)
+  int top = lua_gettop(L), o = nin + 1, dtype = -1, i;
+  int outidx[2] = {0, 0}, whereidx = 0;
+  if (top < nin)
     return lb_error(L, fn, "expected %d argument%s", nin, nin > 1 ? "s" : "");
-  lua_settop(L, nin + 2);
-  call_ufunc(L, u1, fn, 1, 0, -1, 0);
-  lua_replace(L, nin + 1);
-  lua_settop(L, nin + 2);
-  call_ufunc(L, u2, fn, 1, 0, -1, 0);
-  lua_replace(L, nin + 2);
-  lua_settop(L, nin + 2);
+  /* slots: inputs 1..nin, outputs o and o + 1, where o + 2 */
+  if (top > o + 1)
+    return lb_error(L, fn, "too many arguments (at most %d inputs and 2 outputs)", nin);
+  lua_settop(L, o + 2);
+  if (lua_type(L, o) == LUA_TTABLE && !lua_getmetatable(L, o)) {
+    static const char *const ok[] = {"out", "dtype", "where", NULL};
+    if (!lua_isnil(L, o + 1))
+      return lb_error(L, fn, "an options table must be the last argument");
+    lb_checkopts(L, o, fn, ok);
+    lua_getfield(L, o, "dtype");
+    dtype = lb_optdtype(L, -1, -1, fn);
+    lua_pop(L, 1);
+    lua_getfield(L, o, "where");
+    lua_getfield(L, o, "out");
+    if (lb_test(L, -1))
+      return lb_error(L, fn, "out must be a sequence of two arrays (one per result), got one array");
+    if (!lua_isnil(L, -1)) {
+      int n;
+      if (lua_type(L, -1) != LUA_TTABLE || lua_getmetatable(L, -1))
+        return lb_error(L, fn, "out must be a sequence of two arrays (or nil), got %s",
+                        luaL_typename(L, -1));
+      n = (int)lua_rawlen(L, -1);
+      lua_pushnil(L);
+      while (lua_next(L, -2)) {   /* only the keys 1 and 2 */
+        int isint;
+        lua_Integer k = lua_tointegerx(L, -2, &isint);
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TNUMBER || !isint || k < 1 || k > 2 || n > 2)
+          return lb_error(L, fn, "out must have exactly one entry per result (2)");
+      }
+      lua_rawgeti(L, -1, 1);
+      lua_rawgeti(L, -2, 2);
+    } else {
+      lua_pushnil(L);
+      lua_pushnil(L);
+    }
+    /* stack: ... opts, nil, where, out, o1, o2 */
+    lua_replace(L, o + 1);
+    lua_replace(L, o);
+    lua_pop(L, 1);
+    lua_replace(L, o + 2);                /* where */
+  } else if (!lua_isnil(L, o) && !lb_test(L, o)) {
+    return lb_error(L, fn, "out must be an array or an options table, got %s",
+                    luaL_typename(L, o));
+  }
+  lua_settop(L, o + 2);
+  check_out2(L, o, fn);
+  check_out2(L, o + 1, fn);
+  if (!lua_isnil(L, o + 2)) whereidx = o + 2;
+  for (i = 0; i < 2; i++)
+    if (!lua_isnil(L, o + i)) outidx[i] = o + i;
+  if (outidx[0] || outidx[1]) {
+    /* the first result must not change the inputs of the second: an input
+       that shares memory with an output is read from a copy */
+    for (i = 1; i <= nin; i++) {
+      lpy_array *a, *c;
+      lpy_err e;
+      int j, clash = 0;
+      if (!lb_test(L, i)) continue;
+      a = lb_check(L, i, fn);
+      for (j = 0; j < 2; j++)
+        if (outidx[j] && lpy_arrays_overlap(a, lb_check(L, outidx[j], fn))) clash = 1;
+      if (!clash) continue;
+      c = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, fn);
+      if (lpy_array_assign(c, a, &e) != 0) lb_core_error(L, fn, &e);
+      lua_replace(L, i);
+    }
+  }
+  lua_settop(L, o + 3);                   /* o + 3: the first result */
+  call_ufunc(L, u1, fn, 1, outidx[0], dtype, whereidx);
+  lua_replace(L, o + 3);
+  lua_settop(L, o + 3);
+  call_ufunc(L, u2, fn, 1, outidx[1], dtype, whereidx);
+  lua_pushvalue(L, o + 3);
+  lua_insert(L, -2);
   return 2;
 }
 

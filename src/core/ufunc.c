@@ -192,6 +192,10 @@ static int resolve(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
   }
   if ((u->flags & LPY_UF_NOBOOLIN) && t == LPY_BOOL) {
     k = -1;                  /* as NumPy: no bool loop and no cast to one */
+  } else if ((u->flags & LPY_UF_FIRSTTYPE) &&
+             (in[1].arr ? !(lpy_isint(in[1].arr->dtype) || in[1].arr->dtype == LPY_BOOL)
+                        : (!in[1].isbool && in[1].weak != LPY_WEAK_INT))) {
+    k = -1;                  /* ldexp: as NumPy, no loop for a float exponent */
   } else {
     if ((u->flags & LPY_UF_INEXACT) && !lpy_isinexact(t)) t = LPY_FLOAT64;
     k = loop_for(u, t);
