@@ -138,6 +138,41 @@ describe("errors: the process survives", function()
     local a = np.ones(1000)
     assert.are.equal(2.0, np.add(a, 1)[1000])
   end)
+  it("a shape too big for memory raises even when a dimension is 0", function()
+    local big, M = math.floor(2 ^ 40), math.floor(2 ^ 62)
+    local shape, tmp = { 4, big, big, 0 }, os.tmpname()
+    for _, c in ipairs {
+      { "empty", np.empty, shape }, { "ones", np.ones, shape }, { "zeros", np.zeros, shape },
+      { "full", np.full, shape, 1 },
+      { "broadcast_to", np.broadcast_to, np.zeros(1), shape },
+      { "reshape", np.reshape, np.zeros(0), shape },
+      { "reshape", np.reshape, np.zeros(0), { big, big, -1 } },
+      { "reshape", np.reshape, np.zeros(0), { 0, M } },
+      { "tile", np.tile, np.zeros(0), { 4, big, big } },
+      { "resize", np.resize, np.zeros(0), shape },
+      { "random.RandomState.random_sample", np.random.rand, 4, big, big, 0 },
+      { "random.RandomState.randint", np.random.randint, 0, 5, shape },
+      { "fft.ifft", np.fft.ifft, np.zeros({ 2, 1, 0, 3 }), M },
+      { "memmap", np.memmap, tmp, { mode = "w+", shape = shape } },
+    } do
+      local msg = H.assert_error("lumpy." .. c[1] .. ":", c[2], H.unpack(c, 3))
+      H.assert_contains(msg, "too big")
+    end
+    os.remove(tmp)
+    H.assert_error("lumpy.zeros:", np.zeros, { 0, M }, "complex128")
+    local z = np.zeros({ 0, big }, "complex128")
+    assert.are.same({ 0, big }, z.shape)
+    assert.are.same({}, z:tolist())
+  end)
+  it("tri, eye and triu_indices with a huge N raise", function()
+    local M = math.floor(2 ^ 62)
+    H.assert_error("lumpy.tri:", np.tri, M)
+    H.assert_error("lumpy.tri:", np.tri, M, 0)
+    H.assert_error("lumpy.eye:", np.eye, M)
+    H.assert_error("lumpy.triu_indices:", np.triu_indices, M)
+    H.assert_error("lumpy.tril_indices:", np.tril_indices, M)
+    assert.are.same({ { 1, 1 }, { 1, 1 } }, np.tri(2, 2, M):tolist())
+  end)
   it("operators on non-arrays raise lumpy errors", function()
     local a = np.zeros(2)
     H.assert_error("lumpy.add:", function() return a + "x" end)

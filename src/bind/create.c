@@ -408,8 +408,8 @@ static int matrix_args(lua_State *L, int64_t *shape, int64_t *k,
 static int l_eye(lua_State *L) {
   int64_t shape[2], k;
   int t = matrix_args(L, shape, &k, "eye");
+  /* made first: an accepted shape's dims sum without overflow */
   lpy_array *a = lb_push_new(L, (lpy_dtype)t, 2, shape, 1, "eye");
-  /* after the allocation: r + c cannot overflow for a shape that fits */
   k = clamp_k(k, shape[0] + shape[1]);
   set_diag_ones(a, k);
   return 1;
@@ -498,11 +498,12 @@ static int l_diagflat(lua_State *L) {
 static int l_tri(lua_State *L) {
   int64_t shape[2], k, i, j;
   int t = matrix_args(L, shape, &k, "tri");
-  k = clamp_k(k, shape[0] + shape[1]);
   lua_Integer one = 1;
+  /* made first: an accepted shape's dims sum without overflow */
   lpy_array *a = lb_push_new(L, (lpy_dtype)t, 2, shape, 1, "tri");
+  k = clamp_k(k, shape[0] + shape[1]);
   lpy_castfn f = lpy_cast_fn(LPY_INT64, a->dtype);
-  for (i = 0; i < shape[0]; i++)
+  for (i = 0; shape[1] > 0 && i < shape[0]; i++)     /* (no rows to walk when empty) */
     for (j = 0; j < shape[1] && j <= i + k; j++)
       f((const char *)&one, 0, a->data + i * a->strides[0] + j * a->strides[1], 0, 1);
   return 1;

@@ -52,9 +52,12 @@ static void fix_unknown(lua_State *L, const lpy_array *a, int n, int64_t *shape,
   if (unknown >= 0) {
     if (known == 0 || a->size % known != 0) goto bad;
     shape[unknown] = a->size / known;
-    return;
+  } else if (known != a->size) goto bad;
+  {                                 /* an empty one may still be too big */
+    lpy_err e;
+    if (lpy_shape_size(n, shape, &e) < 0) lb_core_error(L, fn, &e);
   }
-  if (known == a->size) return;
+  return;
 bad:
   lpy_shape_str(a->ndim, a->shape, s1, sizeof s1);
   lpy_shape_str(n, shape, s2, sizeof s2);

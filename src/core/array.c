@@ -9,6 +9,11 @@
 
 #define MAX_BYTES ((int64_t)1 << 62)
 
+/* the product of the non-zero dims is bounded even when a dim is 0, so that
+   byte strides (up to the widest item, complex128) and running products of
+   dims never overflow */
+#define MAX_ELEMS (MAX_BYTES / 16)
+
 int64_t lpy_shape_size(int ndim, const int64_t *shape, lpy_err *e) {
   int64_t n = 1;
   int i, zero = 0;
@@ -17,17 +22,15 @@ int64_t lpy_shape_size(int ndim, const int64_t *shape, lpy_err *e) {
       lpy_err_set(e, LPY_EVALUE, "negative dimensions are not allowed");
       return -1;
     }
-    if (shape[i] == 0) zero = 1;
-  }
-  if (zero) return 0;
-  for (i = 0; i < ndim; i++) {
-    if (__builtin_mul_overflow(n, shape[i], &n) || n > MAX_BYTES) {
+    if (shape[i] == 0) { zero = 1; continue; }
+    if (__builtin_mul_overflow(n, shape[i], &n) || n > MAX_ELEMS) {
       lpy_err_set(e, LPY_EVALUE,
-                  "array is too big; the product of its dimensions overflows");
+                  "array is too big; arr.size * arr.dtype.itemsize is larger "
+                  "than the maximum possible size");
       return -1;
     }
   }
-  return n;
+  return zero ? 0 : n;
 }
 
 int64_t lpy_strides_c(int ndim, const int64_t *shape, int itemsize,

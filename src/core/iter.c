@@ -7,13 +7,38 @@
 #include <string.h>
 #include "lpy.h"
 
+/* a broadcasts to (ndim, shape): each axis matches or has length 1, and
+   axes beyond ndim (leading ones) have length 1 */
+static int broadcasts_to(const lpy_array *a, int ndim, const int64_t *shape) {
+  int k, off = a->ndim - ndim;
+  for (k = 0; k < a->ndim; k++) {
+    int64_t d = a->shape[k];
+    if (d != 1 && (k < off || d != shape[k - off])) return 0;
+  }
+  return 1;
+}
+
+static int bcast_error(const lpy_array *a, int ndim, const int64_t *shape,
+                       lpy_err *e) {
+  char s1[120], s2[120];
+  lpy_shape_str(a->ndim, a->shape, s1, sizeof s1);
+  lpy_shape_str(ndim, shape, s2, sizeof s2);
+  return lpy_err_set(e, LPY_EVALUE,
+                     "could not broadcast input array from shape %s into shape %s",
+                     s1, s2);
+}
+
 int lpy_iter_setup(lpy_iter *it, int nop, lpy_array *const *ops, int ndim,
                    const int64_t *shape, lpy_err *e) {
   int i, k, nd = 0, rev;
   it->nop = nop;
   it->size = 1;
   for (k = 0; k < ndim; k++) it->size *= shape[k];
-  for (i = 0; i < nop; i++) it->ptrs[i] = ops[i]->data;
+  for (i = 0; i < nop; i++) {
+    it->ptrs[i] = ops[i]->data;
+    if (!broadcasts_to(ops[i], ndim, shape))
+      return bcast_error(ops[i], ndim, shape, e);
+  }
   /* broadcast strides, dropping length-1 axes */
   for (k = 0; k < ndim; k++) {
     if (shape[k] == 1) continue;
@@ -22,16 +47,7 @@ int lpy_iter_setup(lpy_iter *it, int nop, lpy_array *const *ops, int ndim,
       const lpy_array *a = ops[i];
       int ak = k - (ndim - a->ndim);
       int64_t d = ak >= 0 ? a->shape[ak] : 1;
-      if (d == shape[k]) it->strides[i][nd] = a->strides[ak];
-      else if (d == 1) it->strides[i][nd] = 0;
-      else {
-        char s1[120], s2[120];
-        lpy_shape_str(a->ndim, a->shape, s1, sizeof s1);
-        lpy_shape_str(ndim, shape, s2, sizeof s2);
-        return lpy_err_set(e, LPY_EVALUE,
-                           "could not broadcast input array from shape %s into shape %s",
-                           s1, s2);
-      }
+      it->strides[i][nd] = d == 1 ? 0 : a->strides[ak];
     }
     nd++;
   }

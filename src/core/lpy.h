@@ -143,7 +143,9 @@ typedef union lpy_array_space {
   char bytes[sizeof(lpy_array) + 2 * LPY_MAXDIMS * sizeof(int64_t)];
 } lpy_array_space;
 
-/* product of dims with overflow/negativity check; returns -1 on error */
+/* product of dims with overflow/negativity check; returns -1 on error.
+   Also fails when the non-zero dims could not be laid out in memory for
+   the widest dtype, so strides of any accepted shape cannot overflow */
 LPY_API int64_t lpy_shape_size(int ndim, const int64_t *shape, lpy_err *e);
 /* lay out an array header in caller memory of lpy_array_sizeof(ndim) bytes */
 LPY_API void lpy_array_init(lpy_array *a, lpy_dtype t, int ndim,
