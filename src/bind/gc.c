@@ -31,8 +31,9 @@
      collection or change of factor, arrays are outliving two young
      collections, and the factor of the class grows by one (up to
      FACTOR_MAX). (The odd array that Lua's own young collections, which
-     run when the Lua heap grows, make old is not a reason.) After `patience` young collections of a class
-     with no full one, its factor is tried one lower (down to FACTOR_MIN),
+     run when the Lua heap grows, make old is not a reason.) After
+     `patience` young collections of a class with no full one, its factor
+     is tried one lower (down to FACTOR_MIN),
      to follow a program whose loops change; a try that a full collection
      soon proves wrong doubles that class's patience, one that holds
      resets it to PATIENCE_MIN.
