@@ -504,18 +504,19 @@ INST_ALIBDIR ?= $(PREFIX)/lib
 INST_PCDIR  ?= $(INST_ALIBDIR)/pkgconfig
 INSTALL     ?= install
 
-# lumpy.pc: a host links liblumpy.a and what LumPy needs
-$(BUILD)/lumpy.pc: Makefile
-	@mkdir -p $(BUILD)
-	@{ echo 'prefix=$(PREFIX)'; echo 'libdir=$(INST_ALIBDIR)'; echo 'includedir=$(INST_INCDIR)'; \
-	  echo; echo 'Name: lumpy'; \
-	  echo 'Description: NumPy for Lua - the C API for hosts that embed Lua (static library)'; \
-	  echo 'Version: '$$(sed -n 's/^#define LUMPY_VERSION "\(.*\)"/\1/p' include/lumpy.h); \
-	  echo 'Requires: $(LUA_PC)'; \
-	  echo 'Cflags: -I$${includedir}'; \
-	  echo 'Libs: -L$${libdir} -llumpy $(LDLIBS_ALL)'; } > $@
+# lumpy.pc: a host links liblumpy.a and what LumPy needs. Written by each
+# install, since it names the install's own directories.
+define write_pc
+{ echo 'prefix=$(PREFIX)'; echo 'libdir=$(INST_ALIBDIR)'; echo 'includedir=$(INST_INCDIR)'; \
+  echo; echo 'Name: lumpy'; \
+  echo 'Description: NumPy for Lua - the C API for hosts that embed Lua (static library)'; \
+  echo 'Version: '$$(sed -n 's/^#define LUMPY_VERSION "\(.*\)"/\1/p' include/lumpy.h); \
+  echo 'Requires: $(LUA_PC)'; \
+  echo 'Cflags: -I$${includedir}'; \
+  echo 'Libs: -L$${libdir} -llumpy $(LDLIBS_ALL)'; }
+endef
 
-install: all $(BUILD)/liblumpy.a $(BUILD)/lumpy.pc
+install: all $(BUILD)/liblumpy.a
 	$(INSTALL) -d "$(DESTDIR)$(INST_LIBDIR)" "$(DESTDIR)$(INST_LUADIR)/lumpy" "$(DESTDIR)$(INST_INCDIR)" \
 	  "$(DESTDIR)$(INST_ALIBDIR)" "$(DESTDIR)$(INST_PCDIR)"
 	$(INSTALL) -m 0755 $(BUILD)/lumpy.so "$(DESTDIR)$(INST_LIBDIR)/lumpy.so"
@@ -524,7 +525,7 @@ install: all $(BUILD)/liblumpy.a $(BUILD)/lumpy.pc
 	  $(INSTALL) -m 0644 "$$f" "$(DESTDIR)$(INST_LUADIR)/lumpy/" || exit 1; done
 	$(INSTALL) -m 0644 include/lumpy.h "$(DESTDIR)$(INST_INCDIR)/lumpy.h"
 	$(INSTALL) -m 0644 $(BUILD)/liblumpy.a "$(DESTDIR)$(INST_ALIBDIR)/liblumpy.a"
-	$(INSTALL) -m 0644 $(BUILD)/lumpy.pc "$(DESTDIR)$(INST_PCDIR)/lumpy.pc"
+	$(write_pc) > "$(DESTDIR)$(INST_PCDIR)/lumpy.pc"
 
 uninstall:
 	rm -f "$(DESTDIR)$(INST_LIBDIR)/lumpy.so" "$(DESTDIR)$(INST_INCDIR)/lumpy.h" \
