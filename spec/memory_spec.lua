@@ -212,6 +212,33 @@ describe("memory", function()
     end)
   end)
 
+  it("freed small blocks are reused: zeros come out zero, values intact", function()
+    -- sizes of every small block class (under 16 KiB, the array's header in
+    -- the same block) and of the first cached ones, each allocated after
+    -- blocks of its size were filled and freed
+    for n = 33, 2100, 13 do
+      for _ = 1, 3 do local x = np.full(n, 7.5) end
+      collectgarbage(); collectgarbage()
+      local z, e = np.zeros(n), np.empty(n)
+      e[{}] = 1.5
+      assert.equal(0, np.count_nonzero(z), "zeros(" .. n .. ")")
+      assert.equal(1.5 * n, e:sum())
+      assert.equal(0, np.count_nonzero(z))   -- e was not given z's block
+    end
+  end)
+
+  it("freed small blocks kept for reuse are bounded", function()
+    collectgarbage(); collectgarbage()
+    local before = np.memory_info().cached
+    local t = {}
+    for i = 1, 4000 do t[i] = np.ones(1000) end   -- 32 MB in 8 kB arrays
+    t = nil
+    collectgarbage(); collectgarbage()
+    local kept = np.memory_info().cached - before
+    assert.is_true(kept > 0, "nothing kept")
+    assert.is_true(kept <= 4 * 2^20, ("%d bytes kept"):format(kept))
+  end)
+
   it("absurd sizes give an allocation error, not a crash", function()
     assert.has_error(function() np.zeros(1e15) end)
     local ok, err = pcall(np.zeros, {1000000, 1000000, 1000000})

@@ -1,11 +1,16 @@
 /*
-** buffer.c - array memory: 64-byte aligned, refcounted blocks. Blocks of
-** 16 KiB and more are kept in a small cache when freed and handed out again
-** for the same size (most recently freed first, so still warm in the CPU
-** caches), so a loop of temporaries reuses memory that is already faulted
-** in instead of paying for fresh pages each time; a block not taken again
-** within STALE_PUTS frees is given back. From 2 MiB on, blocks come from
-** mmap, aligned to 2 MiB with huge pages advised.
+** buffer.c - array memory: 64-byte aligned, refcounted blocks. Freed blocks
+** are kept for reuse, so that the batches of arrays a garbage collection
+** frees serve the allocations that follow instead of going back to malloc:
+** - blocks of 16 KiB and more in a small cache, handed out again for the
+**   same size (most recently freed first, so still warm in the CPU caches)
+**   so a loop of temporaries reuses memory that is already faulted in; a
+**   block not taken again within STALE_PUTS frees is given back. From
+**   2 MiB on, blocks come from mmap, aligned to 2 MiB with huge pages
+**   advised.
+** - smaller blocks on a free list per size class.
+** A buffer carries its header in its own block when the block's rounding
+** leaves room for it.
 */
 #include <pthread.h>
 #include <stdlib.h>
@@ -37,6 +42,30 @@ static struct {
   size_t total;
 } cache = {PTHREAD_MUTEX_INITIALIZER, {{0, 0, 0}}, 0, 0, 0};
 
+/* Blocks under CACHE_MIN, in SMALL_CLASSES sizes: multiples of LPY_ALIGN,
+   four steps per power of two. A collection frees arrays in batches (a young
+   one hundreds at once); given straight back to malloc, such a batch merges
+   into free space that malloc carves up again, or hands back to the system
+   and faults in again, and a small array cost several times NumPy's. At
+   most SMALL_MAX_BYTES are kept; to make room for a block, the classes put
+   least recently give up their lists. Sanitizer builds keep none, so a use
+   after free is still caught. */
+#define SMALL_CLASSES 28
+#ifdef __SANITIZE_ADDRESS__
+#define SMALL_MAX_BYTES 0
+#else
+#define SMALL_MAX_BYTES ((size_t)4 << 20)
+#endif
+
+static struct {
+  pthread_mutex_t lock;
+  void *head[SMALL_CLASSES];           /* free lists, linked through the blocks */
+  size_t count[SMALL_CLASSES];
+  unsigned long stamp[SMALL_CLASSES];  /* the clock at the last put */
+  unsigned long clock;
+  size_t total;
+} small = {PTHREAD_MUTEX_INITIALIZER, {0}, {0}, {0}, 0, 0};
+
 static size_t live_bytes;               /* atomic */
 
 size_t lpy_mem_live(void) {
@@ -48,6 +77,9 @@ size_t lpy_mem_cached(void) {
   pthread_mutex_lock(&cache.lock);
   n = cache.total;
   pthread_mutex_unlock(&cache.lock);
+  pthread_mutex_lock(&small.lock);
+  n += small.total;
+  pthread_mutex_unlock(&small.lock);
   return n;
 }
 
@@ -135,14 +167,97 @@ static void cache_put(void *p, size_t len) {
   for (i = 0; i < nev; i++) release(ev[i].ptr, ev[i].len);
 }
 
+/* the class of a block of n bytes (0 < n < CACHE_MIN), and its length */
+static int small_class(size_t n, size_t *len) {
+  size_t l = round_up(n, LPY_ALIGN), step;
+  int k = 0;
+  if (l <= 4 * LPY_ALIGN) {
+    *len = l;
+    return (int)(l / LPY_ALIGN) - 1;
+  }
+  while (((size_t)4 * LPY_ALIGN << (k + 1)) < l) k++;
+  step = (size_t)LPY_ALIGN << k;       /* a quarter of 4 * LPY_ALIGN << k */
+  l = round_up(l, step);
+  *len = l;
+  return 4 + 4 * k + (int)((l - ((size_t)4 * LPY_ALIGN << k)) / step) - 1;
+}
+
+static size_t class_len(int c) {
+  int k = (c - 4) / 4;
+  if (c < 4) return (size_t)(c + 1) * LPY_ALIGN;
+  return ((size_t)4 * LPY_ALIGN << k) + (size_t)((c - 4) % 4 + 1) * ((size_t)LPY_ALIGN << k);
+}
+
+static void free_list(void *p) {
+  while (p) {
+    void *next = *(void **)p;
+    heap_free(p);
+    p = next;
+  }
+}
+
+static void *small_alloc(size_t n) {
+  size_t len;
+  int c = small_class(n ? n : 1, &len);
+  void *p;
+  pthread_mutex_lock(&small.lock);
+  if ((p = small.head[c]) != NULL) {
+    small.head[c] = *(void **)p;
+    small.count[c]--;
+    small.total -= len;
+  }
+  pthread_mutex_unlock(&small.lock);
+  return p ? p : heap_alloc(len);
+}
+
+static void small_free(void *p, size_t n) {
+  size_t len;
+  int c = small_class(n ? n : 1, &len), v, i;
+  void *evicted[SMALL_CLASSES];
+  int nev = 0;
+  pthread_mutex_lock(&small.lock);
+  small.clock++;
+  while (small.total + len > SMALL_MAX_BYTES) {
+    for (v = -1, i = 0; i < SMALL_CLASSES; i++)
+      if (i != c && small.head[i] && (v < 0 || small.stamp[i] < small.stamp[v]))
+        v = i;
+    if (v < 0) break;
+    evicted[nev++] = small.head[v];
+    small.head[v] = NULL;
+    small.total -= small.count[v] * class_len(v);
+    small.count[v] = 0;
+  }
+  if (small.total + len <= SMALL_MAX_BYTES) {
+    *(void **)p = small.head[c];
+    small.head[c] = p;
+    small.count[c]++;
+    small.stamp[c] = small.clock;
+    small.total += len;
+    p = NULL;
+  }
+  pthread_mutex_unlock(&small.lock);
+  if (p) heap_free(p);
+  for (i = 0; i < nev; i++) free_list(evicted[i]);
+}
+
 /* give the cached blocks back to the system */
 void lpy_mem_trim(void) {
+  void *lists[SMALL_CLASSES];
   int i;
   pthread_mutex_lock(&cache.lock);
   for (i = 0; i < cache.n; i++) release(cache.e[i].ptr, cache.e[i].len);
   cache.n = 0;
   cache.total = 0;
   pthread_mutex_unlock(&cache.lock);
+  pthread_mutex_lock(&small.lock);
+  for (i = 0; i < SMALL_CLASSES; i++) {
+    lists[i] = small.head[i];
+    small.head[i] = NULL;
+    small.count[i] = 0;
+  }
+  small.total = 0;
+  pthread_mutex_unlock(&small.lock);
+  for (i = 0; i < SMALL_CLASSES; i++) free_list(lists[i]);
 }
 
 /* when the library is unloaded (lua_close unloads it after collecting every
@@ -183,13 +298,13 @@ static void *map_huge(size_t len) {
   return p;
 }
 
-void *lpy_alloc(size_t n, int zero) {
+/* a block for n bytes, their first n zeroed when zero */
+static void *block_alloc(size_t n, int zero) {
   void *p = NULL;
   size_t len;
   if (n < CACHE_MIN) {
-    len = round_up(n ? n : 1, LPY_ALIGN);
-    if (!(p = heap_alloc(len))) return NULL;
-    if (zero) memset(p, 0, len);
+    if (!(p = small_alloc(n))) return NULL;
+    if (zero) memset(p, 0, n);
   } else {
     len = block_len(n);
     if (!len) return NULL;                         /* overflow */
@@ -203,25 +318,58 @@ void *lpy_alloc(size_t n, int zero) {
       return NULL;
     }
   }
-  __atomic_add_fetch(&live_bytes, n, __ATOMIC_RELAXED);
+  return p;
+}
+
+static void block_free(void *p, size_t n) {
+  if (n < CACHE_MIN) small_free(p, n);
+  else cache_put(p, block_len(n));
+}
+
+void *lpy_alloc(size_t n, int zero) {
+  void *p = block_alloc(n, zero);
+  if (p) __atomic_add_fetch(&live_bytes, n, __ATOMIC_RELAXED);
   return p;
 }
 
 void lpy_free(void *p, size_t n) {
   if (!p) return;
   __atomic_sub_fetch(&live_bytes, n, __ATOMIC_RELAXED);
-  if (n < CACHE_MIN) heap_free(p);
-  else cache_put(p, block_len(n));
+  block_free(p, n);
+}
+
+/* A buffer whose header fits in its block's rounding (every buffer under
+   CACHE_MIN - HEAD bytes, and a heap block's whose last page has HEAD bytes
+   to spare) carries the header in the block, and its data HEAD bytes in
+   (so still aligned): one allocation less for each array. */
+#define HEAD LPY_ALIGN
+typedef char head_fits[sizeof(lpy_buffer) <= HEAD ? 1 : -1];
+
+static int joint(size_t n) {
+  return n < CACHE_MIN - HEAD ||
+         (n < BIG_MIN - HEAD && block_len(n + HEAD) == block_len(n));
+}
+
+static void release_joint(lpy_buffer *b) {
+  __atomic_sub_fetch(&live_bytes, b->nbytes, __ATOMIC_RELAXED);
+  block_free(b, HEAD + b->nbytes);
 }
 
 lpy_buffer *lpy_buffer_new(size_t n, int zero, lpy_err *e) {
-  lpy_buffer *b = malloc(sizeof *b);
-  if (!b) goto nomem;
-  b->data = lpy_alloc(n, zero);
-  if (!b->data) { free(b); goto nomem; }
+  lpy_buffer *b;
+  if (joint(n)) {
+    if (!(b = block_alloc(HEAD + n, 0))) goto nomem;
+    b->data = (char *)b + HEAD;
+    b->release = release_joint;
+    if (zero) memset(b->data, 0, n);
+    __atomic_add_fetch(&live_bytes, n, __ATOMIC_RELAXED);
+  } else {
+    if (!(b = malloc(sizeof *b))) goto nomem;
+    if (!(b->data = lpy_alloc(n, zero))) { free(b); goto nomem; }
+    b->release = NULL;
+  }
   b->refcount = 1;
   b->nbytes = n;
-  b->release = NULL;
   b->ud = NULL;
   return b;
 nomem:
