@@ -89,15 +89,29 @@ static size_t round_up(size_t n, size_t to) { return (n + to - 1) / to * to; }
    blocks of a few KiB and more (it carves the aligned part out of a
    larger block), so the block is malloc's with the pointer malloc gave
    stored just before the aligned start. Sanitizer builds keep
-   posix_memalign, whose block ends where the array does. */
+   posix_memalign, whose block ends where the array does.
+   A block of COLOR_MIN bytes or more starts at the next of 64 offsets
+   modulo 4 KiB, each 39/64 of 4 KiB past the last: malloc places blocks
+   allocated one after the other a few dozen bytes apart modulo 4 KiB, so
+   the result of an operation started just past its inputs, where the
+   CPU takes its loads for loads of the stores just made (4K aliasing)
+   and 512-bit loops ran 10-20% slower (loopdefs.h). */
+#define COLOR_MIN (64u * 1024u)
+
 static void *heap_alloc(size_t len) {
 #ifdef __SANITIZE_ADDRESS__
   void *p;
   return posix_memalign(&p, LPY_ALIGN, len) == 0 ? p : NULL;
 #else
-  char *q = malloc(len + LPY_ALIGN), *p;
+  static unsigned color;                       /* atomic */
+  size_t extra = len >= COLOR_MIN ? PAGE : 0;
+  char *q = malloc(len + LPY_ALIGN + extra), *p;
   if (!q) return NULL;
   p = (char *)(((uintptr_t)q + LPY_ALIGN) & ~(uintptr_t)(LPY_ALIGN - 1));
+  if (extra) {
+    uintptr_t want = (__atomic_fetch_add(&color, 1, __ATOMIC_RELAXED) * 39u % 64u) * LPY_ALIGN;
+    p += (want - (uintptr_t)p) & (PAGE - 1);
+  }
   ((void **)p)[-1] = q;
   return p;
 #endif
