@@ -180,3 +180,33 @@ describe("errors: the process survives", function()
     H.assert_error("lumpy.multiply:", function() return a * print end)
   end)
 end)
+
+describe("shape, axis and data tables with keys that are not a sequence", function()
+  local H = require "helper"
+  local a = np.arange(6):reshape(2, 3)
+  it("are errors, not options silently dropped", function()
+    H.assert_error("lumpy.zeros: a shape table must be a sequence, got the key 'dtype'",
+      function() return np.zeros({2, 3, dtype = "int32"}) end)
+    -- (where the border # finds is 4, the hole itself is the error)
+    H.assert_error("lumpy.ones:", function() return np.ones({2, [4] = 3}) end)
+    H.assert_error("lumpy.reshape: a shape table must be a sequence, got the key 'order'",
+      function() return a:reshape({3, 2, order = "F"}) end)
+    H.assert_error("lumpy.transpose: an axes table must be a sequence",
+      function() return np.transpose(a, {2, 1, x = 1}) end)
+    H.assert_error("lumpy.sum: an axis table must be a sequence, got the key 'keepdims'",
+      function() return np.sum(a, {1, 2, keepdims = true}, nil) end)
+    H.assert_error("lumpy.sum: an axis table must be a sequence, got the key 'axis'",
+      function() return np.sum(a, {axis = 2}, nil) end)
+    H.assert_error("lumpy.array: cannot convert a table with non-sequence keys",
+      function() return np.array({1, 2, 3, dtype = "float32"}) end)
+    H.assert_error("lumpy.array: cannot convert a table with non-sequence keys",
+      function() return np.array({{1, 2}, {3, 4, x = 1}}) end)
+  end)
+  it("sequences and empty tables still work", function()
+    assert.same({2, 3}, np.zeros({2, 3}).shape)
+    assert.same({{0, 3}, {1, 4}, {2, 5}}, np.transpose(a, {2, 1}):tolist())
+    assert.same({3, 12}, np.sum(a, {2}, nil):tolist())
+    assert.same(a:tolist(), np.sum(a, {}, nil):tolist())   -- NumPy's axis=()
+    assert.equal(15, np.sum(a, {}))                        -- {} last: the options
+  end)
+end)

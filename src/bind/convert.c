@@ -67,6 +67,10 @@ static void scan_check(lua_State *L, int idx, int depth, scan *s,
   if (is_plain_table(L, idx)) {
     int64_t n = (int64_t)lua_rawlen(L, idx), i;
     if (depth >= s->ndim || s->shape[depth] != n) ragged(L, fn, depth);
+    if (n > 0) {     /* {1, 2, x = 3}: one step of lua_next past the sequence */
+      lua_pushinteger(L, (lua_Integer)n);
+      if (lua_next(L, idx)) lb_error(L, fn, "cannot convert a table with non-sequence keys to an array");
+    }
     luaL_checkstack(L, 4, "nested too deep");
     for (i = 1; i <= n; i++) {
       lua_rawgeti(L, idx, i);

@@ -119,30 +119,6 @@ static int is_sentinel(lua_State *L, int idx, const char *name) {
   return r;
 }
 
-/* a table index (or a range table inside one) must be a plain sequence of
-   n entries: any other key (a name, a hole, a position past n) is an error,
-   never silently ignored */
-static void check_sequence(lua_State *L, int idx, int n, const char *what,
-                           const ixlist *ix) {
-  idx = lua_absindex(L, idx);
-  lua_pushnil(L);
-  while (lua_next(L, idx)) {
-    int ok;
-    lua_Integer k = lua_type(L, -2) == LUA_TNUMBER ? lua_tointegerx(L, -2, &ok) : (ok = 0);
-    if (!ok || k < 1 || k > n) {
-      if (lua_type(L, -2) == LUA_TSTRING)
-        lb_error(L, ix->fn, "%s must be a sequence, got the key '%s'", what,
-                 lua_tostring(L, -2));
-      if (lua_type(L, -2) == LUA_TNUMBER)
-        lb_error(L, ix->fn, "%s must be a sequence without holes, got the key %s", what,
-                 luaL_tolstring(L, -2, NULL));
-      lb_error(L, ix->fn, "%s must be a sequence, got a key of type %s", what,
-               luaL_typename(L, -2));
-    }
-    lua_pop(L, 1);
-  }
-}
-
 static int64_t int_of(lua_State *L, int idx, const char *what, const ixlist *ix) {
   int ok;
   lua_Integer v = lua_tointegerx(L, idx, &ok);
@@ -179,7 +155,7 @@ static void parse_item(lua_State *L, int idx, ixlist *ix) {
       }
       n = (int)lua_rawlen(L, idx);
       if (n > 3) lb_error(L, ix->fn, "a range table is {start, stop[, step]}, got %d entries", n);
-      check_sequence(L, idx, n, "a range table {start, stop[, step]}", ix);
+      lb_check_sequence(L, idx, n, ix->fn, "a range table {start, stop[, step]}");
       it = add_item(L, ix);
       it->kind = IX_SLICE;
       it->step = 1;
@@ -233,7 +209,7 @@ static void parse_key(lua_State *L, int idx, ixlist *ix) {
   if (lua_type(L, idx) == LUA_TTABLE && !is_sentinel(L, idx, "newaxis") &&
       !is_sentinel(L, idx, "...")) {
     int n = (int)lua_rawlen(L, idx), k;
-    check_sequence(L, idx, n, "an index table", ix);
+    lb_check_sequence(L, idx, n, ix->fn, "an index table");
     for (k = 1; k <= n; k++) {
       lua_rawgeti(L, idx, k);
       parse_item(L, -1, ix);

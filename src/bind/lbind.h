@@ -83,6 +83,8 @@ LPY_API lb_complex *lb_testcomplex(lua_State *L, int idx);
 LPY_API int lb_optdtype(lua_State *L, int idx, int def, const char *fn);
 LPY_API void lb_push_dtype(lua_State *L, lpy_dtype t);
 /* shape from an integer or a sequence of integers; returns ndim */
+LPY_API void lb_check_sequence(lua_State *L, int idx, lua_Integer n,
+                               const char *fn, const char *what);
 LPY_API int lb_checkshape(lua_State *L, int idx, int64_t *shape,
                           const char *fn);
 /* axis (1-based, negative from the end) -> 0-based; errors when out of range */

@@ -145,6 +145,30 @@ int lb_optfield(lua_State *L, int opts, const char *k) {
   return lua_getfield(L, opts, k);
 }
 
+/* a table read as a sequence of n entries must have no other key: a name
+   (an option put in the wrong table), a hole or a position past n is an
+   error, never silently ignored */
+void lb_check_sequence(lua_State *L, int idx, lua_Integer n, const char *fn,
+                       const char *what) {
+  idx = lua_absindex(L, idx);
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    int ok;
+    lua_Integer k = lua_type(L, -2) == LUA_TNUMBER ? lua_tointegerx(L, -2, &ok) : (ok = 0);
+    if (!ok || k < 1 || k > n) {
+      if (lua_type(L, -2) == LUA_TSTRING)
+        lb_error(L, fn, "%s must be a sequence, got the key '%s'", what,
+                 lua_tostring(L, -2));
+      if (lua_type(L, -2) == LUA_TNUMBER)
+        lb_error(L, fn, "%s must be a sequence without holes, got the key %s", what,
+                 luaL_tolstring(L, -2, NULL));
+      lb_error(L, fn, "%s must be a sequence, got a key of type %s", what,
+               luaL_typename(L, -2));
+    }
+    lua_pop(L, 1);
+  }
+}
+
 int lb_checkshape(lua_State *L, int idx, int64_t *shape, const char *fn) {
   int n, i;
   if (lua_isinteger(L, idx) || lua_type(L, idx) == LUA_TNUMBER) {
@@ -164,6 +188,7 @@ int lb_checkshape(lua_State *L, int idx, int64_t *shape, const char *fn) {
   if (n > LPY_MAXDIMS)
     lb_error(L, fn, "maximum supported dimension for an array is %d, got %d",
              LPY_MAXDIMS, n);
+  lb_check_sequence(L, idx, n, fn, "a shape table");
   for (i = 0; i < n; i++) {
     int ok;
     lua_Integer v;
@@ -247,6 +272,7 @@ int lb_read_axes(lua_State *L, int idx, int nd, unsigned char *axes,
   }
   if (lua_type(L, idx) == LUA_TTABLE && !lb_test(L, idx)) {
     lua_Integer i, n = (lua_Integer)lua_rawlen(L, idx);
+    lb_check_sequence(L, idx, n, fn, "an axis table");
     for (i = 1; i <= n; i++) {
       int isnum;
       lua_Integer ax;

@@ -14,6 +14,7 @@ static int read_newshape(lua_State *L, int idx, int64_t *shape, const char *fn) 
   if (lua_type(L, idx) == LUA_TTABLE) {
     n = (int)lua_rawlen(L, idx);
     if (n > LPY_MAXDIMS) lb_error(L, fn, "too many dimensions: %d", n);
+    lb_check_sequence(L, idx, n, fn, "a shape table");
     for (i = 0; i < n; i++) {
       int ok;
       lua_rawgeti(L, idx, i + 1);
@@ -160,6 +161,7 @@ static int read_axes(lua_State *L, int idx, int ndim, int *axes, const char *fn)
   if (lua_type(L, idx) == LUA_TTABLE) {
     n = (int)lua_rawlen(L, idx);
     if (n > LPY_MAXDIMS) lb_error(L, fn, "too many axes");
+    lb_check_sequence(L, idx, n, fn, "an axes table");
     for (i = 0; i < n; i++) {
       lua_rawgeti(L, idx, i + 1);
       axes[i] = lb_checkaxis(L, -1, ndim, fn);
