@@ -202,6 +202,14 @@ describe("shape, axis and data tables with keys that are not a sequence", functi
     H.assert_error("lumpy.array: cannot convert a table with non-sequence keys",
       function() return np.array({{1, 2}, {3, 4, x = 1}}) end)
   end)
+  it("options of the reductions written in Lua read as those in C", function()
+    H.assert_error("lumpy.mean: unexpected option 'axis'",
+      function() return np.mean(a, {axis = 2}) end)
+    H.assert_error("lumpy.sum: unexpected option 'axis'",
+      function() return np.sum(a, {axis = 2}) end)
+    H.assert_error("lumpy.mean: too many arguments",
+      function() return np.mean(a, 1, nil, nil, nil, nil, nil, 5) end)
+  end)
   it("sequences and empty tables still work", function()
     assert.same({2, 3}, np.zeros({2, 3}).shape)
     assert.same({{0, 3}, {1, 4}, {2, 5}}, np.transpose(a, {2, 1}):tolist())

@@ -465,7 +465,7 @@ return function(np, P)
       args.n = #ops
     end
     for k in pairs(opts) do
-      if k ~= "optimize" then fail("unknown option '" .. tostring(k) .. "'") end
+      if k ~= "optimize" then fail("unexpected option '" .. tostring(k) .. "'") end
     end
     local optimize = opts.optimize
     if optimize == nil then optimize = "greedy" end

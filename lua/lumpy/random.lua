@@ -39,7 +39,7 @@ return function(np, internal)
         end
       end
       for k in pairs(opts) do
-        if not known[k] then error(("lumpy.%s: unknown option '%s'"):format(fn, k), 3) end
+        if not known[k] then error(("lumpy.%s: unexpected option '%s'"):format(fn, k), 3) end
       end
     end
     return U.unpack(v, 1, #names)
@@ -298,7 +298,7 @@ return function(np, internal)
     local fn = "random.Generator.permuted"
     opts = opts or {}
     for k in pairs(opts) do
-      if k ~= "axis" and k ~= "out" then fail(fn, "unknown option '" .. tostring(k) .. "'", 2) end
+      if k ~= "axis" and k ~= "out" then fail(fn, "unexpected option '" .. tostring(k) .. "'", 2) end
     end
     local arr = np.asarray(x)
     local out = opts.out

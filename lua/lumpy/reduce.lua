@@ -33,14 +33,14 @@ return function(np, C)
       t[t.n] = nil        -- an empty options table
       t.n = t.n - 1
     end
-    if t.n > n then error("lumpy: too many arguments", 0) end
+    if t.n > n then error("too many arguments", 0) end
     return t, opts
   end
 
   local function checkopts(opts, allowed, name)
     for k in pairs(opts) do
       if not allowed[k] then
-        error(string.format("lumpy.%s: unknown option '%s'", name, tostring(k)), 0)
+        error(string.format("lumpy.%s: unexpected option '%s'", name, tostring(k)), 0)
       end
     end
   end

@@ -164,7 +164,7 @@ static int set_printoptions(lua_State *L) {
                             "precision, threshold, edgeitems, linewidth, "
                             "suppress)", k);
         return lb_error(L, "set_printoptions",
-                        "unknown option '%s' (expected precision, threshold, "
+                        "unexpected option '%s' (expected precision, threshold, "
                         "edgeitems, linewidth or suppress)", k);
       }
       set_one(L, &o, k, lua_gettop(L));

@@ -206,7 +206,6 @@
 
 ---Options of the reductions (sum, prod, min, max, mean, var, std, any, all, arg*, cum*, nan*).
 ---@class lumpy.ReduceOptions
----@field axis? lumpy.Axis axes to reduce
 ---@field keepdims? boolean keep reduced axes with size 1
 ---@field dtype? lumpy.DTypeLike accumulator dtype
 ---@field out? lumpy.Array where to write the result
