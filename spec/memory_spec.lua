@@ -235,7 +235,9 @@ describe("memory", function()
     t = nil
     collectgarbage(); collectgarbage()
     local kept = np.memory_info().cached - before
-    assert.is_true(kept > 0, "nothing kept")
+    -- (sanitizer builds keep no small blocks, so that a use after free is
+    -- still caught)
+    if not os.getenv("LUMPY_SANITIZE") then assert.is_true(kept > 0, "nothing kept") end
     assert.is_true(kept <= 4 * 2^20, ("%d bytes kept"):format(kept))
   end)
 
