@@ -1,7 +1,8 @@
 -- kernels_spec.lua - the same elementwise results on every code path of a
 -- loop: contiguous, strided, broadcast scalar, long runs written with
--- non-temporal stores (outputs of 16 MB and more; comparisons of inputs of
--- 16 MB and more; casts), and math functions computed in place with
+-- non-temporal stores (outputs of 16 MB and more: arithmetic, maximum,
+-- minimum, absolute; comparisons of inputs of 16 MB and more; casts), and
+-- math functions computed in place with
 -- special values (lanes redone by libm) anywhere.
 local np = require "lumpy"
 
@@ -44,6 +45,24 @@ describe("kernels", function()
         assert.is_true(ok, "runs differ from position " .. tostring(where))
       end)
     end
+  end
+
+  for _, dtype in ipairs { "float64", "float32" } do
+    it("maximum, minimum and absolute of long " .. dtype .. " runs agree with short runs", function()
+      local n = (dtype == "float64" and 2^21 or 2^22) + 37
+      local a, b = compare_inputs(dtype, n)
+      for _, op in ipairs { "maximum", "minimum" } do
+        local ok, where = runs_agree(np[op], a, b, n)
+        assert.is_true(ok, op .. ": runs differ from position " .. tostring(where))
+      end
+      local ok, where = runs_agree(function(x) return np.absolute(x) end, a, a, n)
+      assert.is_true(ok, "absolute: runs differ from position " .. tostring(where))
+      -- into an output that starts off a 16-byte boundary
+      local out = np.zeros(n + 1, dtype)
+      np.maximum(a, b, {out = out["2:"]})
+      assert.is_true(np.array_equal(out["2:"], np.maximum(a, b), {equal_nan = true}))
+      assert.equal(0, out[1])
+    end)
   end
 
   for _, dtype in ipairs { "float64", "float32" } do
