@@ -197,10 +197,12 @@ describe("shape, axis and data tables with keys that are not a sequence", functi
       function() return np.sum(a, {1, 2, keepdims = true}, nil) end)
     H.assert_error("lumpy.sum: an axis table must be a sequence, got the key 'axis'",
       function() return np.sum(a, {axis = 2}, nil) end)
-    H.assert_error("lumpy.array: cannot convert a table with non-sequence keys",
+    H.assert_error("lumpy.array: a table of array data must be a sequence, got the key 'dtype'",
       function() return np.array({1, 2, 3, dtype = "float32"}) end)
-    H.assert_error("lumpy.array: cannot convert a table with non-sequence keys",
+    H.assert_error("lumpy.array: a table of array data must be a sequence, got the key 'x'",
       function() return np.array({{1, 2}, {3, 4, x = 1}}) end)
+    H.assert_error("lumpy.array: a table of array data must be a sequence, got the key 'x'",
+      function() return np.array({{}, {x = 1}}) end)
   end)
   it("options of the reductions written in Lua read as those in C", function()
     H.assert_error("lumpy.mean: unexpected option 'axis'",
@@ -212,6 +214,10 @@ describe("shape, axis and data tables with keys that are not a sequence", functi
   end)
   it("sequences and empty tables still work", function()
     assert.same({2, 3}, np.zeros({2, 3}).shape)
+    -- sequences a table keeps in its hash part (written with explicit keys)
+    assert.same({1, 2, 3}, np.array({[3] = 3, [2] = 2, [1] = 1}):tolist())
+    assert.same({{1, 2}, {3, 4}}, np.array({{[2] = 2, [1] = 1}, {3, 4}}):tolist())
+    assert.same({2, 3}, np.zeros({[2] = 3, [1] = 2}).shape)
     assert.same({{0, 3}, {1, 4}, {2, 5}}, np.transpose(a, {2, 1}):tolist())
     assert.same({3, 12}, np.sum(a, {2}, nil):tolist())
     assert.same(a:tolist(), np.sum(a, {}, nil):tolist())   -- NumPy's axis=()

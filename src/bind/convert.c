@@ -23,6 +23,8 @@ static int is_plain_table(lua_State *L, int idx) {
 
 static const char *ltype(lua_State *L, int idx) { return luaL_typename(L, idx); }
 
+#define DATA_TABLE "a table of array data"
+
 /* find the shape along the chain of first elements */
 static void scan_shape(lua_State *L, int idx, scan *s, const char *fn) {
   lua_pushvalue(L, idx);
@@ -30,10 +32,8 @@ static void scan_shape(lua_State *L, int idx, scan *s, const char *fn) {
     lpy_array *a;
     if (is_plain_table(L, -1)) {
       int64_t n = (int64_t)lua_rawlen(L, -1);
-      if (n == 0) {                 /* {} is empty; {x = 1} is not data */
-        lua_pushnil(L);
-        if (lua_next(L, -2)) lb_error(L, fn, "cannot convert a table with non-sequence keys to an array");
-      }
+      if (n == 0)                   /* {} is empty; {x = 1} is not data */
+        lb_check_sequence(L, -1, 0, fn, DATA_TABLE);
       if (s->ndim >= LPY_MAXDIMS)
         lb_error(L, fn, "nested tables are deeper than %d dimensions",
                  LPY_MAXDIMS);
@@ -67,11 +67,19 @@ static void scan_check(lua_State *L, int idx, int depth, scan *s,
   if (is_plain_table(L, idx)) {
     int64_t n = (int64_t)lua_rawlen(L, idx), i;
     if (depth >= s->ndim || s->shape[depth] != n) ragged(L, fn, depth);
-    if (n > 0) {     /* {1, 2, x = 3}: one step of lua_next past the sequence */
+    luaL_checkstack(L, 6, "nested too deep");
+    /* {1, 2, x = 3} is not data either. One step of lua_next past the
+       sequence finds nothing in a table that keeps it in its array part,
+       as most do; otherwise every key is checked */
+    if (n == 0) {
+      lb_check_sequence(L, idx, 0, fn, DATA_TABLE);
+    } else {
       lua_pushinteger(L, (lua_Integer)n);
-      if (lua_next(L, idx)) lb_error(L, fn, "cannot convert a table with non-sequence keys to an array");
+      if (lua_next(L, idx)) {
+        lua_pop(L, 2);
+        lb_check_sequence(L, idx, n, fn, DATA_TABLE);
+      }
     }
-    luaL_checkstack(L, 4, "nested too deep");
     for (i = 1; i <= n; i++) {
       lua_rawgeti(L, idx, i);
       scan_check(L, -1, depth + 1, s, fn);
