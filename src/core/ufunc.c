@@ -101,8 +101,6 @@ static void type_list(int nin, const lpy_operand *in, char *buf, size_t n) {
 
 /* the loop each input dtype runs in, per ufunc: the first loop in NumPy's
    order that the input casts to safely; -1 for none. Filled once. */
-/* the loop each input dtype runs in, per ufunc: the first loop in NumPy's
-   order that the input casts to safely; -1 for none. Filled once. */
 #define MAXUFUNCS 128
 static signed char loop_table[MAXUFUNCS][LPY_NTYPES];
 /* the loop each ufunc runs for each loop dtype: the dispatch table's when
