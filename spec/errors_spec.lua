@@ -204,6 +204,22 @@ describe("shape, axis and data tables with keys that are not a sequence", functi
     H.assert_error("lumpy.array: a table of array data must be a sequence, got the key 'x'",
       function() return np.array({{}, {x = 1}}) end)
   end)
+  it("tables of arrays too: an axis inside them is an error, not dropped", function()
+    for _, f in ipairs { np.concatenate, np.stack, np.vstack, np.hstack, np.dstack,
+                         np.column_stack, np.block } do
+      H.assert_error("lumpy.", function() return f({a, a, axis = 2}) end)
+    end
+    H.assert_error("lumpy.concatenate: a table of arrays must be a sequence, got the key 'axis'",
+      function() return np.concatenate({a, a, axis = 2}) end)
+    H.assert_error("lumpy.stack: a table of arrays must be a sequence, got the key 'axis'",
+      function() return np.stack({a, a, axis = 2}) end)
+    H.assert_error("lumpy.lexsort: a table of keys must be a sequence, got the key 'axis'",
+      function() return np.lexsort({a[1], a[2], axis = 1}) end)
+    H.assert_error("lumpy.block: a list of blocks must be a sequence, got the key 'x'",
+      function() return np.block({a, a, x = 1}) end)
+    assert.same({2, 6}, np.concatenate({a, a}, 2).shape)
+    assert.same({4, 6}, np.block({{a, a}, {a, a}}).shape)
+  end)
   it("options of the reductions written in Lua read as those in C", function()
     H.assert_error("lumpy.mean: unexpected option 'axis'",
       function() return np.mean(a, {axis = 2}) end)

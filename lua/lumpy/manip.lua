@@ -61,6 +61,7 @@ return function(np, C)
       return t
     end
     if type(arrays) ~= "table" then fail("expected a sequence of arrays, got " .. type(arrays)) end
+    U.check_sequence(arrays, "a table of arrays")
     return arrays
   end
 
@@ -123,6 +124,7 @@ return function(np, C)
   -- empty list), the largest array ndim
   local function depths(x, parent)
     if is_list(x) then
+      U.check_sequence(x, "a list of blocks")
       -- deeper lists than an array can have dimensions (a table that holds
       -- itself would recurse for ever)
       if #parent >= 32 then

@@ -79,6 +79,7 @@ static int collect(lua_State *L, int seq, lpy_array ***arrs, const char *fn) {
     if (lua_type(L, seq) != LUA_TTABLE)
       lb_error(L, fn, "expected a sequence of arrays, got %s", luaL_typename(L, seq));
     len = (lua_Integer)lua_rawlen(L, seq);
+    lb_check_sequence(L, seq, len, fn, "a table of arrays");
   }
   if (len > (1 << 26)) lb_error(L, fn, "too many arrays");
   n = (int)len;

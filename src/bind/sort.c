@@ -201,6 +201,7 @@ static int l_lexsort(lua_State *L) {
       lb_error(L, "lexsort", "keys must be a sequence of arrays or an array");
     nk = (int)lua_rawlen(L, 1);
     if (nk > 256) lb_error(L, "lexsort", "too many keys (at most 256)");
+    lb_check_sequence(L, 1, nk, "lexsort", "a table of keys");
     lbs_room(L, nk + 20, "lexsort");
     for (i = 0; i < nk; i++) {
       lua_rawgeti(L, 1, i + 1);
