@@ -1,9 +1,9 @@
 -- lumpy/manip.lua - array manipulation written in Lua on the C primitives
 -- of src/bind/manip.c (concatenate, flip, array_split, repeat, and the
--- internal table C: take / put of slabs, nonzero_box): stack and its
--- variants, block, the split variants, tile, roll, rot90, pad, append,
--- insert, delete, resize, trim_zeros. Loaded by lumpy/extras.lua with the
--- module table.
+-- internal table C: take / put of slabs, nonzero_box, check_sequence):
+-- stack and its variants, block, the split variants, tile, roll, rot90,
+-- pad, append, insert, delete, resize, trim_zeros. Loaded by
+-- lumpy/extras.lua with the module table.
 -- Positions are LumPy's (1-based, negative from the end); each function
 -- says how they map to NumPy's.
 
@@ -61,7 +61,7 @@ return function(np, C)
       return t
     end
     if type(arrays) ~= "table" then fail("expected a sequence of arrays, got " .. type(arrays)) end
-    U.check_sequence(arrays, "a table of arrays")
+    C.check_sequence(arrays, "a table of arrays")
     return arrays
   end
 
@@ -124,7 +124,7 @@ return function(np, C)
   -- empty list), the largest array ndim
   local function depths(x, parent)
     if is_list(x) then
-      U.check_sequence(x, "a list of blocks")
+      C.check_sequence(x, "a list of blocks")
       -- deeper lists than an array can have dimensions (a table that holds
       -- itself would recurse for ever)
       if #parent >= 32 then

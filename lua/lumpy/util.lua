@@ -67,23 +67,6 @@ function U.is_opts(t)
   return type(t) == "table" and getmetatable(t) == nil and #t == 0 and next(t) ~= nil
 end
 
--- t, read as a sequence, must have no other key: a name (an option put in
--- the wrong table), a hole or a position past #t is an error ("what" names
--- the table), as src/bind/lumpy.c's lb_check_sequence says it
-function U.check_sequence(t, what)
-  local n = #t
-  for k in pairs(t) do
-    if type(k) ~= "number" or k < 1 or k > n or k % 1 ~= 0 then
-      if type(k) == "string" then
-        error(("%s must be a sequence, got the key '%s'"):format(what, k), 0)
-      elseif type(k) == "number" then
-        error(("%s must be a sequence without holes, got the key %s"):format(what, tostring(k)), 0)
-      end
-      error(("%s must be a sequence, got a key of type %s"):format(what, type(k)), 0)
-    end
-  end
-end
-
 -- is t a plain table without a sequence part, the empty table included: an
 -- options table in a position where no sequence can stand (rtol, dtype, out)
 function U.is_record(t)

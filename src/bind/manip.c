@@ -441,8 +441,18 @@ static const luaL_Reg funcs[] = {
   {NULL, NULL}
 };
 
+/* C.check_sequence(t, what): lb_check_sequence for lumpy/manip.lua (its
+   error names "manip"; the Lua function's wrapper puts its own name) */
+static int l_check_sequence(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lb_check_sequence(L, 1, (lua_Integer)lua_rawlen(L, 1), "manip",
+                    luaL_checkstring(L, 2));
+  return 0;
+}
+
 static const luaL_Reg internal[] = {
   {"take", l_take}, {"put", l_put}, {"nonzero_box", l_nonzero_box},
+  {"check_sequence", l_check_sequence},
   {NULL, NULL}
 };
 
