@@ -63,7 +63,7 @@ static inline uint64_t f2u64(double v) {
    cast. Used for the hot pairs of src/simd/kernels.c. */
 #define CAST_NT(CONV, DT)                                                   \
     if (n * (int64_t)sizeof(DT) >= LPY_NT_MIN) {                            \
-      LPY_NT_RUN(DT, b, CONV(DT, a[k_]))                                    \
+      LPY_NT_RUN(LPY_NT_BLOCK, DT, b, CONV(DT, a[k_]))                      \
     }
 #define CAST_PLAIN(CONV, DT)
 

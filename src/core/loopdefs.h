@@ -183,7 +183,8 @@
       const T *X = (const T *)args[1], *Y = (const T *)args[2];             \
       uint8_t *O = (uint8_t *)args[0];                                      \
       int64_t i = 0;                                                        \
-      LPY_NT_RUN(uint8_t, O, ({ T a = X[k_]; T b = Y[k_]; (uint8_t)(EXPR); })) \
+      LPY_NT_RUN(LPY_NT_CMP_BLOCK, uint8_t, O,                              \
+                 ({ T a = X[k_]; T b = Y[k_]; (uint8_t)(EXPR); }))          \
       for (; i < n; i++) { T a = X[i], b = Y[i]; O[i] = (EXPR); }           \
     } else {                                                                \
       NAME##_cached(args, n, s, ctx);                                       \

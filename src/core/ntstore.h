@@ -17,21 +17,26 @@
 
 #if defined(__x86_64__)
 #include <emmintrin.h>
-#define LPY_NT_BLOCK 2048                  /* bytes of output a block */
+/* bytes of output a block: a cast's, and a comparison's. A comparison reads
+   8-16 input bytes for each byte it writes, and streaming its output in
+   smaller blocks measured 3-7% faster on 1e7 elements (less, float32 and
+   float64); casts measured best at the larger block. */
+#define LPY_NT_BLOCK 2048
+#define LPY_NT_CMP_BLOCK 512
 
-static inline void lpy_nt_stream(char *d, const char *buf) {
+static inline void lpy_nt_stream(char *d, const char *buf, int len) {
   int j;
-  for (j = 0; j < LPY_NT_BLOCK; j += 16)
+  for (j = 0; j < len; j += 16)
     _mm_stream_si128((__m128i *)(d + j), _mm_load_si128((const __m128i *)(buf + j)));
 }
 
 /* With OT *O, int64_t i (where to start) and n in scope: element k_ of
    the output is EXPR, an expression of k_. Written one by one up to a
-   16-byte boundary, then in whole blocks streamed out; i is left at the
-   first element not written (for the caller's plain loop). */
-#define LPY_NT_RUN(OT, O, EXPR)                                            \
+   16-byte boundary, then in whole blocks of BLK bytes streamed out; i is
+   left at the first element not written (for the caller's plain loop). */
+#define LPY_NT_RUN(BLK, OT, O, EXPR)                                       \
   {                                                                        \
-    enum { K_ = LPY_NT_BLOCK / (int)sizeof(OT) };                          \
+    enum { K_ = (BLK) / (int)sizeof(OT) };                                 \
     OT buf_[K_] __attribute__((aligned(16)));                              \
     int64_t j_, k_;                                                        \
     for (; i < n && ((uintptr_t)(O + i) & 15); i++) {                      \
@@ -43,12 +48,12 @@ static inline void lpy_nt_stream(char *d, const char *buf) {
         k_ = i + j_;                                                       \
         buf_[j_] = (EXPR);                                                 \
       }                                                                    \
-      lpy_nt_stream((char *)(O + i), (const char *)buf_);                  \
+      lpy_nt_stream((char *)(O + i), (const char *)buf_, (int)sizeof buf_); \
     }                                                                      \
     _mm_sfence();                                                          \
   }
 #else
-#define LPY_NT_RUN(OT, O, EXPR)
+#define LPY_NT_RUN(BLK, OT, O, EXPR)
 #endif
 
 #endif
