@@ -236,6 +236,8 @@ describe("ldexp exponents", function()
     H.assert_error("lumpy.ldexp:", np.ldexp, x, np.array({1, 2}, "float32"))
     H.assert_error("lumpy.ldexp:", np.ldexp, np.array({1, 2}), 0 / 0)
     H.assert_error("lumpy.ldexp:", np.ldexp, x, 1e300, {dtype = "float64"})
+    -- nor a uint64 one: NumPy's exponent loops are int32 and int64
+    H.assert_error("lumpy.ldexp:", np.ldexp, x, np.array({1, 2}, "uint64"))
   end)
   it("integer and bool exponents still work", function()
     local x = np.array({1.0, 2.0})
@@ -245,4 +247,36 @@ describe("ldexp exponents", function()
     assert.same({4.0, 8.0}, np.ldexp(np.array({1, 2}), 2):tolist())
     assert.are.equal(16.0, np.ldexp(2.0, 3))
   end)
+end)
+
+-- NumPy 2's complex sign (CDOUBLE_sign in numpy/_core/src/umath/loops.c.src)
+-- where |z| is not finite; the fixtures (NumPy 1.24, whose sign differs)
+-- cover finite z only. Expected values worked out from that code by hand.
+describe("sign of non-finite complex numbers", function()
+  local inf, nan, big = math.huge, 0 / 0, 1.7976931348623157e308
+  local cases = {
+    -- z, sign(z): +-1 on the infinite axis, 0 on the other
+    { inf, 1, 1, 0 }, { -inf, 1, -1, 0 }, { inf, -1, 1, 0 }, { 1, -inf, 0, -1 },
+    { -1, inf, 0, 1 }, { inf, nan, 1, 0 }, { nan, inf, 0, 1 }, { -inf, nan, -1, 0 },
+    -- both infinite, or a nan without an infinity: nan
+    { inf, inf, nan, nan }, { -inf, inf, nan, nan }, { nan, 1, nan, nan }, { 1, nan, nan, nan },
+    -- |z| overflows from finite parts: 0 + +-1j
+    { big, big, 0, 1 }, { big, -big, 0, -1 },
+  }
+  local function same(a, b) return (a ~= a and b ~= b) or (a == b and 1 / a == 1 / b) end
+  for _, dt in ipairs({ "complex128", "complex64" }) do
+    it(dt, function()
+      local z, re, im = np.empty(#cases, dt), {}, {}
+      for i, c in ipairs(cases) do re[i], im[i] = c[1], c[2] end
+      np.copyto(z.real, np.array(re))
+      np.copyto(z.imag, np.array(im))
+      local s = np.sign(z)
+      for i, c in ipairs(cases) do
+        if dt == "complex64" and c[1] == big then c = { inf, inf, nan, nan } end
+        local re, im = s.real[i], s.imag[i]
+        assert(same(re, c[3]) and same(im, c[4]), string.format("sign(%s, %s) = (%s, %s), expected (%s, %s)",
+          c[1], c[2], re, im, c[3], c[4]))
+      end
+    end)
+  end
 end)

@@ -1,5 +1,5 @@
 -- promotion_spec.lua: result dtypes and values of add / multiply / true_divide
--- over every pair of dtypes and with weak Lua scalars (NEP 50), against
+-- / copysign over every pair of dtypes and with weak Lua scalars (NEP 50), against
 -- NumPy (spec/fixtures/promotion.lua).
 local H = require "helper"
 local np = require "lumpy"
@@ -31,7 +31,7 @@ describe("promotion: operators agree with the ufuncs", function()
     true_divide = function(a, b) return a / b end,
   }
   for _, c in ipairs(fx.pairs) do
-    if not c.error and (c.a == "int8" or c.a == "float32" or c.a == "uint64"
+    if not c.error and opf[c.op] and (c.a == "int8" or c.a == "float32" or c.a == "uint64"
                         or c.a == "bool" or c.a == "complex64") then
       it(string.format("%s %s %s", c.a, c.op, c.b), function()
         H.assert_array_equal(opf[c.op](sample(c.a), sample(c.b)), c.out, 0)

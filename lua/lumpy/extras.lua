@@ -145,6 +145,15 @@ return function(np)
     return out
   end
 
+  -- 10^n as NumPy's round makes it: exact up to 1e8, then 1e9 times 10
+  -- n - 9 times (1e23 comes out as 9.999999999999999e22, not 1e23)
+  local function power_of_ten(n)
+    if n < 9 then return 10.0 ^ n end
+    local r = 1e9
+    for _ = 10, n do r = r * 10 end
+    return r
+  end
+
   -- np.round(a [, decimals]) / np.around: rint of a scaled by 10^decimals,
   -- as NumPy does it; integers with decimals >= 0 are returned as they are
   -- (an array, also for 0-d input)
@@ -158,15 +167,15 @@ return function(np)
     if a.ndim == 0 then return round_arr(a:reshape({1}), decimals):reshape({}) end
     if is_int(a) then
       if decimals >= 0 then return a:copy() end
-      local f = 10 ^ -decimals
+      local f = power_of_ten(-decimals)
       return np.asarray(np.multiply(np.rint(np.divide(a, f)), f)):astype(a.dtype)
     end
     if decimals == 0 then return np.rint(a) end
     if decimals > 0 then
-      local f = 10.0 ^ decimals
+      local f = power_of_ten(decimals)
       return np.divide(np.rint(np.multiply(a, f)), f)
     end
-    local f = 10.0 ^ -decimals
+    local f = power_of_ten(-decimals)
     return np.multiply(np.rint(np.divide(a, f)), f)
   end
   -- np.round(a [, decimals [, out]]), options {decimals=, out=}
@@ -238,9 +247,11 @@ return function(np)
     if is_int(r) then return value(r) end
     local function fix(part)
       local big = fmax[part.dtype.name]
-      np.add(0, opts.nan or 0.0, {out = part, where = np.isnan(part)})
-      np.add(0, opts.posinf or big, {out = part, where = np.isposinf(part)})
-      np.add(0, opts.neginf or -big, {out = part, where = np.isneginf(part)})
+      -- every mask before any replacing: a replacement is never replaced
+      local nan, pos, neg = np.isnan(part), np.isposinf(part), np.isneginf(part)
+      np.add(0, opts.nan or 0.0, {out = part, where = nan})
+      np.add(0, opts.posinf or big, {out = part, where = pos})
+      np.add(0, opts.neginf or -big, {out = part, where = neg})
     end
     if is_complex(r) then fix(r.real); fix(r.imag) else fix(r) end
     return value(r)

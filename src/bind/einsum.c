@@ -12,25 +12,17 @@
 static const char *const einsum_opts[] = {"out", "dtype", "order", "casting",
                                           "optimize", NULL};
 
-static int cast_ok(lpy_dtype from, lpy_dtype to, const char *rule) {
-  if (strcmp(rule, "unsafe") == 0) return 1;
-  if (strcmp(rule, "same_kind") == 0) return lpy_can_cast_same_kind(from, to);
-  if (strcmp(rule, "safe") == 0) return lpy_can_cast_safe(from, to);
-  return from == to;                       /* "no", "equiv" */
-}
-
 /* the options, read once */
 typedef struct eopts {
   lpy_array *out;
   int outidx;                 /* its stack index */
-  char casting_buf[12];
   int dtype;                  /* -1: from the operands */
-  const char *casting;
+  lpy_casting casting;
   char order;                 /* 'C', 'F', 'A', 'K' */
 } eopts;
 
 static void read_opts(lua_State *L, int opts, eopts *o, const char *fn) {
-  o->out = NULL; o->outidx = 0; o->dtype = -1; o->casting = "safe";
+  o->out = NULL; o->outidx = 0; o->dtype = -1; o->casting = LPY_CAST_SAFE;
   o->order = 'K';
   if (!opts) return;
   lb_checkopts(L, opts, fn, einsum_opts);
@@ -44,16 +36,7 @@ static void read_opts(lua_State *L, int opts, eopts *o, const char *fn) {
   lb_optfield(L, opts, "dtype");
   o->dtype = lb_optdtype(L, -1, -1, fn);
   lua_pop(L, 1);
-  if (lb_optfield(L, opts, "casting") != LUA_TNIL) {
-    const char *r = lua_tostring(L, -1);
-    if (!r || (strcmp(r, "no") && strcmp(r, "equiv") && strcmp(r, "safe") &&
-               strcmp(r, "same_kind") && strcmp(r, "unsafe")))
-      lb_error(L, fn, "casting must be one of 'no', 'equiv', 'safe', "
-               "'same_kind', or 'unsafe'");
-    strcpy(o->casting_buf, r);
-    o->casting = o->casting_buf;
-  }
-  lua_pop(L, 1);
+  o->casting = lb_optcasting(L, opts, LPY_CAST_SAFE, fn);
   /* optimize only matters for three or more operands (lumpy/einsum.lua);
      its value is checked here too */
   switch (lb_optfield(L, opts, "optimize")) {
@@ -108,10 +91,10 @@ static int evaluate(lua_State *L, lpy_einsum_subs *sb, int first, eopts *o,
   if (lpy_einsum_plan_make(sb, ops, p, &e)) lb_core_error(L, fn, &e);
   t = o->dtype >= 0 ? (lpy_dtype)o->dtype : lpy_result_type(nop, in);
   for (k = 0; k < nop; k++)
-    if (!cast_ok(ops[k]->dtype, t, o->casting))
+    if (!lpy_can_cast(ops[k]->dtype, t, o->casting))
       lb_error(L, fn, "cannot cast operand %d from %s to %s according to the "
                "rule '%s'", k + 1, lpy_dtypes[ops[k]->dtype].name,
-               lpy_dtypes[t].name, o->casting);
+               lpy_dtypes[t].name, lpy_casting_names[o->casting]);
   lpy_einsum_out_shape(p, shape);
   if (o->out) {
     int same = o->out->ndim == p->nout, i;
@@ -122,10 +105,10 @@ static int evaluate(lua_State *L, lpy_einsum_subs *sb, int first, eopts *o,
       lpy_shape_str(p->nout, shape, s2, sizeof s2);
       lb_error(L, fn, "out has shape %s, the result has shape %s", s1, s2);
     }
-    if (!cast_ok(t, o->out->dtype, o->casting))
+    if (!lpy_can_cast(t, o->out->dtype, o->casting))
       lb_error(L, fn, "cannot cast the result from %s to out's dtype %s "
                "according to the rule '%s'", lpy_dtypes[t].name,
-               lpy_dtypes[o->out->dtype].name, o->casting);
+               lpy_dtypes[o->out->dtype].name, lpy_casting_names[o->casting]);
   }
   /* one operand, nothing summed: a view, as NumPy's */
   if (nop == 1 && !o->out && t == ops[0]->dtype && p->nl == p->nout) {

@@ -101,6 +101,11 @@ LPY_API int lb_read_axes(lua_State *L, int idx, int ndim, unsigned char *axes,
 LPY_API int lb_opts(lua_State *L, int first);
 /* push field k of options table at idx (nil when opts == 0) */
 LPY_API int lb_optfield(lua_State *L, int opts, const char *k);
+/* the casting rule named at idx (an error for anything else); the
+   casting= option of the options table at opts (0: none), def when absent */
+LPY_API lpy_casting lb_checkcasting(lua_State *L, int idx, const char *fn);
+LPY_API lpy_casting lb_optcasting(lua_State *L, int opts, lpy_casting def,
+                                  const char *fn);
 LPY_API void lb_push_shape(lua_State *L, int ndim, const int64_t *shape);
 /* luaL_check* with LumPy's error style */
 LPY_API lua_Integer lb_checkinteger(lua_State *L, int idx, const char *fn);

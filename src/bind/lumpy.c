@@ -145,6 +145,20 @@ int lb_optfield(lua_State *L, int opts, const char *k) {
   return lua_getfield(L, opts, k);
 }
 
+lpy_casting lb_checkcasting(lua_State *L, int idx, const char *fn) {
+  int i;
+  for (i = 0; lua_type(L, idx) == LUA_TSTRING && lpy_casting_names[i]; i++)
+    if (strcmp(lua_tostring(L, idx), lpy_casting_names[i]) == 0) return (lpy_casting)i;
+  return (lpy_casting)lb_error(L, fn, "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'");
+}
+
+lpy_casting lb_optcasting(lua_State *L, int opts, lpy_casting def,
+                          const char *fn) {
+  if (lb_optfield(L, opts, "casting") != LUA_TNIL) def = lb_checkcasting(L, -1, fn);
+  lua_pop(L, 1);
+  return def;
+}
+
 /* a table read as a sequence of n entries must have no other key: a name
    (an option put in the wrong table), a hole or a position past n is an
    error, never silently ignored */

@@ -10,26 +10,6 @@
 #include "../core/manip.h"
 
 /* ---------------------------------------------------------- helpers */
-/* NumPy's can_cast for a casting rule name */
-static int cast_ok(lpy_dtype from, lpy_dtype to, const char *rule) {
-  if (strcmp(rule, "unsafe") == 0) return 1;
-  if (strcmp(rule, "same_kind") == 0) return lpy_can_cast_same_kind(from, to);
-  if (strcmp(rule, "safe") == 0) return lpy_can_cast_safe(from, to);
-  return from == to;                       /* "no", "equiv" */
-}
-
-static const char *check_rule(lua_State *L, int opts, const char *fn) {
-  const char *r = "same_kind";
-  if (opts && lb_optfield(L, opts, "casting") != LUA_TNIL) {
-    r = lua_tostring(L, -1);
-    if (!r || (strcmp(r, "no") && strcmp(r, "equiv") && strcmp(r, "safe") &&
-               strcmp(r, "same_kind") && strcmp(r, "unsafe")))
-      lb_error(L, fn, "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'");
-  }
-  if (opts) lua_pop(L, 1);
-  return r;
-}
-
 /* integers at idx: a Lua integer (returns -1, value in *one), or a
    sequence / integer array (values in a userdata pushed on the stack;
    returns the count). Anything else is an error. */
@@ -105,7 +85,8 @@ static int collect(lua_State *L, int seq, lpy_array ***arrs, const char *fn) {
    axis nil is NumPy's 0, false is NumPy's None (flatten every input) */
 static int l_concatenate(lua_State *L) {
   static const char *const ok[] = {"out", "dtype", "casting", NULL};
-  const char *fn = "concatenate", *rule;
+  const char *fn = "concatenate";
+  lpy_casting rule;
   int opts = lb_opts(L, 2), flat = 0, axis = 0, n, i, k, nd, dt = -1, outidx = 0;
   lpy_array **in, *out = NULL, *a0;
   int64_t shape[LPY_MAXDIMS], total = 0;
@@ -124,7 +105,7 @@ static int l_concatenate(lua_State *L) {
     if (out && dt >= 0)
       return lb_error(L, fn, "concatenate() only takes `out` or `dtype` as an argument, but both were provided.");
   }
-  rule = check_rule(L, opts, fn);
+  rule = lb_optcasting(L, opts, LPY_CAST_SAME_KIND, fn);
   if (lua_type(L, 2) == LUA_TBOOLEAN && !lua_toboolean(L, 2)) flat = 1;
   n = collect(L, 1, &in, fn);
   if (n == 0) return lb_error(L, fn, "need at least one array to concatenate");
@@ -161,9 +142,10 @@ static int l_concatenate(lua_State *L) {
     for (i = 1; i < n; i++) dt = lpy_promote((lpy_dtype)dt, in[i]->dtype);
   }
   for (i = 0; i < n; i++)
-    if (!cast_ok(in[i]->dtype, (lpy_dtype)dt, rule))
+    if (!lpy_can_cast(in[i]->dtype, (lpy_dtype)dt, rule))
       return lb_error(L, fn, "cannot cast array data from %s to %s according to the rule '%s'",
-                      lpy_dtypes[in[i]->dtype].name, lpy_dtypes[dt].name, rule);
+                      lpy_dtypes[in[i]->dtype].name, lpy_dtypes[dt].name,
+                      lpy_casting_names[rule]);
   if (out) {
     if (out->ndim != nd || memcmp(out->shape, shape, (size_t)nd * sizeof(int64_t)))
       return lb_error(L, fn, "Output array is the wrong shape");

@@ -420,18 +420,19 @@ static int l_fill(lua_State *L) {
   return 0;
 }
 
-/* np.copyto(dst, src [, {casting=}]) with NumPy's 'same_kind' default */
+/* np.copyto(dst, src [, {casting=, where=}]) with NumPy's 'same_kind'
+   default */
 static int l_copyto(lua_State *L) {
   static const char *const ok[] = {"casting", "where", NULL};
   lpy_array *dst = lb_check(L, 1, "copyto"), *src, *mask = NULL;
-  int opts = lb_opts(L, 3), unsafe = 0;
+  int opts = lb_opts(L, 3);
+  lpy_casting rule;
   lpy_dtype st;
   lpy_err e;
   lpy_operand op;
   lb_checkopts(L, opts, "copyto", ok);
   lua_settop(L, 3);
-  if (opts && lb_optfield(L, opts, "casting") == LUA_TSTRING)
-    unsafe = strcmp(lua_tostring(L, -1), "unsafe") == 0;
+  rule = lb_optcasting(L, opts, LPY_CAST_SAME_KIND, "copyto");
   if (opts && lb_optfield(L, opts, "where") != LUA_TNIL) {
     mask = lb_toarray(L, -1, -1, "copyto");
     if (mask->dtype != LPY_BOOL)
@@ -443,9 +444,10 @@ static int l_copyto(lua_State *L) {
   if (lb_operand(L, 2, &op, "copyto")) lua_replace(L, 2);
   st = op.arr ? op.arr->dtype : op.isbool ? LPY_BOOL
      : lpy_promote_weak(dst->dtype, op.weak);
-  if (!unsafe && !lpy_can_cast_same_kind(st, dst->dtype))
-    return lb_error(L, "copyto", "cannot cast array data from %s to %s according to the rule 'same_kind'",
-                    lpy_dtypes[st].name, lpy_dtypes[dst->dtype].name);
+  if (!lpy_can_cast(st, dst->dtype, rule))
+    return lb_error(L, "copyto", "cannot cast array data from %s to %s according to the rule '%s'",
+                    lpy_dtypes[st].name, lpy_dtypes[dst->dtype].name,
+                    lpy_casting_names[rule]);
   src = lb_toarray(L, 2, -1, "copyto");
   if (lpy_array_assign_where(dst, src, mask, &e) != 0)
     lb_core_error(L, "copyto", &e);

@@ -19,9 +19,22 @@ static int fortran_inputs(int nin, const lpy_operand *in) {
   return any;
 }
 
+/* the dtype= and casting= options (-1: not given) */
+typedef struct uopts {
+  int dtype, casting;
+} uopts;
+
+/* read dtype= and casting= from the options table at x */
+static void read_uopts(lua_State *L, int x, uopts *o, const char *fn) {
+  lua_getfield(L, x, "dtype");
+  o->dtype = lb_optdtype(L, -1, -1, fn);
+  lua_pop(L, 1);
+  o->casting = (int)lb_optcasting(L, x, (lpy_casting)-1, fn);
+}
+
 /* upvalue 1: light userdata of the lpy_ufunc; upvalue 2: public name */
 static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
-                      int first, int outidx, int dtype, int whereidx) {
+                      int first, int outidx, const uopts *o, int whereidx) {
   int nin = lpy_ufunc_nin(u), i, nd[2], ondim;
   lpy_operand in[2];
   const int64_t *shapes[2];
@@ -35,8 +48,11 @@ static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
     nd[i] = in[i].arr ? in[i].arr->ndim : 0;
     shapes[i] = in[i].arr ? in[i].arr->shape : NULL;
   }
-  if ((dtype < 0 ? lpy_ufunc_resolve(u, in, &plan, &e)
-                 : lpy_ufunc_resolve_dtype(u, in, (lpy_dtype)dtype, &plan, &e)) != 0)
+  if ((o->dtype < 0 && o->casting < 0
+           ? lpy_ufunc_resolve(u, in, &plan, &e)
+           : lpy_ufunc_resolve_with(u, in, o->dtype,
+                                    o->casting < 0 ? LPY_CAST_SAME_KIND : (lpy_casting)o->casting,
+                                    &plan, &e)) != 0)
     lb_core_error(L, fn, &e);
   if (nin == 2 && nd[0] == nd[1] && (nd[0] == 0 ||
       memcmp(shapes[0], shapes[1], (size_t)nd[0] * sizeof(int64_t)) == 0)) {
@@ -71,8 +87,12 @@ static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
     if (ondim > 1 && fortran_inputs(nin, in)) lb_make_fortran(out);
   }
   if (whereidx) {
-    lpy_array *w = lb_toarray(L, whereidx, LPY_BOOL, fn);
+    /* as NumPy: bool arrays (and Lua scalars, by truth); an array of
+       another dtype is refused, not cast */
+    lpy_array *w = lb_toarray(L, whereidx, lua_type(L, whereidx) == LUA_TNUMBER ? LPY_BOOL : -1, fn);
     int k, off = ondim - w->ndim;
+    if (w->dtype != LPY_BOOL)
+      return lb_error(L, fn, "where must be a bool array, got %s data", lpy_dtypes[w->dtype].name);
     /* the mask must broadcast to the output's shape */
     for (k = 0; k < w->ndim; k++)
       if (off < 0 || (w->shape[k] != 1 && w->shape[k] != shape[off + k])) {
@@ -95,21 +115,24 @@ static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
 static int ufunc_fn(lua_State *L) {
   const lpy_ufunc *u = lua_touserdata(L, lua_upvalueindex(1));
   const char *fn = lua_tostring(L, lua_upvalueindex(2));
-  int nin = lpy_ufunc_nin(u), outidx = 0, top = lua_gettop(L), dtype = -1;
+  int nin = lpy_ufunc_nin(u), outidx = 0, top = lua_gettop(L);
   int whereidx = 0;
+  uopts o = {-1, -1};
   if (top < nin)
     return lb_error(L, fn, "expected %d argument%s, got %d", nin,
                     nin > 1 ? "s" : "", top);
   if (top > nin) {
     int x = nin + 1;
+    for (; top > x && lua_isnil(L, top); top--) {}
+    if (top > x)
+      return lb_error(L, fn, "too many arguments: expected at most %d (the input%s and an output or options table), got %d",
+                      x, nin > 1 ? "s" : "", top);
     lua_settop(L, x);
     if (lb_test(L, x)) outidx = x;
     else if (lua_type(L, x) == LUA_TTABLE && !lua_getmetatable(L, x)) {
-      static const char *const ok[] = {"out", "dtype", "where", NULL};
+      static const char *const ok[] = {"out", "dtype", "casting", "where", NULL};
       lb_checkopts(L, x, fn, ok);
-      lua_getfield(L, x, "dtype");
-      dtype = lb_optdtype(L, -1, -1, fn);
-      lua_pop(L, 1);
+      read_uopts(L, x, &o, fn);
       lua_getfield(L, x, "where");            /* at x + 1, maybe nil */
       if (lua_getfield(L, x, "out") != LUA_TNIL) {
         if (!lb_test(L, -1)) return lb_error(L, fn, "out must be an array");
@@ -125,7 +148,7 @@ static int ufunc_fn(lua_State *L) {
   } else {
     lua_settop(L, nin);
   }
-  return call_ufunc(L, u, fn, 1, outidx, dtype, whereidx);
+  return call_ufunc(L, u, fn, 1, outidx, &o, whereidx);
 }
 
 /* the most common call, two arrays of one dtype and shape, C-ordered:
@@ -185,12 +208,13 @@ static int fast_scalar(lua_State *L, const lpy_ufunc *u) {
 /* metamethods: Lua passes (a, b) for binary and (a, a) for unary ones */
 static int ufunc_meta(lua_State *L) {
   const lpy_ufunc *u = lua_touserdata(L, lua_upvalueindex(1));
+  static const uopts none = {-1, -1};
   const char *fn;
   if (lpy_ufunc_nin(u) == 2 && (fast_binary(L, u) || fast_scalar(L, u)))
     return 1;
   fn = lua_tostring(L, lua_upvalueindex(2));
   lua_settop(L, lpy_ufunc_nin(u));
-  return call_ufunc(L, u, fn, 1, 0, -1, 0);
+  return call_ufunc(L, u, fn, 1, 0, &none, 0);
 }
 
 static void push_ufunc(lua_State *L, const char *core, const char *name,
@@ -272,8 +296,9 @@ static void check_out2(lua_State *L, int idx, const char *fn) {
 static int two_results(lua_State *L, const char *fn, int nin, const char *c1,
                        const char *c2) {
   const lpy_ufunc *u1 = lpy_ufunc_find(c1), *u2 = lpy_ufunc_find(c2);
-  int top = lua_gettop(L), o = nin + 1, dtype = -1, i;
+  int top = lua_gettop(L), o = nin + 1, i;
   int outidx[2] = {0, 0}, whereidx = 0;
+  uopts uo = {-1, -1};
   if (top < nin)
     return lb_error(L, fn, "expected %d argument%s", nin, nin > 1 ? "s" : "");
   /* slots: inputs 1..nin, outputs o and o + 1, where o + 2 */
@@ -281,13 +306,11 @@ static int two_results(lua_State *L, const char *fn, int nin, const char *c1,
     return lb_error(L, fn, "too many arguments (at most %d inputs and 2 outputs)", nin);
   lua_settop(L, o + 2);
   if (lua_type(L, o) == LUA_TTABLE && !lua_getmetatable(L, o)) {
-    static const char *const ok[] = {"out", "dtype", "where", NULL};
+    static const char *const ok[] = {"out", "dtype", "casting", "where", NULL};
     if (!lua_isnil(L, o + 1))
       return lb_error(L, fn, "an options table must be the last argument");
     lb_checkopts(L, o, fn, ok);
-    lua_getfield(L, o, "dtype");
-    dtype = lb_optdtype(L, -1, -1, fn);
-    lua_pop(L, 1);
+    read_uopts(L, o, &uo, fn);
     lua_getfield(L, o, "where");
     lua_getfield(L, o, "out");
     if (lb_test(L, -1))
@@ -345,10 +368,10 @@ static int two_results(lua_State *L, const char *fn, int nin, const char *c1,
     }
   }
   lua_settop(L, o + 3);                   /* o + 3: the first result */
-  call_ufunc(L, u1, fn, 1, outidx[0], dtype, whereidx);
+  call_ufunc(L, u1, fn, 1, outidx[0], &uo, whereidx);
   lua_replace(L, o + 3);
   lua_settop(L, o + 3);
-  call_ufunc(L, u2, fn, 1, outidx[1], dtype, whereidx);
+  call_ufunc(L, u2, fn, 1, outidx[1], &uo, whereidx);
   lua_pushvalue(L, o + 3);
   lua_insert(L, -2);
   return 2;
@@ -453,13 +476,9 @@ static int l_can_cast(lua_State *L) {
   lpy_array *arr = lb_test(L, 1);
   int a = arr ? (int)arr->dtype : lb_optdtype(L, 1, -1, "can_cast");
   int b = lb_optdtype(L, 2, -1, "can_cast");
-  const char *c = lua_type(L, 3) == LUA_TSTRING ? lua_tostring(L, 3) : "safe";
   if (a < 0 || b < 0) return lb_error(L, "can_cast", "expected two dtypes");
-  if (strcmp(c, "safe") == 0) lua_pushboolean(L, lpy_can_cast_safe(a, b));
-  else if (strcmp(c, "same_kind") == 0) lua_pushboolean(L, lpy_can_cast_same_kind(a, b));
-  else if (strcmp(c, "unsafe") == 0) lua_pushboolean(L, 1);
-  else if (strcmp(c, "no") == 0 || strcmp(c, "equiv") == 0) lua_pushboolean(L, a == b);
-  else return lb_error(L, "can_cast", "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'");
+  lua_pushboolean(L, lpy_can_cast(a, b, lua_isnoneornil(L, 3) ? LPY_CAST_SAFE
+                                        : lb_checkcasting(L, 3, "can_cast")));
   return 1;
 }
 

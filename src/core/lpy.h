@@ -200,6 +200,14 @@ typedef void (*lpy_castfn)(const char *src, int64_t ss, char *dst,
 LPY_API lpy_castfn lpy_cast_fn(lpy_dtype from, lpy_dtype to);
 /* NumPy's 'same_kind' casting rule */
 LPY_API int lpy_can_cast_same_kind(lpy_dtype from, lpy_dtype to);
+/* NumPy's casting rules; lpy_casting_names[rule] is the rule's name (and
+   the list ends with NULL) */
+typedef enum {
+  LPY_CAST_NO, LPY_CAST_EQUIV, LPY_CAST_SAFE, LPY_CAST_SAME_KIND,
+  LPY_CAST_UNSAFE
+} lpy_casting;
+LPY_API extern const char *const lpy_casting_names[];
+LPY_API int lpy_can_cast(lpy_dtype from, lpy_dtype to, lpy_casting rule);
 /* lowest and one-past-highest byte an array touches; do two overlap */
 LPY_API void lpy_array_extent(const lpy_array *a, char **lo, char **hi);
 LPY_API int lpy_arrays_overlap(const lpy_array *a, const lpy_array *b);
@@ -232,6 +240,7 @@ LPY_API lpy_dtype lpy_result_type(int n, const lpy_operand *in);
 typedef struct lpy_ufunc_plan {
   lpy_dtype loop;          /* dtype the inner loop computes in */
   lpy_dtype out;           /* natural output dtype */
+  lpy_casting casting;     /* the rule for the cast into out */
   int fresh_out;           /* caller promises out overlaps no input */
   lpy_array *where;        /* NULL, or a bool mask broadcast to out's
                               shape: only those elements are computed */
@@ -240,11 +249,13 @@ typedef struct lpy_ufunc_plan {
 /* Resolve the loop and output dtypes for the inputs (NumPy's rules). */
 LPY_API int lpy_ufunc_resolve(const lpy_ufunc *u, const lpy_operand *in,
                               lpy_ufunc_plan *plan, lpy_err *e);
-/* The plan with the loop dtype chosen by the caller (NumPy's dtype=):
-   inputs must cast to it under 'same_kind'. */
-LPY_API int lpy_ufunc_resolve_dtype(const lpy_ufunc *u, const lpy_operand *in,
-                                    lpy_dtype t, lpy_ufunc_plan *plan,
-                                    lpy_err *e);
+/* The same with NumPy's dtype= (the output dtype; -1 for none) and
+   casting= options: a dtype that is not the natural output's picks the
+   loop of that dtype, and every input must cast to the loop, and the
+   result to out, under the rule. */
+LPY_API int lpy_ufunc_resolve_with(const lpy_ufunc *u, const lpy_operand *in,
+                                   int dtype, lpy_casting casting,
+                                   lpy_ufunc_plan *plan, lpy_err *e);
 /* The plan when every input is an array of dtype t; -1 when that needs
    the general lpy_ufunc_resolve (errors, no loop). */
 LPY_API int lpy_ufunc_plan_for(const lpy_ufunc *u, lpy_dtype t,

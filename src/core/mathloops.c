@@ -149,18 +149,22 @@ static inline lpy_c128 c128_of(double _Complex z) {
     }                                                                       \
     return r;                                                               \
   }                                                                         \
-  /* NumPy 2: z / |z| */                                                    \
+  /* NumPy 2: z / |z|, where |z| is infinite: +-1 on an infinite axis and \
+     0 on the other, nan when both are infinite, and 0 + +-1j when |z|   \
+     overflows from finite parts (NumPy's CDOUBLE_sign) */                \
   static inline T N##_sign(T z) {                                           \
     T r;                                                                    \
-    R m;                                                                    \
-    if (isnan(z.re) || isnan(z.im)) { r.re = r.im = (R)NAN; return r; }     \
-    if (isinf(z.re) || isinf(z.im)) {                                       \
-      z.re = isinf(z.re) ? copysign##S(1, z.re) : copysign##S(0, z.re);     \
-      z.im = isinf(z.im) ? copysign##S(1, z.im) : copysign##S(0, z.im);     \
+    R m = hypot##S(z.re, z.im);                                             \
+    if (isnan(m) || (isinf(z.re) && isinf(z.im))) {                         \
+      r.re = r.im = (R)NAN;                                                 \
+    } else if (isinf(m)) {                                                  \
+      r.re = isinf(z.re) ? (z.re > 0 ? 1 : -1) : 0;                         \
+      r.im = isinf(z.re) ? 0 : (z.im > 0 ? 1 : -1);                         \
+    } else if (m == 0) {                                                    \
+      r.re = r.im = 0;                                                      \
+    } else {                                                                \
+      r.re = z.re / m; r.im = z.im / m;                                     \
     }                                                                       \
-    m = hypot##S(z.re, z.im);                                               \
-    if (m == 0) { r.re = r.im = 0; return r; }                              \
-    r.re = z.re / m; r.im = z.im / m;                                       \
     return r;                                                               \
   }
 #define c64_of complex64_of

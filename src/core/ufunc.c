@@ -44,6 +44,19 @@ int lpy_can_cast_same_kind(lpy_dtype from, lpy_dtype to) {
   return lpy_can_cast_safe(from, to) || kind_rank(from) <= kind_rank(to);
 }
 
+const char *const lpy_casting_names[] = {"no", "equiv", "safe", "same_kind",
+                                         "unsafe", NULL};
+
+/* "no" and "equiv" are the same here: LumPy's dtypes have no byte order */
+int lpy_can_cast(lpy_dtype from, lpy_dtype to, lpy_casting rule) {
+  switch (rule) {
+    case LPY_CAST_UNSAFE: return 1;
+    case LPY_CAST_SAME_KIND: return lpy_can_cast_same_kind(from, to);
+    case LPY_CAST_SAFE: return lpy_can_cast_safe(from, to);
+    default: return from == to;
+  }
+}
+
 /* the dtype the inputs promote to, weak scalars taken into account */
 lpy_dtype lpy_result_type(int nin, const lpy_operand *in) {
   lpy_dtype t = LPY_BOOL;
@@ -171,16 +184,18 @@ int lpy_ufunc_plan_for(const lpy_ufunc *u, lpy_dtype t, lpy_ufunc_plan *p) {
   if ((k = loop_for(u, t)) < 0) return -1;
   p->loop = (lpy_dtype)k;
   p->out = out_type(u, p->loop);
+  p->casting = LPY_CAST_SAME_KIND;
   p->fresh_out = 0;
   p->where = NULL;
   return 0;
 }
 
-/* find the loop dtype and the output dtype */
-static int resolve(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
-                   lpy_dtype *outt, lpy_err *e) {
+/* the loop dtype NumPy picks for the inputs (before the range check of
+   Lua integers) */
+static int pick_loop(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
+                     lpy_err *e) {
   lpy_dtype t = lpy_result_type((u->flags & LPY_UF_FIRSTTYPE) ? 1 : u->nin, in);
-  int k, i;
+  int k;
   if ((u->flags & LPY_UF_NOBOOL) && t == LPY_BOOL) {
     if (u->nin == 2)
       return lpy_err_set(e, LPY_ETYPE,
@@ -191,12 +206,23 @@ static int resolve(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
   if ((u->flags & LPY_UF_NOBOOLIN) && t == LPY_BOOL) {
     k = -1;                  /* as NumPy: no bool loop and no cast to one */
   } else if ((u->flags & LPY_UF_FIRSTTYPE) &&
-             (in[1].arr ? !(lpy_isint(in[1].arr->dtype) || in[1].arr->dtype == LPY_BOOL)
+             (in[1].arr ? !(lpy_isint(in[1].arr->dtype) || in[1].arr->dtype == LPY_BOOL) ||
+                          in[1].arr->dtype == LPY_UINT64
                         : (!in[1].isbool && in[1].weak != LPY_WEAK_INT))) {
-    k = -1;                  /* ldexp: as NumPy, no loop for a float exponent */
+    k = -1;                  /* ldexp: as NumPy, no loop for a float exponent
+                                (nor a uint64 one, which int64 cannot hold) */
   } else {
     if ((u->flags & LPY_UF_INEXACT) && !lpy_isinexact(t)) t = LPY_FLOAT64;
     k = loop_for(u, t);
+    if (k >= 0 && u->nin == 2 && !lpy_isinexact(t) && lpy_isinexact((lpy_dtype)k) &&
+        in[0].arr && in[1].arr) {
+      /* two integer arrays into float loops: NumPy takes the first loop
+         both cast to safely, which is smaller than their promotion's when
+         each fits a smaller float (int8 and uint16: float32, where their
+         promotion int32 gives float64) */
+      int k0 = loop_for(u, in[0].arr->dtype), k1 = loop_for(u, in[1].arr->dtype);
+      if (k0 >= 0 && k1 >= 0) k = loop_for(u, lpy_promote((lpy_dtype)k0, (lpy_dtype)k1));
+    }
   }
   if (k < 0) {
     char types[160];
@@ -205,6 +231,14 @@ static int resolve(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
                        "not supported for the input types (%s)", types);
   }
   *loopt = (lpy_dtype)k;
+  return 0;
+}
+
+/* every Lua integer fits the loop dtype; a comparison widens its loop to
+   make it fit instead */
+static int check_scalars(const lpy_ufunc *u, const lpy_operand *in,
+                         lpy_dtype *loopt, lpy_err *e) {
+  int i;
   for (i = 0; i < u->nin; i++) {
     if (!in[i].arr && !in[i].isbool && in[i].weak == LPY_WEAK_INT &&
         lpy_isint(*loopt) && !int_fits(*loopt, in[i].i)) {
@@ -220,29 +254,52 @@ static int resolve(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
                          (long long)in[i].i, lpy_dtypes[*loopt].name);
     }
   }
-  *outt = out_type(u, *loopt);
   return 0;
 }
 
-int lpy_ufunc_resolve_dtype(const lpy_ufunc *u, const lpy_operand *in,
-                            lpy_dtype t, lpy_ufunc_plan *plan, lpy_err *e) {
-  int i, st;
-  lpy_ufunc_plan natural;
-  if ((st = resolve(u, in, &natural.loop, &natural.out, e)) != 0) return st;
-  if (!u->loops[t] || out_type(u, t) != t)
-    return lpy_err_set(e, LPY_ETYPE, "ufunc '%s' has no loop for dtype %s",
-                       u->name, lpy_dtypes[t].name);
-  for (i = 0; i < u->nin; i++) {
-    lpy_dtype it = in[i].arr ? in[i].arr->dtype : in[i].isbool ? LPY_BOOL
-                 : lpy_promote_weak(t, in[i].weak);
-    if (!lpy_can_cast_same_kind(it, t))
-      return lpy_err_set(e, LPY_ETYPE,
-                         "cannot cast ufunc '%s' input %d from %s to %s with casting rule 'same_kind'",
-                         u->name, i + 1, lpy_dtypes[it].name, lpy_dtypes[t].name);
-  }
-  plan->loop = plan->out = t;
+/* find the loop dtype and the output dtype */
+static int resolve(const lpy_ufunc *u, const lpy_operand *in, lpy_dtype *loopt,
+                   lpy_dtype *outt, lpy_err *e) {
+  int st = pick_loop(u, in, loopt, e);
+  if (st == 0) st = check_scalars(u, in, loopt, e);
+  if (st == 0) *outt = out_type(u, *loopt);
+  return st;
+}
+
+int lpy_ufunc_resolve_with(const lpy_ufunc *u, const lpy_operand *in,
+                           int dtype, lpy_casting casting,
+                           lpy_ufunc_plan *plan, lpy_err *e) {
+  lpy_dtype lt;
+  int i, nin = (u->flags & LPY_UF_FIRSTTYPE) ? 1 : u->nin;
+  int st = pick_loop(u, in, &lt, e);
   plan->fresh_out = 0;
   plan->where = NULL;
+  plan->casting = casting;
+  /* dtype= names the output: the natural loop when that is its output
+     (np.less(a, b, {dtype = "bool"})), else the loop of that dtype (which
+     may run where the natural one does not exist: bool subtract into int8) */
+  if (dtype >= 0 && !(st == 0 && out_type(u, lt) == (lpy_dtype)dtype) &&
+      !(st != 0 && (u->flags & LPY_UF_FIRSTTYPE))) {
+    lt = (lpy_dtype)dtype;
+    if (!u->loops[lt] || out_type(u, lt) != lt)
+      return lpy_err_set(e, LPY_ETYPE, "ufunc '%s' has no loop for dtype %s",
+                         u->name, lpy_dtypes[lt].name);
+  } else if (st != 0) {
+    return st;
+  }
+  for (i = 0; i < nin; i++) {
+    /* a Lua number takes the loop's dtype when its kind allows */
+    lpy_dtype it = in[i].arr ? in[i].arr->dtype : in[i].isbool ? LPY_BOOL
+                 : lpy_promote_weak(lt, in[i].weak);
+    if (!lpy_can_cast(it, lt, casting))
+      return lpy_err_set(e, LPY_ETYPE,
+                         "cannot cast ufunc '%s' input %d from %s to %s with casting rule '%s'",
+                         u->name, i + 1, lpy_dtypes[it].name, lpy_dtypes[lt].name,
+                         lpy_casting_names[casting]);
+  }
+  if ((st = check_scalars(u, in, &lt, e)) != 0) return st;
+  plan->loop = lt;
+  plan->out = out_type(u, lt);
   return 0;
 }
 
@@ -250,6 +307,7 @@ int lpy_ufunc_resolve(const lpy_ufunc *u, const lpy_operand *in,
                       lpy_ufunc_plan *plan, lpy_err *e) {
   plan->fresh_out = 0;
   plan->where = NULL;
+  plan->casting = LPY_CAST_SAME_KIND;
   return resolve(u, in, &plan->loop, &plan->out, e);
 }
 
@@ -361,6 +419,7 @@ static void note_layout(const lpy_ufunc *u, lpy_dtype lt, const lpy_iter *it,
 int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
                    const lpy_ufunc_plan *plan, lpy_err *e) {
   lpy_dtype lt, ot;
+  lpy_casting rule;
   int fresh = plan ? plan->fresh_out : 0;
   int i, ui, st, nop = u->nin + 1, needbuf = 0;
   lpy_array_space scal[2];
@@ -376,11 +435,12 @@ int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
   }
   if (!(out->flags & LPY_WRITEABLE))
     return lpy_err_set(e, LPY_EVALUE, "output array is read-only");
-  if (out->dtype != ot && !lpy_can_cast_same_kind(ot, out->dtype))
+  rule = plan ? plan->casting : LPY_CAST_SAME_KIND;
+  if (out->dtype != ot && !lpy_can_cast(ot, out->dtype, rule))
     return lpy_err_set(e, LPY_ETYPE,
-                       "cannot cast ufunc '%s' output from %s to %s",
+                       "cannot cast ufunc '%s' output from %s to %s with casting rule '%s'",
                        u->name, lpy_dtypes[ot].name,
-                       lpy_dtypes[out->dtype].name);
+                       lpy_dtypes[out->dtype].name, lpy_casting_names[rule]);
   memset(&c, 0, sizeof c);
   ui = ufunc_index(u);
   c.f = ui >= 0 ? loop_fns[ui][lt] : u->loops[lt];

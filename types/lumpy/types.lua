@@ -159,7 +159,8 @@
 ---Options of the ufuncs.
 ---@class lumpy.UfuncOptions
 ---@field out? lumpy.Array where to write the result
----@field dtype? lumpy.DTypeLike the loop's dtype
+---@field dtype? lumpy.DTypeLike the result's dtype (it picks the loop)
+---@field casting? lumpy.Casting casting rule for the inputs and out (default "same_kind")
 ---@field where? lumpy.ArrayLike boolean mask of the elements to compute
 
 ---Options of np.nan_to_num.
