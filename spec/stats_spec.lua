@@ -23,6 +23,20 @@ describe("stats: hand-checked", function()
   it("bincount is indexed by value", function()
     assert.same({1, 2, 0, 1}, np.bincount({0, 1, 1, 3}):tolist())
   end)
+  it("nanquantile of an all-nan line is nan, for 4- and 8-byte dtypes", function()
+    local nan = 0 / 0
+    for _, dt in ipairs({ "float32", "complex64", "float64" }) do
+      for _, method in ipairs({ "lower", "linear", "nearest" }) do
+        -- a call that plans its quantiles first, then lines with nothing to plan
+        np.nanquantile(np.array({1, 2, 3}, dt), {0.1, 0.5, 0.9}, nil, {method = method})
+        local r = np.nanquantile(np.array({nan, nan}, dt), {0.1, 0.5, 0.9}, nil, {method = method})
+        local r2 = np.nanpercentile(np.array({{nan, nan}, {1, 2}}, dt), {10, 50}, 2, {method = method})
+        for _, v in ipairs(np.real(r):tolist()) do assert.is_true(v ~= v, dt .. " " .. method) end
+        for _, v in ipairs(np.real(r2[{{}, 1}]):tolist()) do assert.is_true(v ~= v, dt .. " " .. method) end
+        for _, v in ipairs(np.real(r2[{{}, 2}]):tolist()) do assert.is_true(v >= 1 and v <= 2) end
+      end
+    end
+  end)
 end)
 
 describe("stats: deliberate differences", function()

@@ -378,13 +378,15 @@ static void plan_q(qplan *p, int method, int64_t k, const double *q,
   p->np = m;
 }
 
-static void quantile_line(lpy_dtype t, const char *x, int nan,
+/* the quantiles of the sorted line x into out (dtype ot, the method's
+   lpy_quantile_type); all nan when nan is set (then p is not read: a line
+   of nothing but nan makes no plan) */
+static void quantile_line(lpy_dtype t, lpy_dtype ot, const char *x, int nan,
                           const qplan *p, int64_t nq, char *out,
                           int64_t ostep) {
   size_t sz = (size_t)lpy_itemsize(t);
   int64_t j;
   for (j = 0; j < nq; j++) {
-    lpy_dtype ot = p->take[j] ? t : (lpy_iscomplex(t) ? LPY_COMPLEX128 : LPY_FLOAT64);
     char *o = out + (size_t)(j * ostep) * (size_t)lpy_itemsize(ot);
     double rr, ri;
     if (nan) { store_nan(ot, o); continue; }
@@ -399,7 +401,8 @@ int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
                        const double *q, int64_t nq, int method, int skipnan,
                        char *out, lpy_err *e) {
   size_t sz = (size_t)lpy_itemsize(t);
-  size_t osz = (size_t)lpy_itemsize(lpy_quantile_type(t, method));
+  lpy_dtype ot = lpy_quantile_type(t, method);
+  size_t osz = (size_t)lpy_itemsize(ot);
   int inexact = lpy_isinexact(t);
   qplan p;
   int64_t l;
@@ -420,7 +423,7 @@ int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
       st = partition_lines(t, data, nlines, n, n, p.pos, p.np, e);
       for (l = 0; l < nlines && st == 0; l++) {
         char *x = data + (size_t)l * (size_t)n * sz;
-        quantile_line(t, x, inexact && has_nan(t, x, n), &p, nq,
+        quantile_line(t, ot, x, inexact && has_nan(t, x, n), &p, nq,
                       out + (size_t)l * osz, nlines);
       }
     }
@@ -432,7 +435,7 @@ int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
         plan_q(&p, method, k, q, nq);
         st = partition_lines(t, x, 1, k, k, p.pos, p.np, e);
       }
-      quantile_line(t, x, k == 0, &p, nq, out + (size_t)l * osz, nlines);
+      quantile_line(t, ot, x, k == 0, &p, nq, out + (size_t)l * osz, nlines);
     }
   }
   free(mem);
