@@ -102,6 +102,12 @@ static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
         return lb_error(L, fn, "where of shape %s does not broadcast to the output shape %s",
                         s1, s2);
       }
+    if (lpy_arrays_overlap(w, out)) {  /* the writes would change the mask */
+      lpy_array *c = lb_push_new(L, LPY_BOOL, w->ndim, w->shape, 0, fn);
+      if (lpy_array_assign(c, w, &e) != 0) lb_core_error(L, fn, &e);
+      lua_replace(L, -2);
+      w = c;
+    }
     plan.where = w;
     lua_pushvalue(L, -2);              /* keep the result on top */
   }

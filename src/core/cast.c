@@ -108,6 +108,15 @@ static void copy_tiled(const lpy_iter *it, lpy_castfn f, int same_size) {
     }
 }
 
+/* a and b are the same elements: each element of dst is read from src
+   only where it is written */
+static int same_elements(const lpy_array *a, const lpy_array *b) {
+  return a->data == b->data && a->ndim == b->ndim &&
+         lpy_itemsize(a->dtype) == lpy_itemsize(b->dtype) &&
+         (a->ndim == 0 ||
+          memcmp(a->strides, b->strides, (size_t)a->ndim * sizeof(int64_t)) == 0);
+}
+
 int lpy_array_assign(lpy_array *dst, lpy_array *src, lpy_err *e) {
   lpy_iter it;
   lpy_array *ops[2];
@@ -116,7 +125,7 @@ int lpy_array_assign(lpy_array *dst, lpy_array *src, lpy_err *e) {
   int st;
   if (!(dst->flags & LPY_WRITEABLE))
     return lpy_err_set(e, LPY_EVALUE, "assignment destination is read-only");
-  if (lpy_arrays_overlap(dst, src) && src->data != dst->data) {
+  if (lpy_arrays_overlap(dst, src) && !same_elements(dst, src)) {
     /* copy the source first so overlapping parts are not read after
        being written */
     tmp = lpy_array_new(src->dtype, src->ndim, src->shape, 0, e);
@@ -157,7 +166,7 @@ static void where_loop(char **args, int64_t n, const int64_t *steps,
 int lpy_array_assign_where(lpy_array *dst, lpy_array *src,
                            lpy_array *mask, lpy_err *e) {
   lpy_iter it;
-  lpy_array *ops[3], *tmp;
+  lpy_array *ops[3], *tmp, *mcopy = NULL;
   size_t sz = (size_t)lpy_itemsize(dst->dtype);
   int st;
   if (!mask) return lpy_array_assign(dst, src, e);
@@ -166,12 +175,20 @@ int lpy_array_assign_where(lpy_array *dst, lpy_array *src,
                        lpy_dtypes[mask->dtype].name);
   if (!(dst->flags & LPY_WRITEABLE))
     return lpy_err_set(e, LPY_EVALUE, "assignment destination is read-only");
+  if (lpy_arrays_overlap(dst, mask)) {   /* the writes would change the mask */
+    if (!(mcopy = lpy_array_new(LPY_BOOL, mask->ndim, mask->shape, 0, e))) return e->code;
+    if ((st = lpy_array_assign(mcopy, mask, e)) != 0) {
+      lpy_array_free(mcopy);
+      return st;
+    }
+    mask = mcopy;
+  }
   if (src->dtype == dst->dtype && !lpy_arrays_overlap(dst, src)) {
     tmp = NULL;
     st = 0;
   } else {
     tmp = lpy_array_new(dst->dtype, dst->ndim, dst->shape, 0, e);
-    if (!tmp) return e->code;
+    if (!tmp) { lpy_array_free(mcopy); return e->code; }
     st = lpy_array_assign(tmp, src, e);
     src = tmp;
   }
@@ -181,5 +198,6 @@ int lpy_array_assign_where(lpy_array *dst, lpy_array *src,
       lpy_iter_run(&it, where_loop, &sz);
   }
   lpy_array_free(tmp);
+  lpy_array_free(mcopy);
   return st;
 }
