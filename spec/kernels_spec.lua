@@ -163,3 +163,28 @@ describe("kernels", function()
     end)
   end
 end)
+
+-- Float to 64-bit integer casts of values out of range, nan and the
+-- infinities (docs/numpy-differences.md, Conversions). Expected: NumPy 1.24
+-- on x86-64 with its SIMD loops disabled (NPY_DISABLE_CPU_FEATURES), the
+-- uint64 results as Lua shows them (wrapped to int64).
+describe("casts of out-of-range floats to int64 and uint64", function()
+  local v = { 0 / 0, math.huge, -math.huge, 2.0 ^ 64, 1e30, -1.0, -1e30, 2.0 ^ 63, 1.5, -2.0 ^ 31 - 1, 300.7 }
+  local min = math.mininteger
+  local want = {
+    int64 = { min, min, min, min, min, -1, min, min, 1, -2147483649, 300 },
+    uint64 = { min, 0, min, 0, 0, -1, min, min, 1, -2147483649, 300 },
+  }
+  for _, dt in ipairs({ "int64", "uint64" }) do
+    it("float64 -> " .. dt .. " (short and long runs)", function()
+      for _, reps in ipairs({ 1, 7 }) do
+        local t = {}
+        for r = 0, reps - 1 do for i, x in ipairs(v) do t[r * #v + i] = x end end
+        local got = np.array(t):astype(dt):tolist()
+        for i = 1, #t do
+          assert.equal(want[dt][(i - 1) % #v + 1], got[i], string.format("%s -> %s", tostring(t[i]), dt))
+        end
+      end
+    end)
+  end
+end)

@@ -138,6 +138,14 @@ void lb_check_int_fits(lua_State *L, lpy_dtype t, lua_Integer v,
              lpy_dtypes[t].name);
 }
 
+void lb_set_scalar(lua_State *L, lpy_dtype t, char *p, const lpy_operand *op,
+                   const char *fn) {
+  if (op->weak == LPY_WEAK_INT && !op->isbool) lb_check_int_fits(L, t, op->i, fn);
+  if (op->weak == LPY_WEAK_COMPLEX && !lpy_iscomplex(t))
+    lb_error(L, fn, "cannot store a complex number in a %s array", lpy_dtypes[t].name);
+  lpy_set_scalar(t, p, op);
+}
+
 /* store the Lua scalar at idx into p as dtype t */
 static void store_scalar(lua_State *L, int idx, lpy_dtype t, char *p,
                          const char *fn) {
@@ -151,7 +159,6 @@ static void store_scalar(lua_State *L, int idx, lpy_dtype t, char *p,
       break;
     case LUA_TNUMBER:     /* (a -0.0 keeps its sign in a float: lb_operand) */
       lb_operand(L, idx, &op, fn);
-      if (op.weak == LPY_WEAK_INT) lb_check_int_fits(L, t, op.i, fn);
       break;
     default:
       c = lb_testcomplex(L, idx);
@@ -161,7 +168,7 @@ static void store_scalar(lua_State *L, int idx, lpy_dtype t, char *p,
       op.re = c->re;
       op.im = c->im;
   }
-  lpy_set_scalar(t, p, &op);
+  lb_set_scalar(L, t, p, &op, fn);
 }
 
 /* write the nested value at idx into the array region starting at p */
@@ -290,11 +297,19 @@ static int array_tolist(lua_State *L) {
   return 1;
 }
 
-/* a:item() / a:item(flat_position) / a:item(i, j, ...) */
+/* a:item() / a:item(flat_position) / a:item(i, j, ...) / a:item({i, j, ...}) */
 static int array_item(lua_State *L) {
   lpy_array *a = lb_check(L, 1, "item");
   int n = lua_gettop(L) - 1, k;
   const char *p = a->data;
+  if (n == 1 && lua_type(L, 2) == LUA_TTABLE) {   /* NumPy's tuple */
+    lua_Integer len = (lua_Integer)lua_rawlen(L, 2);
+    if (len > LPY_MAXDIMS) return lb_error(L, "item", "incorrect number of indices for array");
+    lb_check_sequence(L, 2, len, "item", "a table of positions");
+    for (k = 1; k <= len; k++) lua_rawgeti(L, 2, k);
+    lua_remove(L, 2);
+    n = (int)len;
+  }
   if (n == 0) {
     if (a->size != 1)
       return lb_error(L, "item", "can only convert an array of size 1 to a Lua scalar");

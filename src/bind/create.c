@@ -30,9 +30,8 @@ static void fill_scalar(lua_State *L, lpy_array *a, int vidx, const char *fn) {
     lpy_array_space s;
     _Alignas(16) char val[16];
     lb_operand(L, vidx, &op, fn);
-    if (op.weak == LPY_WEAK_INT) lb_check_int_fits(L, a->dtype, op.i, fn);
     lpy_array_init(&s.a, a->dtype, 0, NULL, NULL, val, NULL);
-    lpy_set_scalar(a->dtype, val, &op);
+    lb_set_scalar(L, a->dtype, val, &op, fn);
     if (lpy_array_assign(a, &s.a, &e) != 0) lb_core_error(L, fn, &e);
     return;
   }

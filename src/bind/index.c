@@ -123,9 +123,7 @@ static int64_t int_of(lua_State *L, int idx, const char *what, const ixlist *ix)
   int ok;
   lua_Integer v = lua_tointegerx(L, idx, &ok);
   if (!ok || lua_type(L, idx) != LUA_TNUMBER)
-    lb_error(L, ix->fn, "%s must be an integer, got %s", what,
-             lua_type(L, idx) == LUA_TNUMBER ? "a non-integral number"
-                                             : luaL_typename(L, idx));
+    lb_error(L, ix->fn, "%s must be an integer, got %s", what, lb_nonint_name(L, idx));
   return v;
 }
 
@@ -384,9 +382,16 @@ int lb_index_get(lua_State *L) {
     if (lpy_fancy_get(&f, out, &e)) return lb_core_error(L, "index", &e);
     return 1;
   }
-  if (v.scalar && ix.n > 0) lb_push_elem(L, a->dtype, v.data);
+  if (v.scalar) lb_push_elem(L, a->dtype, v.data);   /* a[{}] of 0-d too */
   else lb_push_view(L, 1, a->dtype, v.ndim, v.shape, v.strides, v.data);
   return 1;
+}
+
+/* the dtype to convert an assigned value at idx to: a's for a table, so
+   that its elements are stored as scalars are (a Lua integer must fit,
+   a complex number needs a complex array); an array's own */
+static int value_dtype(lua_State *L, int idx, const lpy_array *a) {
+  return lua_type(L, idx) == LUA_TTABLE && !lb_test(L, idx) ? (int)a->dtype : -1;
 }
 
 /* a[key] = value for an advanced key: the value is converted to a's dtype
@@ -411,12 +416,11 @@ static int fancy_set(lua_State *L, lpy_array *a, lpy_fancy *f) {
     _Alignas(16) char val[16];
     lpy_operand op;
     lb_operand(L, 3, &op, "setindex");
-    if (op.weak == LPY_WEAK_INT) lb_check_int_fits(L, a->dtype, op.i, "setindex");
-    lpy_set_scalar(a->dtype, val, &op);
+    lb_set_scalar(L, a->dtype, val, &op, "setindex");
     if (lpy_fancy_set(f, val, 1, &e)) return lb_core_error(L, "setindex", &e);
     return 0;
   }
-  src = lb_toarray(L, 3, -1, "setindex");
+  src = lb_toarray(L, 3, value_dtype(L, 3, a), "setindex");
   if (!(src->dtype == a->dtype && src->ndim == f->ondim &&
         memcmp(src->shape, f->oshape, (size_t)f->ondim * sizeof(int64_t)) == 0 &&
         (src->flags & LPY_C_CONTIGUOUS) && !lpy_arrays_overlap(src, a))) {
@@ -442,22 +446,21 @@ int lb_index_set(lua_State *L) {
   parse_key(L, 2, &ix);
   if (apply(L, a, &ix, &v, &f)) return fancy_set(L, a, &f);
   lpy_array_init(&dst.a, a->dtype, v.ndim, v.shape, v.strides, v.data, NULL);
-  switch (lua_type(L, 3)) {
+  switch (lb_testcomplex(L, 3) ? LUA_TNUMBER : lua_type(L, 3)) {
     case LUA_TNUMBER: case LUA_TBOOLEAN: {
-      /* a scalar: convert once, then broadcast it */
+      /* a scalar (or a complex one): convert once, then broadcast it */
       lpy_array_space s;
       _Alignas(16) char val[16];
       lpy_operand op;
       lb_operand(L, 3, &op, "setindex");
-      if (op.weak == LPY_WEAK_INT) lb_check_int_fits(L, a->dtype, op.i, "setindex");
       lpy_array_init(&s.a, a->dtype, 0, NULL, NULL, val, NULL);
-      lpy_set_scalar(a->dtype, val, &op);
+      lb_set_scalar(L, a->dtype, val, &op, "setindex");
       src = &s.a;
       if (lpy_array_assign(&dst.a, src, &e) != 0) lb_core_error(L, "setindex", &e);
       return 0;
     }
     default:
-      src = lb_toarray(L, 3, -1, "setindex");
+      src = lb_toarray(L, 3, value_dtype(L, 3, a), "setindex");
       if (lpy_array_assign(&dst.a, src, &e) != 0) lb_core_error(L, "setindex", &e);
       return 0;
   }

@@ -107,6 +107,9 @@ LPY_API lpy_casting lb_checkcasting(lua_State *L, int idx, const char *fn);
 LPY_API lpy_casting lb_optcasting(lua_State *L, int opts, lpy_casting def,
                                   const char *fn);
 LPY_API void lb_push_shape(lua_State *L, int ndim, const int64_t *shape);
+/* what the value at idx is, for a message asking for an integer:
+   "a non-integral number" or its type name */
+LPY_API const char *lb_nonint_name(lua_State *L, int idx);
 /* luaL_check* with LumPy's error style */
 LPY_API lua_Integer lb_checkinteger(lua_State *L, int idx, const char *fn);
 LPY_API lua_Integer lb_optinteger(lua_State *L, int idx, lua_Integer def,
@@ -138,6 +141,11 @@ LPY_API void lb_register(lua_State *L, int modidx, int mtidx,
 /* element size check for scalar assignment: Lua integer fits dtype t */
 LPY_API void lb_check_int_fits(lua_State *L, lpy_dtype t, lua_Integer v,
                                const char *fn);
+/* store the Lua scalar op into p as an element of dtype t, as NumPy 2
+   stores a Python scalar: a Lua integer must fit t, and a complex number
+   goes only into a complex dtype */
+LPY_API void lb_set_scalar(lua_State *L, lpy_dtype t, char *p,
+                           const lpy_operand *op, const char *fn);
 
 /* ---- registration: each binding file fills the module table at modidx
    and the array metatable (methods table at mtidx) */

@@ -190,7 +190,7 @@ int lb_checkshape(lua_State *L, int idx, int64_t *shape, const char *fn) {
     int ok;
     v = lua_tointegerx(L, idx, &ok);
     if (!ok) lb_error(L, fn, "shape must contain integers, got %s",
-                      lua_tostring(L, idx));
+                      lb_nonint_name(L, idx));
     if (v < 0) lb_error(L, fn, "negative dimensions are not allowed");
     shape[0] = v;
     return 1;
@@ -209,7 +209,7 @@ int lb_checkshape(lua_State *L, int idx, int64_t *shape, const char *fn) {
     lua_rawgeti(L, idx, i + 1);
     v = lua_tointegerx(L, -1, &ok);
     if (!ok) lb_error(L, fn, "shape must contain integers, got %s",
-                      luaL_typename(L, -1));
+                      lb_nonint_name(L, -1));
     if (v < 0) lb_error(L, fn, "negative dimensions are not allowed");
     shape[i] = v;
     lua_pop(L, 1);
@@ -217,13 +217,16 @@ int lb_checkshape(lua_State *L, int idx, int64_t *shape, const char *fn) {
   return n;
 }
 
+const char *lb_nonint_name(lua_State *L, int idx) {
+  return lua_type(L, idx) == LUA_TNUMBER ? "a non-integral number"
+                                         : luaL_typename(L, idx);
+}
+
 lua_Integer lb_checkinteger(lua_State *L, int idx, const char *fn) {
   int ok;
   lua_Integer v = lua_tointegerx(L, idx, &ok);
   if (!ok || lua_type(L, idx) != LUA_TNUMBER)
-    lb_error(L, fn, "expected an integer, got %s",
-             lua_type(L, idx) == LUA_TNUMBER ? "a non-integral number"
-                                             : luaL_typename(L, idx));
+    lb_error(L, fn, "expected an integer, got %s", lb_nonint_name(L, idx));
   return v;
 }
 

@@ -29,7 +29,7 @@ static int read_newshape(lua_State *L, int idx, int64_t *shape, const char *fn) 
     if (lua_type(L, i) == LUA_TTABLE) break;   /* trailing options */
     if (n >= LPY_MAXDIMS) lb_error(L, fn, "too many dimensions");
     shape[n++] = lua_tointegerx(L, i, &ok);
-    if (!ok) lb_error(L, fn, "shape must contain integers, got %s", luaL_typename(L, i));
+    if (!ok) lb_error(L, fn, "shape must contain integers, got %s", lb_nonint_name(L, i));
   }
   return n;
 }
@@ -255,6 +255,7 @@ static int l_squeeze(lua_State *L) {
     for (i = 0; i < n; i++) {
       if (a->shape[axes[i]] != 1)
         return lb_error(L, "squeeze", "cannot select an axis to squeeze out which has size not equal to one");
+      if (drop[axes[i]]) return lb_error(L, "squeeze", "repeated axis");
       drop[axes[i]] = 1;
     }
   }
@@ -412,9 +413,19 @@ static int l_fill(lua_State *L) {
   if (lua_isnone(L, 2)) return lb_error(L, "fill", "missing value");
   if (!(a->flags & LPY_WRITEABLE))
     return lb_error(L, "fill", "assignment destination is read-only");
-  if (lua_isinteger(L, 2)) lb_check_int_fits(L, a->dtype, lua_tointeger(L, 2), "fill");
-  /* a Lua number goes straight to a's dtype, so a -0.0 keeps its sign */
-  v = lb_toarray(L, 2, lua_type(L, 2) == LUA_TNUMBER ? (int)a->dtype : -1, "fill");
+  if (lua_type(L, 2) == LUA_TNUMBER || lua_type(L, 2) == LUA_TBOOLEAN ||
+      lb_testcomplex(L, 2)) {
+    /* a Lua scalar goes straight to a's dtype (a -0.0 keeps its sign) */
+    lpy_array_space s;
+    _Alignas(16) char val[16];
+    lpy_operand op;
+    lb_operand(L, 2, &op, "fill");
+    lpy_array_init(&s.a, a->dtype, 0, NULL, NULL, val, NULL);
+    lb_set_scalar(L, a->dtype, val, &op, "fill");
+    if (lpy_array_assign(a, &s.a, &e) != 0) lb_core_error(L, "fill", &e);
+    return 0;
+  }
+  v = lb_toarray(L, 2, -1, "fill");
   if (v->ndim != 0) return lb_error(L, "fill", "the value must be a scalar");
   if (lpy_array_assign(a, v, &e) != 0) lb_core_error(L, "fill", &e);
   return 0;

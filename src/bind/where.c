@@ -151,6 +151,12 @@ static int l_place(lua_State *L) {
   lpy_err e;
   if (!(a->flags & LPY_WRITEABLE)) lb_error(L, "place", "array is read-only");
   m = lbs_flat_copy(L, 2, LPY_BOOL, "place");
+  /* a table of values converts to arr's dtype element by element, checked
+     as assigned scalars are */
+  if (lua_type(L, 3) == LUA_TTABLE && !lb_test(L, 3)) {
+    lb_toarray(L, 3, a->dtype, "place");
+    lua_replace(L, 3);
+  }
   v = lbs_flat_copy(L, 3, a->dtype, "place");
   if (m->size != a->size) lb_error(L, "place", "mask and data must be the same size");
   c = lbs_push_copy(L, a, "place");

@@ -25,8 +25,8 @@ static inline int32_t f2i32(double v) {
   if (v > -2147483649.0 && v < 2147483648.0) return (int32_t)v;
   return INT32_MIN;
 }
-static inline uint64_t f2u64(double v) {
-  if (v < 9223372036854775808.0) return (uint64_t)f2i64(v);
+static inline uint64_t f2u64(double v) {      /* nan: as below 2^63 */
+  if (!(v >= 9223372036854775808.0)) return (uint64_t)f2i64(v);
   return (uint64_t)f2i64(v - 9223372036854775808.0) ^ ((uint64_t)1 << 63);
 }
 #define f2i_int8_t(v) ((int8_t)(uint8_t)(uint32_t)f2i32(v))
