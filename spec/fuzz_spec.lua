@@ -47,7 +47,7 @@ local function fuzz(seed, iterations)
       elseif k == 6 then pcall(function() return np[ops[R(#ops)]](a, a:astype(dtypes[R(#dtypes)])) end)
       elseif k == 7 then pcall(function() return np.array(rval(0), dtypes[R(#dtypes)]) end)
       elseif k == 8 then
-        local fns = {"zeros","ones","empty","full","arange","linspace","logspace","geomspace","eye","identity","tri"}
+        local fns = {"zeros","ones","empty","full","arange","linspace","logspace","geomspace","eye","identity","tri","vander"}
         pcall(np[fns[R(#fns)]], rval(0), rval(0), rval(0), rval(0))
       elseif k == 9 then
         local m = {"item","view","astype","tolist","fill","reshape","flatten","copy","squeeze","swapaxes"}

@@ -192,7 +192,7 @@ describe("products: bad input", function()
     local fns = { "matmul", "dot", "vdot", "inner", "outer", "tensordot", "kron", "vecdot",
       "matrix_transpose" }
     local lfns = { "matmul", "outer", "vecdot", "tensordot", "matrix_transpose", "trace",
-      "multi_dot", "matrix_power", "cross" }
+      "diagonal", "multi_dot", "matrix_power", "cross" }
     local vals = { false, true, 0, -1, 2, 1.5, 0 / 0, H.maxinteger, H.mininteger, "x", {},
       { 1 }, { 1, 2, 3 }, { { 1, 2 }, { 3, 4 } }, { out = 3 }, { axis = 7 }, { dtype = "bogus" },
       { out = np.zeros(2) }, np.zeros(0), np.zeros({ 0, 3 }), np.array(2.5), np.arange(6):reshape(2, 3),

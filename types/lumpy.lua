@@ -15,6 +15,11 @@
 ---@field lib lumpy.lib NumPy's lib namespace (np.lib.format.open_memmap)
 ---@field newaxis lumpy.Marker index marker: a new axis of length 1 (NumPy's None)
 ---@field ellipsis lumpy.Marker index marker: as many full slices as needed (NumPy's ...)
+---@field pi number the constant pi, 3.141592653589793
+---@field e number Euler's number, 2.718281828459045
+---@field euler_gamma number the Euler-Mascheroni constant, 0.5772156649015329
+---@field inf number positive infinity (math.huge)
+---@field nan number a quiet NaN with the sign bit clear, as NumPy's (Lua's 0/0 may have it set)
 ---@field bool lumpy.DType the bool dtype object
 ---@field bool_ lumpy.DType the bool dtype object (NumPy 1's name)
 ---@field int8 lumpy.DType dtype object
@@ -216,6 +221,16 @@ function np.meshgrid(...) end
 ---@param dtype? lumpy.DTypeLike|lumpy.DTypeOptions dtype name or object, or the options table
 ---@return any # what `f` returns
 function np.fromfunction(f, shape, dtype) end
+
+---The Vandermonde matrix of x: column j holds x^(N-j), or x^(j-1) with `increasing`.
+---dtype: x's promoted with int64 (bool and integers give int64, uint64 and float32 float64).
+---NumPy: `np.vander`.
+---@param x lumpy.ArrayLike 1-D input
+---@param N? integer|lumpy.VanderOptions number of columns (default #x), or the options table
+---@param increasing? boolean|lumpy.VanderOptions powers increase from left to right (default false), or the options table
+---@param opts? lumpy.VanderOptions options table
+---@return lumpy.Array # a new (#x, N) array
+function np.vander(x, N, increasing, opts) end
 
 ---Import a DLPack tensor without copying (see docs/c-api.md).
 ---NumPy: `np.from_dlpack`.

@@ -1,5 +1,6 @@
 -- lumpy/extras.lua - the parts of LumPy written in Lua: compositions of the
--- C primitives (atleast_*d, meshgrid, fromfunction, isclose, allclose).
+-- C primitives (atleast_*d, meshgrid, fromfunction, vander, isclose, allclose)
+-- and the constants (pi, e, euler_gamma, inf, nan).
 -- Loaded by luaopen_lumpy, which passes the module table.
 
 local U = require "lumpy.util"
@@ -28,6 +29,18 @@ return function(np)
       return out
     end
   end
+  -- NumPy's constants. np.nan is a NaN with the sign bit clear, as NumPy's:
+  -- 0/0 has it set on x86-64 (not on ARM), and LuaJIT sets it on every NaN
+  -- a C function returns, so the NaN is made here and its sign read with
+  -- np.signbit
+  np.pi = math.pi
+  np.e = 2.718281828459045
+  np.euler_gamma = 0.5772156649015329
+  np.inf = math.huge
+  local nan = 0 / 0
+  if np.signbit(nan) then nan = -nan end
+  np.nan = nan
+
   np.atleast_1d = named("atleast_1d", atleast(1))
   np.atleast_2d = named("atleast_2d", atleast(2))
   np.atleast_3d = named("atleast_3d", atleast(3))
@@ -90,6 +103,30 @@ return function(np)
 
   -- np.isclose(a, b [, rtol [, atol [, equal_nan]]] | {rtol=, atol=, equal_nan=})
   np.fromfunction = named("fromfunction", fromfunction)
+
+  -- np.vander(x [, N] [, increasing] | {N=, increasing=}): the columns are
+  -- the powers of x, x^(N-1) first (x^0 first when increasing), in x's
+  -- dtype promoted with int64 (bool and the integers give int64, uint64 and
+  -- float32 float64); each column is the one before times x, as NumPy's
+  -- multiply.accumulate
+  local function vander(x, ...)
+    local function fail(msg) error(msg, 0) end
+    local o = U.gather(fail, {"N", "increasing"}, {}, U.is_record_not_array, 0, ...)
+    x = np.asarray(x)
+    if x.ndim ~= 1 then fail("x must be a one-dimensional array or sequence.") end
+    local m, n = x.shape[1], o.N
+    if n == nil then n = m end
+    if U.mtype(n) ~= "integer" then fail("N must be an integer, got " .. (U.mtype(n) or type(n))) end
+    local v = np.empty({m, n}, np.promote_types(x.dtype, "int64"))
+    local powers = o.increasing and v or v[":, ::-1"]
+    if n > 0 then powers[":, 1"] = 1 end
+    if n > 1 then
+      local rest = powers[":, 2:"]
+      np.cumprod(np.broadcast_to(x[":, newaxis"], rest.shape), 2, v.dtype, rest)
+    end
+    return v
+  end
+  np.vander = named("vander", vander)
 
   local function isclose(a, b, rtol, atol, equal_nan)
     if is_opts(rtol) then

@@ -12,7 +12,6 @@ return function(np)
 
   local function check_n(n)
     if U.mtype(n) ~= "integer" then error("n should be an integer", 0) end
-    if n < 0 then error("negative dimensions are not allowed", 0) end
   end
 
   -- 1 / (n * d) as NumPy's Python float division, which refuses a zero
@@ -39,12 +38,15 @@ return function(np)
   F.fftfreq = named("fft.fftfreq", function(n, d)
     check_n(n)
     local val = scale(n, opts_d(d))
+    -- (NumPy's np.empty(n) refuses a negative n after the division)
+    if n < 0 then error("negative dimensions are not allowed", 0) end
     local half = U.idiv(n - 1, 2) + 1
     local k = np.concatenate({ np.arange(0, half), np.arange(-U.idiv(n, 2), 0) })
     return times(k, val)
   end)
 
-  -- np.fft.rfftfreq(n, d = 1.0): [0, 1, ..., floor(n/2)] / (n d)
+  -- np.fft.rfftfreq(n, d = 1.0): [0, 1, ..., floor(n/2)] / (n d); empty
+  -- for a negative n (NumPy's arange(0, n // 2 + 1))
   F.rfftfreq = named("fft.rfftfreq", function(n, d)
     check_n(n)
     local val = scale(n, opts_d(d))

@@ -1,7 +1,7 @@
 -- lumpy/products.lua - the matrix products written in Lua on np.matmul (the
 -- C part, src/bind/products.c): dot, vdot, inner, outer, tensordot, kron,
 -- vecdot, matrix_transpose, and np.linalg's multi_dot, matrix_power, trace,
--- outer, vecdot, tensordot, matrix_transpose, cross. Each reshapes its
+-- diagonal, outer, vecdot, tensordot, matrix_transpose, cross. Each reshapes its
 -- operands into one matmul as numpy/core/numeric.py and linalg.py do, so
 -- every dtype, BLAS and the stacks come from matmul.
 -- Loaded by lumpy/extras.lua.
@@ -287,6 +287,17 @@ return function(np, P)
     local off = o and o.offset or 0
     if U.mtype(off) ~= "integer" then fail("offset must be an integer") end
     return np.trace(x, off, -2, -1, o and o.dtype or nil)
+  end)
+
+  -- ------------------------------------------------- linalg.diagonal
+  -- NumPy 2: the k-th diagonal of each matrix of a stack (the last two
+  -- axes), as np.diagonal's read-only view
+  linalg.diagonal = named("linalg.diagonal", function(x, o)
+    if o ~= nil and not U.is_record(o) then fail("options must be a table {offset=}") end
+    checkopts(o, { offset = true }, "diagonal")
+    local off = o and o.offset or 0
+    if U.mtype(off) ~= "integer" then fail("offset must be an integer") end
+    return np.diagonal(x, off, -2, -1)
   end)
 
   -- ---------------------------------------------------- linalg.cross

@@ -162,6 +162,19 @@ static int l_ones_like(lua_State *L) { return make_like(L, "ones_like", 1); }
 static int l_empty_like(lua_State *L) { return make_like(L, "empty_like", 2); }
 static int l_full_like(lua_State *L) { return make_like(L, "full_like", 3); }
 
+/* the length of arange with float bounds, NumPy's rule: ceil(delta / step),
+   except that a quotient which underflows (or divides by an infinite step)
+   to zero while delta is not zero counts 1 for +0 and 0 for -0 */
+static int64_t float_length(lua_State *L, double delta, double step) {
+  double q = delta / step, len;
+  if (q == 0 && delta != 0) return signbit(q) ? 0 : 1;
+  len = ceil(q);
+  if (isnan(len)) return lb_error(L, "arange", "cannot compute length (nan or inf arguments)");
+  if (len > 9.2e18 || len < -9.2e18)
+    return lb_error(L, "arange", "maximum allowed size exceeded");
+  return len > 0 ? (int64_t)len : 0;
+}
+
 /* np.arange([start,] stop [, step] [, dtype]) - values, as NumPy's */
 static int l_arange(lua_State *L) {
   static const char *const ok[] = {"dtype", NULL};
@@ -170,7 +183,6 @@ static int l_arange(lua_State *L) {
   double v[3] = {0, 0, 1};
   lua_Integer iv[3] = {0, 0, 1};
   int dtidx = 0;
-  double len;
   int64_t n;
   lpy_array *a;
   lb_checkopts(L, opts, "arange", ok);
@@ -213,11 +225,12 @@ static int l_arange(lua_State *L) {
       n = q + (q * iv[2] != span);
     }
   } else {
-    len = ceil((v[1] - v[0]) / v[2]);
-    if (isnan(len)) return lb_error(L, "arange", "cannot compute length (nan or inf arguments)");
-    if (len > 9.2e18) return lb_error(L, "arange", "maximum allowed size exceeded");
-    n = len > 0 ? (int64_t)len : 0;
+    n = float_length(L, v[1] - v[0], v[2]);
   }
+  /* NumPy has no fill loop for bool: only start and start + step */
+  if (t == LPY_BOOL && n > 2)
+    return lb_error(L, "arange", "booleans are only supported when the result has at most "
+                    "length 2, got length %lld", (long long)n);
   a = lb_push_new(L, (lpy_dtype)t, 1, &n, 0, "arange");
   if (allint && lpy_isint(a->dtype)) {
     for (i = 0; i < n; i++) {
@@ -284,13 +297,21 @@ static void space_args(lua_State *L, const char *fn, int *opts, double *start,
   }
 }
 
+/* the float64 samples f cast to the dtype asked for; with floor_ints, an
+   integer dtype gets floor(f) (NumPy's linspace rounds toward -inf, logspace
+   and geomspace cast, which truncates) */
 static lpy_array *finish_space(lua_State *L, lpy_array *f, int opts,
-                               const char *fn) {
+                               int floor_ints, const char *fn) {
   int t;
+  int64_t i;
   lpy_array *r;
   lpy_err e;
   t = get_dtype(L, 0, opts, LPY_FLOAT64, fn);
   if (t == LPY_FLOAT64) return f;
+  if (floor_ints && lpy_isint((lpy_dtype)t)) {
+    double *y = (double *)f->data;
+    for (i = 0; i < f->shape[0]; i++) y[i] = floor(y[i]);
+  }
   r = lb_push_new(L, (lpy_dtype)t, 1, f->shape, 0, fn);
   if (lpy_array_assign(r, f, &e) != 0) lb_core_error(L, fn, &e);
   lua_replace(L, -2);
@@ -310,7 +331,7 @@ static int l_linspace(lua_State *L) {
   }
   a = lb_push_new(L, LPY_FLOAT64, 1, &num, 0, "linspace");
   step = linspace_fill((double *)a->data, num, start, stop, endpoint);
-  finish_space(L, a, opts, "linspace");
+  finish_space(L, a, opts, 1, "linspace");
   if (!retstep) return 1;
   lua_pushnumber(L, step);
   return 2;
@@ -331,7 +352,7 @@ static int l_logspace(lua_State *L) {
   y = (double *)a->data;
   linspace_fill(y, num, start, stop, endpoint);
   for (i = 0; i < num; i++) y[i] = pow(base, y[i]);
-  finish_space(L, a, opts, "logspace");
+  finish_space(L, a, opts, 0, "logspace");
   return 1;
 }
 
@@ -354,7 +375,7 @@ static int l_geomspace(lua_State *L) {
   if (num > 0) y[0] = start;
   if (num > 1 && endpoint) y[num - 1] = stop;
   for (i = 0; i < num; i++) y[i] *= sign;
-  finish_space(L, a, opts, "geomspace");
+  finish_space(L, a, opts, 0, "geomspace");
   return 1;
 }
 

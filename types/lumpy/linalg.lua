@@ -232,4 +232,11 @@ function linalg.matrix_transpose(x) end
 ---@return lumpy.Array|lumpy.Scalar # the traces
 function linalg.trace(x, opts) end
 
+---The diagonal of each matrix of a stack (the last two axes; NumPy 2).
+---NumPy: `np.linalg.diagonal`.
+---@param x lumpy.ArrayLike matrices (..., M, N)
+---@param opts? table options table {offset=} (diagonal offset as in NumPy, default 0)
+---@return lumpy.Array # a read-only view (..., K)
+function linalg.diagonal(x, opts) end
+
 return linalg

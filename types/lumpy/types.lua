@@ -146,6 +146,11 @@
 ---@field k? integer diagonal offset
 ---@field dtype? lumpy.DTypeLike element type
 
+---Options of np.vander.
+---@class lumpy.VanderOptions
+---@field N? integer number of columns (default #x)
+---@field increasing? boolean powers increase from left to right (default false)
+
 ---Options of np.meshgrid.
 ---@class lumpy.MeshgridOptions
 ---@field indexing? "xy"|"ij" Cartesian (default) or matrix indexing
