@@ -170,7 +170,7 @@ end)
 -- uint64 results as Lua shows them (wrapped to int64).
 describe("casts of out-of-range floats to int64 and uint64", function()
   local v = { 0 / 0, math.huge, -math.huge, 2.0 ^ 64, 1e30, -1.0, -1e30, 2.0 ^ 63, 1.5, -2.0 ^ 31 - 1, 300.7 }
-  local min = math.mininteger
+  local min = require("helper").mininteger
   local want = {
     int64 = { min, min, min, min, min, -1, min, min, 1, -2147483649, 300 },
     uint64 = { min, 0, min, 0, 0, -1, min, min, 1, -2147483649, 300 },

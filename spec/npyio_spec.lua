@@ -215,6 +215,12 @@ describe("bad files", function()
 
   it("bad arguments", function()
     H.assert_error("lumpy.load:", np.load, tmpdir() .. "does-not-exist.npy")
+    -- a directory: a read error, not "no data left in file"
+    local msg = H.assert_error("lumpy.load:", np.load, tmpdir())
+    H.assert_contains(msg, "cannot read")
+    local d = assert(io.open(tmpdir(), "rb"))
+    H.assert_contains(H.assert_error("lumpy.load:", np.load, d), "cannot read")
+    d:close()
     H.assert_error("lumpy.load:", np.load, 42)
     H.assert_error("lumpy.load:", np.load, DIR .. "float64_1d.npy", { mmap_mode = "x" })
     H.assert_error("lumpy.load:", np.load, DIR .. "float64_1d.npy", { mmap_mode = "w+" })

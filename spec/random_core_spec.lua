@@ -138,6 +138,30 @@ describe("np.random core", function()
                  np.random.RandomState(7):randint(np.array(2), np.array(9)))
   end)
 
+  it("errors start with the method's name, with no file:line prefix", function()
+    local r = np.random.default_rng(1)
+    local function msg(f, ...)
+      local ok, err = pcall(f, ...)
+      assert.is_false(ok)
+      return err
+    end
+    assert.equal("lumpy.random.Generator.shuffle: axis 2 is out of bounds for array of dimension 1",
+                 msg(r.shuffle, r, np.ones { 3 }, 2))
+    assert.equal("lumpy.random.Generator.choice: axis 2 is out of bounds for array of dimension 1",
+                 msg(r.choice, r, np.ones { 3 }, 2, true, nil, 2))
+    assert.equal("lumpy.random.RandomState.permutation: x must be an integer or at least 1-dimensional",
+                 msg(function() return np.random.permutation(np.array(3)) end))
+    assert.equal("lumpy.random.Generator.uniform: high - low range exceeds valid bounds",
+                 msg(function() return r:uniform(0, math.huge) end))
+    assert.equal("lumpy.random.Generator.uniform: takes at most 3 positional arguments (4 given)",
+                 msg(function() return r:uniform(0, 1, 2, 3) end))
+    -- a 0-d array: LumPy's words, naming the function (not Python's len())
+    for _, f in ipairs { function() r:shuffle(np.array(3)) end, function() np.random.shuffle(np.array(3)) end } do
+      local err = msg(f)
+      assert.truthy(err:find("^lumpy%.random%.[%w.]+shuffle: x must be at least 1%-dimensional"), err)
+    end
+  end)
+
   it("never crashes on bad input (methods)", function()
     local r = np.random.default_rng(2)
     local rs = np.random.RandomState(2)
@@ -180,7 +204,7 @@ describe("np.random core", function()
     for i, f in ipairs(fns) do
       for j, v in ipairs(vals) do
         local ok, err = pcall(f, v)
-        if not ok and not (type(err) == "string" and err:find("lumpy%.")) then
+        if not ok and not (type(err) == "string" and err:find("^lumpy%.")) then
           bad[#bad + 1] = ("fn at line %d, value %d: %s"):format(debug.getinfo(f, "S").linedefined, j, tostring(err))
         end
       end

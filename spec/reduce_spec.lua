@@ -70,6 +70,17 @@ describe("reduction results", function()
     assert.equal(3, np.sum(np.arange(3), { initial = -0.0 }))
   end)
 
+  it("nanvar and nanstd give NumPy's nan (sign bit clear) where dof <= 0", function()
+    -- NumPy: np.signbit(np.nanvar([np.nan, np.nan])) and
+    -- np.signbit(np.nanvar([[1.], [2.]], axis=1, ddof=1)) are False
+    assert.is_false(np.signbit(np.nanvar(np.array({ 0 / 0, 0 / 0 }))))
+    -- (float64 given: Lua 5.1 reads 1.0 as an integer)
+    assert.is_false(np.signbit(np.nanvar(np.array({ 1.0 }, "float64"), nil, nil, nil, 1)))
+    assert.is_false(np.signbit(np.nanstd(np.array({ 1.0 }, "float64"), nil, nil, nil, 1)))
+    local v = np.nanvar(np.array({ { 1.0 }, { 2.0 } }, "float64"), 2, nil, nil, 1)
+    assert.is_true(np.array_equal(np.signbit(v), np.array({ false, false })))
+  end)
+
   it("diagonal is a read-only view of its base", function()
     local a = np.arange(9.0):reshape(3, 3)
     local d = np.diagonal(a)

@@ -120,6 +120,21 @@ describe("np.loadtxt against NumPy", function()
     H.assert_error("lumpy.genfromtxt:", np.genfromtxt, { "1,", "2,3" }, { delimiter = ",", dtype = "uint8" })
   end)
 
+  it("refuses a converter for a column the rows do not have", function()
+    -- NumPy 1.24: np.loadtxt(['1 1'], converters={4: float}) raises "converter
+    -- specified for column 4, which is invalid for the number of fields 2."
+    -- (column 4 is 0-based: LumPy's 5)
+    local one = function() return 1 end
+    local err = H.assert_error("lumpy.loadtxt:", np.loadtxt, { "1 1" }, { converters = { [5] = one } })
+    H.assert_contains(err, "converter specified for column 5, which is invalid for the number of fields 2")
+    H.assert_error("lumpy.loadtxt:", np.loadtxt, { "1 1" }, { converters = { [-3] = one } })
+    H.assert_error("lumpy.loadtxt:", np.loadtxt, { "1 1", "2 2" }, { converters = { [3] = one } })
+    -- in range (negative from the end), or unused with usecols, as NumPy
+    local a = np.loadtxt({ "1 1" }, { converters = { [-2] = function() return 7 end } })
+    assert.is_true(np.array_equal(a, np.array({ 7, 1 })))
+    assert.equal(1.0, np.loadtxt({ "1 1" }, { usecols = { 1 }, converters = { [5] = one } }):item())
+  end)
+
   it("unpacks into one value per column", function()
     local a, b, c = np.loadtxt({ "1 2 3", "4 5 6" }, { unpack = true })
     assert.is_true(np.array_equal(c, np.array({ 3, 6 })))
@@ -138,6 +153,11 @@ describe("np.loadtxt against NumPy", function()
     H.assert_error("lumpy.loadtxt:", np.loadtxt, { "1" }, { dtype = "S4" })
     H.assert_error("lumpy.loadtxt:", np.loadtxt, { "1" }, { comments = "" })
     H.assert_error("lumpy.loadtxt:", np.loadtxt, { 1, 2 })
+    -- a directory cannot be read (it used to give an empty array)
+    H.assert_contains(H.assert_error("lumpy.loadtxt:", np.loadtxt, "."), "cannot read")
+    H.assert_contains(H.assert_error("lumpy.genfromtxt:", np.genfromtxt, "."), "cannot read")
+    H.assert_contains(H.assert_error("lumpy.fromfile:", np.fromfile, "."), "cannot read")
+    H.assert_contains(H.assert_error("lumpy.fromfile:", np.fromfile, ".", { sep = " " }), "cannot read")
   end)
 end)
 
@@ -200,6 +220,17 @@ describe("np.savetxt writes NumPy's bytes", function()
     os.remove(p)
     H.assert_error("lumpy.savetxt:", np.savetxt, "/nonexistent/dir/x.txt", a)
   end)
+
+  it("reports a failed write without an internal file:line", function()
+    local p = tmpname()
+    writeall(p, "")
+    local f = assert(io.open(p, "rb"))
+    local err = H.assert_error("lumpy.savetxt: cannot write to the file", np.savetxt, f, np.ones(2))
+    assert.falsy(err:find("%.lua:%d"), err)
+    H.assert_error("lumpy.tofile: cannot write to the file", np.ones(2).tofile, np.ones(2), f)
+    f:close()
+    os.remove(p)
+  end)
 end)
 
 describe("np.genfromtxt against NumPy", function()
@@ -208,6 +239,37 @@ describe("np.genfromtxt against NumPy", function()
       run_text_case("genfromtxt", c)
     end)
   end
+
+  it("raises for an integer out of the dtype's range, as loadtxt does", function()
+    -- NumPy 2 raises OverflowError ("Python integer 300 out of bounds for
+    -- int8"); NumPy 1.24 wraps. The value used to become the filling value.
+    local err = H.assert_error("lumpy.genfromtxt:", np.genfromtxt, { "300 5" }, "int8")
+    H.assert_contains(err, "'300' to int8")
+    H.assert_error("lumpy.loadtxt:", np.loadtxt, { "300 5" }, "int8")   -- the same input in loadtxt
+    H.assert_error("lumpy.genfromtxt:", np.genfromtxt, { "1,-532" }, "int8", { delimiter = "," })
+    H.assert_error("lumpy.genfromtxt:", np.genfromtxt, { "1,-1" }, "uint8", { delimiter = "," })
+    H.assert_error("lumpy.genfromtxt:", np.genfromtxt, { "99999999999999999999" }, "int64")
+    H.assert_error("lumpy.genfromtxt:", np.genfromtxt, { "1 2" }, "int8",
+      { converters = { [2] = function() return "400" end } })
+    -- a missing value still takes the filling value; text still does (loose)
+    local a = np.genfromtxt({ "1,300" }, "int8", { delimiter = ",", missing_values = "300", filling_values = 7 })
+    assert.is_true(np.array_equal(a, np.array({ 1, 7 })))
+    assert.is_true(np.array_equal(np.genfromtxt({ "1,x,127" }, "int8", { delimiter = "," }), np.array({ 1, -1, 127 })))
+  end)
+
+  it("fills missing floats with NumPy's nan, sign bit clear", function()
+    -- NumPy: np.signbit(np.genfromtxt(['1,,x'], delimiter=',')) is [False False False]
+    local none = np.array({ false, false, false })
+    for _, dt in ipairs { "float64", "float32" } do
+      local a = np.genfromtxt({ "1,,x" }, dt, { delimiter = "," })
+      assert.is_true(np.array_equal(np.signbit(a), none), dt)
+    end
+    local c = np.genfromtxt({ "1,,x" }, "complex128", { delimiter = "," })
+    assert.is_true(np.array_equal(np.signbit(c.real), none))
+    -- the bytes of NumPy's nan (little-endian 0x7ff8000000000000)
+    assert.equal(string.char(0, 0, 0, 0, 0, 0, 248, 127),
+                 np.genfromtxt({ "1,," }, { delimiter = "," })["2:2"]:tobytes())
+  end)
 
   it("refuses structured output and masks clearly", function()
     H.assert_error("lumpy.genfromtxt:", np.genfromtxt, { "1 2" }, { names = true })

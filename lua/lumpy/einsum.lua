@@ -363,7 +363,9 @@ return function(np, P)
       elseif U.mtype(v) == "integer" and v >= 1 and v <= 52 then
         s[k] = LETTERS:sub(v, v)
       else
-        fail("a subscript in the sublist format must be an integer from 1 to 52 or np.ellipsis, got " .. (U.mtype(v) or type(v)))
+        local got = U.mtype(v) and (U.mtype(v) .. " " .. tostring(v))
+          or type(v) == "string" and ("'" .. v .. "'") or type(v)
+        fail("a subscript in the sublist format must be an integer from 1 to 52 or np.ellipsis, got " .. got)
       end
     end
     return table.concat(s)

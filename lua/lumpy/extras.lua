@@ -29,17 +29,12 @@ return function(np)
       return out
     end
   end
-  -- NumPy's constants. np.nan is a NaN with the sign bit clear, as NumPy's:
-  -- 0/0 has it set on x86-64 (not on ARM), and LuaJIT sets it on every NaN
-  -- a C function returns, so the NaN is made here and its sign read with
-  -- np.signbit
+  -- NumPy's constants; np.nan has its sign bit clear, as NumPy's (U.NAN)
   np.pi = math.pi
   np.e = 2.718281828459045
   np.euler_gamma = 0.5772156649015329
   np.inf = math.huge
-  local nan = 0 / 0
-  if np.signbit(nan) then nan = -nan end
-  np.nan = nan
+  np.nan = U.NAN
 
   np.atleast_1d = named("atleast_1d", atleast(1))
   np.atleast_2d = named("atleast_2d", atleast(2))
@@ -57,7 +52,7 @@ return function(np)
     end
     local indexing = opts.indexing or "xy"
     if indexing ~= "xy" and indexing ~= "ij" then
-      error("lumpy.meshgrid: Valid values for `indexing` are 'xy' and 'ij'.", 2)
+      error("lumpy.meshgrid: Valid values for `indexing` are 'xy' and 'ij'.", 0)
     end
     local n, xs = args.n, {}
     for i = 1, n do xs[i] = np.ravel(np.asarray(args[i])) end
@@ -86,7 +81,7 @@ return function(np)
   np.meshgrid = named("meshgrid", meshgrid)
 
   local function fromfunction(f, shape, dtype)
-    if type(f) ~= "function" then error("lumpy.fromfunction: expected a function") end
+    if type(f) ~= "function" then error("lumpy.fromfunction: expected a function", 0) end
     if type(shape) == "number" then shape = {shape} end
     local dt = dtype
     if is_opts(dtype) then dt = dtype.dtype end

@@ -3,8 +3,9 @@
 -- marker and stripped, split on whitespace, on a delimiter string or into
 -- fixed-width fields; missing or unparsable fields that match a missing
 -- value take the column's filling value (nan, -1 for integers, false for
--- bool); rows with the wrong number of fields are errors (invalid_raise)
--- or skipped. Field values are parsed by the C primitive of loadtxt.
+-- bool); an integer outside the dtype's range is an error (NumPy 2); rows
+-- with the wrong number of fields are errors (invalid_raise) or skipped.
+-- Field values are parsed by the C primitive of loadtxt.
 -- Structured dtypes, names= and usemask= are not supported.
 
 local U = require "lumpy.util"
@@ -91,7 +92,7 @@ return function(np, P, H)
     return t
   end
 
-  local DEFAULT_FILL = { b = false, i = -1, u = -1, f = 0 / 0, c = 0 / 0 }
+  local DEFAULT_FILL = { b = false, i = -1, u = -1, f = U.NAN, c = U.NAN }
 
   local function bool_of(s)
     local u = s:upper()
@@ -134,6 +135,7 @@ return function(np, P, H)
     local loose = o.loose ~= false
     local split = splitter(o.delimiter, comments, o.autostrip)
     local usecols = H.read_usecols(o.usecols)
+    if usecols and #usecols == 0 then usecols = nil end   -- NumPy: all columns
     local conv = o.converters
     if conv ~= nil and type(conv) ~= "table" then
       fail("converters must be a table of functions keyed by column")
@@ -258,19 +260,28 @@ return function(np, P, H)
     end
     -- convert
     local parse = P.parse
+    local intkind = kind == "i" or kind == "u"
     local flat = {}
-    for _, r in ipairs(rows) do
+    for ri, r in ipairs(rows) do
       for i = 1, ncols do
         local s, v = r[i], nil
+        local text = s   -- the string parsed, if any
         if convs[i] then
           v = convs[i](s)
-          if type(v) == "string" then v = parse(v, dt) end
+          if type(v) == "string" then text = v; v = parse(v, dt) else text = nil end
         elseif kind == "b" then
           v = bool_of(s)
         else
           v = parse(s, dt)
         end
         if v == nil then
+          -- an integer out of the dtype's range is an error (NumPy 2's
+          -- OverflowError), as in loadtxt, unless it is a missing value
+          local t = text and strip(text)
+          if intkind and t and not missing[i][strip(s)] and t:find("^[+-]?%d+$") then
+            fail(("could not convert string '%s' to %s at row %d, column %d: out of bounds")
+              :format(t, dt, ri, cols and cols[i] + 1 or i))
+          end
           -- loose (the default): anything unparsable takes the filling value
           if loose or missing[i][strip(s)] then v = fill[i]
           else fail(("Cannot convert string '%s'"):format(s)) end
@@ -279,7 +290,7 @@ return function(np, P, H)
       end
     end
     local out
-    if #rows == 0 then out = np.zeros({ 0, ncols }, dt)
+    if #rows == 0 then out = np.array({}, dt)   -- NumPy: shape (0,)
     else out = H.array_of(flat, dt):reshape({ #rows, ncols }) end
     out = H.ensure_ndmin(out, ndmin)
     if o.unpack then return H.unpacked(out) end

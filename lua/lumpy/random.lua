@@ -25,7 +25,7 @@ return function(np, internal)
     local opts = n > 0 and isopts(v[n]) and v[n] or nil
     if opts then v[n] = nil; n = n - 1 end
     if n > #names then
-      error(("lumpy.%s: takes at most %d positional arguments (%d given)"):format(fn, #names, n), 3)
+      error(("lumpy.%s: takes at most %d positional arguments (%d given)"):format(fn, #names, n), 0)
     end
     if opts then
       local known = {}
@@ -33,13 +33,13 @@ return function(np, internal)
         known[k] = true
         if opts[k] ~= nil then
           if v[i] ~= nil and i <= n then
-            error(("lumpy.%s: got multiple values for argument '%s'"):format(fn, k), 3)
+            error(("lumpy.%s: got multiple values for argument '%s'"):format(fn, k), 0)
           end
           v[i] = opts[k]
         end
       end
       for k in pairs(opts) do
-        if not known[k] then error(("lumpy.%s: unexpected option '%s'"):format(fn, k), 3) end
+        if not known[k] then error(("lumpy.%s: unexpected option '%s'"):format(fn, k), 0) end
       end
     end
     return U.unpack(v, 1, #names)
@@ -61,21 +61,22 @@ return function(np, internal)
       local l, h = isnum(lowa) and lowa or lowa:item(), isnum(higha) and higha or higha:item()
       range = h - l
       if range ~= range or range == math.huge or range == -math.huge then
-        error("lumpy." .. fn .. ": high - low range exceeds valid bounds", 2)
+        error("lumpy." .. fn .. ": high - low range exceeds valid bounds", 0)
       end
       low = l + 0.0
     else
       range = np.subtract(higha, lowa)
       if not np.all(np.isfinite(range)) then
-        error("lumpy." .. fn .. ": Range exceeds valid bounds", 2)
+        error("lumpy." .. fn .. ": Range exceeds valid bounds", 0)
       end
       low = lowa
     end
     return internal.uniform(self, low, range, size)
   end
 
-  local function fail(fn, msg, level)
-    error("lumpy." .. fn .. ": " .. msg, (level or 1) + 1)
+  -- errors name fn and carry no position prefix
+  local function fail(fn, msg)
+    error("lumpy." .. fn .. ": " .. msg, 0)
   end
 
   local function isint(x) return U.mtype(x) == "integer" end
@@ -88,8 +89,8 @@ return function(np, internal)
     local shape = type(size) == "table" and size or { size }
     local n = 1
     for _, d in ipairs(shape) do
-      if not isint(d) then fail(fn, "size must be an integer or a sequence of integers", 3) end
-      if d < 0 then fail(fn, "negative dimensions are not allowed", 3) end
+      if not isint(d) then fail(fn, "size must be an integer or a sequence of integers") end
+      if d < 0 then fail(fn, "negative dimensions are not allowed") end
       n = n * d
     end
     return shape, n
@@ -97,10 +98,10 @@ return function(np, internal)
 
   -- NumPy's axis normalisation for LumPy's 1-based axis -> 0-based
   local function axis0(fn, axis, ndim)
-    if not isint(axis) then fail(fn, "axis must be an integer", 3) end
+    if not isint(axis) then fail(fn, "axis must be an integer") end
     local a = axis < 0 and axis + ndim or axis - 1
     if a < 0 or a >= ndim then
-      fail(fn, ("axis %d is out of bounds for array of dimension %d"):format(axis, ndim), 3)
+      fail(fn, ("axis %d is out of bounds for array of dimension %d"):format(axis, ndim))
     end
     return a
   end
@@ -124,17 +125,17 @@ return function(np, internal)
     local atol = 2.0 ^ -26
     if isarray(p) and p.dtype.name == "float32" then atol = math.max(atol, 2.0 ^ -11.5) end
     local pa = np.asarray(p, "float64")
-    if pa.ndim ~= 1 then fail(fn, legacy and "'p' must be 1-dimensional" or "p must be 1-dimensional", 3) end
-    if pa.size ~= pop then fail(fn, legacy and "'a' and 'p' must have same size" or "a and p must have same size", 3) end
+    if pa.ndim ~= 1 then fail(fn, legacy and "'p' must be 1-dimensional" or "p must be 1-dimensional") end
+    if pa.size ~= pop then fail(fn, legacy and "'a' and 'p' must have same size" or "a and p must have same size") end
     local t = pa:tolist()
     local s = kahan(t)
-    if s ~= s then fail(fn, legacy and "probabilities contain NaN" or "Probabilities contain NaN", 3) end
+    if s ~= s then fail(fn, legacy and "probabilities contain NaN" or "Probabilities contain NaN") end
     for _, v in ipairs(t) do
-      if v < 0 then fail(fn, legacy and "probabilities are not non-negative" or "Probabilities are not non-negative", 3) end
+      if v < 0 then fail(fn, legacy and "probabilities are not non-negative" or "Probabilities are not non-negative") end
     end
     if math.abs(s - 1.0) > atol then
       fail(fn, legacy and "probabilities do not sum to 1"
-        or "Probabilities do not sum to 1. See Notes section of docstring for more information.", 3)
+        or "Probabilities do not sum to 1. See Notes section of docstring for more information.")
     end
     return pa, t
   end
@@ -150,7 +151,7 @@ return function(np, internal)
   local function noreplace_p(fn, draw, t, n, shape)
     local pos = 0
     for _, v in ipairs(t) do if v > 0 then pos = pos + 1 end end
-    if pos < n then fail(fn, "Fewer non-zero entries in p than size", 3) end
+    if pos < n then fail(fn, "Fewer non-zero entries in p than size") end
     local p = {}
     for i, v in ipairs(t) do p[i] = v end
     local found = {}
@@ -192,25 +193,25 @@ return function(np, internal)
       pop = a
     elseif U.mtype(a) == "float" then
       fail(fn, legacy and "a must be 1-dimensional or an integer"
-        or "a must be a sequence or an integer, not <class 'float'>", 3)
+        or "a must be a sequence or an integer, not <class 'float'>")
     else
       arr = np.asarray(a)
       if arr.ndim == 0 then
         local v = arr:item()
         if not isint(v) then
           fail(fn, legacy and "a must be 1-dimensional or an integer"
-            or "a must be a sequence or an integer, not <class 'numpy.ndarray'>", 3)
+            or "a must be a sequence or an integer, not <class 'numpy.ndarray'>")
         end
         pop, arr = v, nil
       else
-        if legacy and arr.ndim ~= 1 then fail(fn, "a must be 1-dimensional", 3) end
+        if legacy and arr.ndim ~= 1 then fail(fn, "a must be 1-dimensional") end
         local ax = legacy and 0 or axis0(fn, axis, arr.ndim)
         return arr, arr.shape[ax + 1], ax
       end
     end
     if pop <= 0 and n ~= 0 then
       fail(fn, legacy and "a must be greater than 0 unless no samples are taken"
-        or "a must be a positive integer unless no samples are taken", 3)
+        or "a must be a positive integer unless no samples are taken")
     end
     return nil, pop, 0
   end
@@ -224,7 +225,7 @@ return function(np, internal)
     if shuffle == nil then shuffle = true end
     local shape, n = sizeof(fn, size)
     local arr, pop, ax = population(fn, a, axis or 1, n)
-    if arr and pop == 0 and n ~= 0 then fail(fn, "a cannot be empty unless no samples are taken", 2) end
+    if arr and pop == 0 and n ~= 0 then fail(fn, "a cannot be empty unless no samples are taken") end
     local pa, pt
     if p ~= nil then pa, pt = checkp(fn, p, pop) end
     local idx
@@ -235,7 +236,7 @@ return function(np, internal)
         idx = self:integers(0, pop, shape, "int64")
       end
     else
-      if n > pop then fail(fn, "Cannot take a larger sample than population when replace is False", 2) end
+      if n > pop then fail(fn, "Cannot take a larger sample than population when replace is False") end
       if pa then
         idx = noreplace_p(fn, function(k) return self:random(k) end, pt, n, shape)
       else
@@ -249,17 +250,17 @@ return function(np, internal)
   -- shuffle(x, axis=1): in place; Lua sequences too
   local function shuffle(self, fn, x, axis, legacy)
     if isarray(x) then
-      if x.ndim == 0 then fail(fn, "object of type 'numpy.ndarray' has no len()", 3) end
+      if x.ndim == 0 then fail(fn, "x must be at least 1-dimensional; a 0-d array cannot be shuffled") end
       local ax = legacy and 0 or axis0(fn, axis or 1, x.ndim)
       internal.shuffle(self, x, ax)
     elseif type(x) == "table" then
-      if axis ~= nil and axis ~= 1 then fail(fn, "Axis argument is only supported on ndarray objects", 3) end
+      if axis ~= nil and axis ~= 1 then fail(fn, "Axis argument is only supported on ndarray objects") end
       for i = #x - 1, 1, -1 do
         local j = internal.interval(self, i)
         x[i + 1], x[j + 1] = x[j + 1], x[i + 1]
       end
     else
-      fail(fn, "x must be an array or a sequence, got " .. type(x), 3)
+      fail(fn, "x must be an array or a sequence, got " .. type(x))
     end
   end
 
@@ -276,7 +277,7 @@ return function(np, internal)
       return arr
     end
     local arr = np.asarray(x)
-    if legacy and arr.ndim < 1 then fail(fn, "x must be an integer or at least 1-dimensional", 3) end
+    if legacy and arr.ndim < 1 then fail(fn, "x must be an integer or at least 1-dimensional") end
     local ax = legacy and 0 or axis0(fn, axis or 1, arr.ndim)
     if arr.ndim == 1 then
       arr = arr:copy()
@@ -298,20 +299,20 @@ return function(np, internal)
     local fn = "random.Generator.permuted"
     opts = opts or {}
     for k in pairs(opts) do
-      if k ~= "axis" and k ~= "out" then fail(fn, "unexpected option '" .. tostring(k) .. "'", 2) end
+      if k ~= "axis" and k ~= "out" then fail(fn, "unexpected option '" .. tostring(k) .. "'") end
     end
     local arr = np.asarray(x)
     local out = opts.out
     if out == nil then
       out = arr:copy("K")
     else
-      if not isarray(out) then fail(fn, "out must be a numpy array", 2) end
+      if not isarray(out) then fail(fn, "out must be a numpy array") end
       local same = out.ndim == arr.ndim
       for i = 1, arr.ndim do same = same and out.shape[i] == arr.shape[i] end
-      if not same then fail(fn, "out must have the same shape as x", 2) end
+      if not same then fail(fn, "out must have the same shape as x") end
       if not np.can_cast(arr.dtype, out.dtype) then
         fail(fn, ("Cannot cast array data from dtype('%s') to dtype('%s') according to the rule 'safe'")
-          :format(arr.dtype.name, out.dtype.name), 2)
+          :format(arr.dtype.name, out.dtype.name))
       end
       np.copyto(out, arr)
     end
@@ -346,12 +347,12 @@ return function(np, internal)
       local l, h = isnum(lowa) and lowa or lowa:item(), isnum(higha) and higha or higha:item()
       range = h - l
       if range ~= range or range == math.huge or range == -math.huge then
-        fail(fn, "Range exceeds valid bounds", 2)
+        fail(fn, "Range exceeds valid bounds")
       end
       low = l + 0.0
     else
       range = np.subtract(higha, lowa)
-      if not np.all(np.isfinite(range)) then fail(fn, "Range exceeds valid bounds", 2) end
+      if not np.all(np.isfinite(range)) then fail(fn, "Range exceeds valid bounds") end
       low = lowa
     end
     return internal.legacy_uniform(self, low, range, size)
@@ -363,7 +364,7 @@ return function(np, internal)
     if replace == nil then replace = true end
     local shape, n = sizeof(fn, size)
     local arr, pop = population(fn, a, 1, n, true)
-    if arr and pop == 0 and n ~= 0 then fail(fn, "'a' cannot be empty unless no samples are taken", 2) end
+    if arr and pop == 0 and n ~= 0 then fail(fn, "'a' cannot be empty unless no samples are taken") end
     local pa, pt
     if p ~= nil then pa, pt = checkp(fn, p, pop, true) end
     local idx
@@ -374,7 +375,7 @@ return function(np, internal)
         idx = self:randint(0, pop, shape)
       end
     else
-      if n > pop then fail(fn, "Cannot take a larger sample than population when 'replace=False'", 2) end
+      if n > pop then fail(fn, "Cannot take a larger sample than population when 'replace=False'") end
       if pa then
         idx = noreplace_p(fn, function(k) return self:rand(k) end, pt, n, shape)
       else

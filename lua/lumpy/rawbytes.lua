@@ -17,6 +17,13 @@ return function(np, P, H)
     return v
   end
 
+  -- f:read(what), "" at the end of the file; a read error (a directory) is an error
+  local function read(f, what, name)
+    local s, err = f:read(what)
+    if not s and err then fail("cannot read " .. (name or "the file") .. ": " .. tostring(err)) end
+    return s or ""
+  end
+
   local function check_array(a)
     if not is_array(a) then fail("expected an array, got " .. type(a)) end
     return a
@@ -77,7 +84,7 @@ return function(np, P, H)
     local f, close = H.open_out(fid, "wb")
     local ok, err = f:write(data)
     if close then f:close() end
-    if not ok then fail(tostring(err)) end
+    if not ok then fail("cannot write to the file: " .. tostring(err)) end
   end)
 
   -- np.fromfile(file, [dtype, count, sep, offset])
@@ -91,6 +98,7 @@ return function(np, P, H)
     if offset < 0 then fail("offset must be nonnegative") end
     if offset ~= 0 and sep ~= "" then fail("'offset' argument only permitted for binary files") end
     local f, close
+    local name = type(file) == "string" and file or nil
     if type(file) == "string" then
       f = io.open(file, "rb")
       if not f then fail(file .. " not found.") end
@@ -99,7 +107,7 @@ return function(np, P, H)
     else fail("file must be a path or a file handle, got " .. (io.type(file) or type(file))) end
     local ok, res = pcall(function()
       if sep ~= "" then
-        return P.fromtext(f:read("*a") or "", dt, count, sep, "fromfile", true)
+        return P.fromtext(read(f, "*a", name), dt, count, sep, "fromfile", true)
       end
       if offset > 0 then
         local here = f:seek("cur")
@@ -109,8 +117,8 @@ return function(np, P, H)
       end
       local isz = np.dtype(dt).itemsize
       local s
-      if count < 0 then s = f:read("*a") or ""
-      else s = f:read(count * isz) or "" end
+      if count < 0 then s = read(f, "*a", name)
+      else s = read(f, count * isz, name) end
       local n = U.idiv(#s, isz)
       if n * isz ~= #s and count < 0 then
         -- NumPy reads whole items only and leaves the rest

@@ -301,10 +301,10 @@ return function(np, C)
     local dof = isarray(cnt) and np.subtract(cnt, ddof) or cnt - ddof
     if isarray(v) then
       np.true_divide(v, dof, { out = v })
-      np.copyto(v, 0 / 0, { where = np.less_equal(dof, 0) })
+      np.copyto(v, U.NAN, { where = np.less_equal(dof, 0) })
       return v
     end
-    if dof <= 0 then return 0 / 0 end
+    if dof <= 0 then return U.NAN end
     return scalar_div(v, dof, dtype and tostring(np.dtype(dtype)) or dtname(sqr))
   end
   np.nanvar = named("nanvar", function(...)

@@ -285,7 +285,7 @@ return function(np, P)
     dt = dt or np.result_type(x, 0.5).name   -- 0.5: a weak float on every Lua
     local out = np.empty(shape_of(flat), dt)
     for k = 1, flat.shape[1] do
-      out[k] = parts[k] or np.full({ n, n }, 0 / 0, dt)
+      out[k] = parts[k] or np.full({ n, n }, U.NAN, dt)
     end
     local shape = shape_of(x)
     assert(#shape == nd)

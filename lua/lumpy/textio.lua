@@ -43,11 +43,14 @@ return function(np, P)
     if type(fname) == "string" then
       local f = io.open(fname, "rb")
       if not f then fail(fname .. " not found.") end
-      local s = f:read("*a")
+      local s, err = f:read("*a")
       f:close()
+      if not s and err then fail("cannot read " .. fname .. ": " .. tostring(err)) end
       return s or ""
     elseif io.type(fname) == "file" then
-      return fname:read("*a") or ""
+      local s, err = fname:read("*a")
+      if not s and err then fail("cannot read the file: " .. tostring(err)) end
+      return s or ""
     elseif type(fname) == "table" and not is_array(fname) then
       for i = 1, #fname do
         if type(fname[i]) ~= "string" then
@@ -125,7 +128,6 @@ return function(np, P)
       end
       if c == 0 then fail("usecols: column positions are 1-based (negative from the end), got 0") end
     end
-    if #u == 0 then return nil end
     return u
   end
 
@@ -156,13 +158,23 @@ return function(np, P)
     local flat, ncol, first = {}, nil, nil
     local parse = P.parse
     local function converter(c, nf)
-      if type(conv) == "function" then return conv end
+      if type(conv) ~= "table" then return conv end
       return conv[c + 1] or conv[c - nf]
     end
     for r = 1, nrows do
       local f = rows[r]
       local nf = #f
-      if not ncol then ncol = usecols and #usecols or nf; first = nf
+      if not ncol then
+        ncol = usecols and #usecols or nf; first = nf
+        -- without usecols, every converter key must be a column of the first row
+        if type(conv) == "table" and not usecols then
+          for k in pairs(conv) do
+            if k > nf or k < -nf then
+              fail(("converter specified for column %d, which is invalid for the number of fields %d.")
+                :format(k, nf))
+            end
+          end
+        end
       elseif not usecols and nf ~= first then
         fail(("the number of columns changed from %d to %d at row %d; use `usecols` to select a subset and avoid this error")
           :format(first, nf, r))
@@ -191,7 +203,8 @@ return function(np, P)
       end
     end
     ncol = ncol or (usecols and #usecols or 1)
-    local nr = U.idiv(#flat, math.max(ncol, 1))
+    if ncol == 0 then return np.zeros({ nrows, 0 }, dt) end
+    local nr = U.idiv(#flat, ncol)
     if nr == 0 then return np.zeros({ 0, ncol }, dt) end
     return H_flat(flat, dt):reshape({ nr, ncol })
   end
@@ -235,7 +248,8 @@ return function(np, P)
     end
     local text = read_text(fname)
     local a
-    if conv then
+    if conv or (usecols and #usecols == 0) then
+      -- (usecols = {}: no columns, one row per line, on the Lua path)
       a = load_converted(text, dt, delim, quote, comments, skiprows, max_rows, usecols, conv)
     else
       a = P.loadtxt(text, dt, delim, quote, comments, skiprows, max_rows, usecols)
@@ -297,19 +311,24 @@ return function(np, P)
     end
     local body = P.format(X, format, newline)
     local f, close = open_out(fname, "wb")
-    local ok, err = pcall(function()
-      if #header > 0 then
-        header = header:gsub("\n", (("\n" .. comments):gsub("%%", "%%%%")))
-        assert(f:write(comments, header, newline))
-      end
-      assert(f:write(body))
-      if #footer > 0 then
-        footer = footer:gsub("\n", (("\n" .. comments):gsub("%%", "%%%%")))
-        assert(f:write(comments, footer, newline))
-      end
-    end)
+    -- writes stop at the first failure, whose message is kept
+    local err
+    local function put(...)
+      if err then return end
+      local ok, e = f:write(...)
+      if not ok then err = e or "write failed" end
+    end
+    if #header > 0 then
+      header = header:gsub("\n", (("\n" .. comments):gsub("%%", "%%%%")))
+      put(comments, header, newline)
+    end
+    put(body)
+    if #footer > 0 then
+      footer = footer:gsub("\n", (("\n" .. comments):gsub("%%", "%%%%")))
+      put(comments, footer, newline)
+    end
     if close then f:close() end
-    if not ok then fail(tostring(err)) end
+    if err then fail("cannot write to the file: " .. tostring(err)) end
   end)
 
   require("lumpy.genfromtxt")(np, P, {

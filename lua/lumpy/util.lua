@@ -27,6 +27,9 @@ U.idiv = math.type and (loadstring or load)("return function(a, b) return a // b
 U.unpack = table.unpack or unpack
 U.pack = table.pack or function(...) return { n = select("#", ...), ... } end
 U.rawlen = rawlen or function(t) return #t end
+-- NumPy's nan, sign bit clear (0/0 has it set on x86-64: np.signbit and
+-- tobytes would see it)
+U.NAN = math.abs(0 / 0)
 -- x rounded to the nearest float32 (ties to even), overflow to infinity
 if string.pack then
   function U.round32(x) return (string.unpack("<f", string.pack("<f", x))) end
