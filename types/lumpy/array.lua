@@ -245,7 +245,7 @@ function Array:tolist() end
 
 ---One element as a Lua value.
 ---NumPy: `ndarray.item`.
----@param ... integer nothing (one-element arrays), a flat 1-based position, or one position per axis
+---@param ... integer|integer[] nothing (one-element arrays), a flat 1-based position, or one position per axis (as arguments or in one table)
 ---@return lumpy.Scalar # a Lua value
 function Array:item(...) end
 
