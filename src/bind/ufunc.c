@@ -29,7 +29,9 @@ static void read_uopts(lua_State *L, int x, uopts *o, const char *fn) {
   lua_getfield(L, x, "dtype");
   o->dtype = lb_optdtype(L, -1, -1, fn);
   lua_pop(L, 1);
-  o->casting = (int)lb_optcasting(L, x, (lpy_casting)-1, fn);
+  o->casting = lua_getfield(L, x, "casting") == LUA_TNIL ? -1
+             : (int)lb_checkcasting(L, -1, fn);
+  lua_pop(L, 1);
 }
 
 /* upvalue 1: light userdata of the lpy_ufunc; upvalue 2: public name */
