@@ -146,6 +146,21 @@ void lb_set_scalar(lua_State *L, lpy_dtype t, char *p, const lpy_operand *op,
   lpy_set_scalar(t, p, op);
 }
 
+int lb_assign_scalar(lua_State *L, lpy_array *dst, int idx, const char *fn) {
+  lpy_array_space s;
+  _Alignas(16) char val[16];
+  lpy_operand op;
+  lpy_err e;
+  if (lua_type(L, idx) != LUA_TNUMBER && lua_type(L, idx) != LUA_TBOOLEAN &&
+      !lb_testcomplex(L, idx))
+    return 0;
+  lb_operand(L, idx, &op, fn);
+  lpy_array_init(&s.a, dst->dtype, 0, NULL, NULL, val, NULL);
+  lb_set_scalar(L, dst->dtype, val, &op, fn);
+  if (lpy_array_assign(dst, &s.a, &e) != 0) lb_core_error(L, fn, &e);
+  return 1;
+}
+
 /* store the Lua scalar at idx into p as dtype t */
 static void store_scalar(lua_State *L, int idx, lpy_dtype t, char *p,
                          const char *fn) {

@@ -24,17 +24,7 @@ static int get_dtype(lua_State *L, int idx, int opts, int def, const char *fn) {
 static void fill_scalar(lua_State *L, lpy_array *a, int vidx, const char *fn) {
   lpy_array *v;
   lpy_err e;
-  lpy_operand op;
-  if (lua_type(L, vidx) == LUA_TNUMBER || lua_type(L, vidx) == LUA_TBOOLEAN ||
-      lb_testcomplex(L, vidx)) {
-    lpy_array_space s;
-    _Alignas(16) char val[16];
-    lb_operand(L, vidx, &op, fn);
-    lpy_array_init(&s.a, a->dtype, 0, NULL, NULL, val, NULL);
-    lb_set_scalar(L, a->dtype, val, &op, fn);
-    if (lpy_array_assign(a, &s.a, &e) != 0) lb_core_error(L, fn, &e);
-    return;
-  }
+  if (lb_assign_scalar(L, a, vidx, fn)) return;
   v = lb_toarray(L, vidx, -1, fn);
   if (lpy_array_assign(a, v, &e) != 0) lb_core_error(L, fn, &e);
   lua_pop(L, 1);

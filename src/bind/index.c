@@ -446,24 +446,11 @@ int lb_index_set(lua_State *L) {
   parse_key(L, 2, &ix);
   if (apply(L, a, &ix, &v, &f)) return fancy_set(L, a, &f);
   lpy_array_init(&dst.a, a->dtype, v.ndim, v.shape, v.strides, v.data, NULL);
-  switch (lb_testcomplex(L, 3) ? LUA_TNUMBER : lua_type(L, 3)) {
-    case LUA_TNUMBER: case LUA_TBOOLEAN: {
-      /* a scalar (or a complex one): convert once, then broadcast it */
-      lpy_array_space s;
-      _Alignas(16) char val[16];
-      lpy_operand op;
-      lb_operand(L, 3, &op, "setindex");
-      lpy_array_init(&s.a, a->dtype, 0, NULL, NULL, val, NULL);
-      lb_set_scalar(L, a->dtype, val, &op, "setindex");
-      src = &s.a;
-      if (lpy_array_assign(&dst.a, src, &e) != 0) lb_core_error(L, "setindex", &e);
-      return 0;
-    }
-    default:
-      src = lb_toarray(L, 3, value_dtype(L, 3, a), "setindex");
-      if (lpy_array_assign(&dst.a, src, &e) != 0) lb_core_error(L, "setindex", &e);
-      return 0;
-  }
+  /* a scalar is converted once, then broadcast */
+  if (lb_assign_scalar(L, &dst.a, 3, "setindex")) return 0;
+  src = lb_toarray(L, 3, value_dtype(L, 3, a), "setindex");
+  if (lpy_array_assign(&dst.a, src, &e) != 0) lb_core_error(L, "setindex", &e);
+  return 0;
 }
 
 void lb_open_index(lua_State *L, int modidx, int mtidx) {

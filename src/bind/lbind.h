@@ -146,6 +146,10 @@ LPY_API void lb_check_int_fits(lua_State *L, lpy_dtype t, lua_Integer v,
    goes only into a complex dtype */
 LPY_API void lb_set_scalar(lua_State *L, lpy_dtype t, char *p,
                            const lpy_operand *op, const char *fn);
+/* when the value at idx is a Lua scalar (number, boolean, complex), store
+   it (as lb_set_scalar) in every element of dst and return 1; else 0 */
+LPY_API int lb_assign_scalar(lua_State *L, lpy_array *dst, int idx,
+                             const char *fn);
 
 /* ---- registration: each binding file fills the module table at modidx
    and the array metatable (methods table at mtidx) */

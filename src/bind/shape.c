@@ -413,18 +413,8 @@ static int l_fill(lua_State *L) {
   if (lua_isnone(L, 2)) return lb_error(L, "fill", "missing value");
   if (!(a->flags & LPY_WRITEABLE))
     return lb_error(L, "fill", "assignment destination is read-only");
-  if (lua_type(L, 2) == LUA_TNUMBER || lua_type(L, 2) == LUA_TBOOLEAN ||
-      lb_testcomplex(L, 2)) {
-    /* a Lua scalar goes straight to a's dtype (a -0.0 keeps its sign) */
-    lpy_array_space s;
-    _Alignas(16) char val[16];
-    lpy_operand op;
-    lb_operand(L, 2, &op, "fill");
-    lpy_array_init(&s.a, a->dtype, 0, NULL, NULL, val, NULL);
-    lb_set_scalar(L, a->dtype, val, &op, "fill");
-    if (lpy_array_assign(a, &s.a, &e) != 0) lb_core_error(L, "fill", &e);
-    return 0;
-  }
+  /* a Lua scalar goes straight to a's dtype (a -0.0 keeps its sign) */
+  if (lb_assign_scalar(L, a, 2, "fill")) return 0;
   v = lb_toarray(L, 2, -1, "fill");
   if (v->ndim != 0) return lb_error(L, "fill", "the value must be a scalar");
   if (lpy_array_assign(a, v, &e) != 0) lb_core_error(L, "fill", &e);
