@@ -79,6 +79,8 @@ describe("bad input raises an error naming the function", function()
     { "concatenate", function() return np.concatenate({ a6 }, 1.5) end },
     { "concatenate", function() return np.concatenate({ a6, a6 }, 1, { out = a6 }) end },
     { "concatenate", function() return np.concatenate({ a6 }, 1, { bogus = 1 }) end },
+    { "concatenate", function() return np.concatenate({ a6 }, 1, 2, {}) end },
+    { "concatenate", function() return np.concatenate({ a6 }, 1, 3) end },
     { "insert", function() return np.insert(a6, print, 1) end },
     { "insert", function() return np.insert(a6, big, 1) end },
     { "insert", function() return np.insert(a6, { H.mininteger }, 1) end },
@@ -100,6 +102,18 @@ describe("bad input raises an error naming the function", function()
 end)
 
 describe("manipulation details", function()
+  it("concatenate: too many arguments before the options table", function()
+    -- NumPy's third positional argument is out; LumPy takes it as an option
+    local msg = H.assert_error("lumpy.concatenate:", np.concatenate, { np.arange(2) }, 1, np.zeros(2), {})
+    H.assert_contains(msg, "too many arguments")
+    H.assert_contains(H.assert_error("lumpy.concatenate:", np.concatenate, { np.arange(2) }, 1, np.zeros(2)),
+      "too many arguments")
+    -- nils alone are no arguments (NumPy's out=None)
+    assert.same({ 0, 1, 0, 1, 2 }, np.concatenate({ np.arange(2), np.arange(3) }, nil, nil):tolist())
+    local r = np.concatenate({ np.arange(2), np.arange(3) }, 1, nil, { dtype = "float32" })
+    assert.are.equal("float32", r.dtype.name)
+    assert.same({ 0, 1, 0, 1, 2 }, r:tolist())
+  end)
   it("repeat is also reachable by its keyword-free alias and as a method", function()
     local a = np.array({ 1, 2 })
     assert.are.same({ 1, 1, 2, 2 }, np["repeat"](a, 2):tolist())

@@ -62,6 +62,39 @@ describe("reduction results", function()
     assert.is_true(H.isarray(np.sum(np.arange(5), 1)))
     assert.is_true(H.isarray(np.sum(np.arange(5), nil, {keepdims = true})))
   end)
+  it("trace of a matrix is a Lua value, of a stack an array", function()
+    -- NumPy: np.trace([[3, 1, 2], [9, 7, 8]]) is the scalar 10 (3 + 7), with
+    -- offset 1 it is 9 (1 + 8); of arange(24).reshape(2, 3, 4) the array
+    -- [16, 18, 20, 22]
+    local m = np.array({ { 3, 1, 2 }, { 9, 7, 8 } })
+    assert.are.equal(10, np.trace(m))
+    assert.are.equal("integer", H.mtype(np.trace(m)))
+    assert.are.equal(9, m:trace(1))
+    assert.are.equal(10.0, np.trace(m, 0, 1, 2, "float32"))
+    assert.are.equal(2.0, np.linalg.trace(np.ones({ 2, 2 })))
+    local o = np.zeros({})
+    assert.are.equal(o, np.trace(m, { out = o }))
+    assert.are.equal(10.0, o:item())
+    local t = np.trace(np.arange(24):reshape(2, 3, 4))
+    assert.is_true(H.isarray(t))
+    assert.same({ 16, 18, 20, 22 }, t:tolist())
+  end)
+  it("ptp with an axis is an array, 0-d too (as sum, max and min)", function()
+    -- NumPy: np.ptp([1, 5, 3], 0) is 4 (5 - 1); LumPy gives a 0-d array,
+    -- as np.sum does with an axis
+    for _, dt in ipairs({ "int8", "uint64", "float32", "complex64" }) do
+      local x = np.array({ 1, 5, 3 }, dt)
+      local r = np.ptp(x, 1)
+      assert.is_true(H.isarray(r), dt)
+      assert.are.equal(0, r.ndim)
+      assert.are.equal(dt, r.dtype.name)
+      assert.are.equal(H.isarray(np.sum(x, 1)), H.isarray(r))
+      assert.are.equal(4, np.real(r))
+      assert.are.equal(4, np.real(x:ptp(-1)))
+    end
+    assert.are.equal(4, np.ptp(np.array({ 1, 5, 3 })))
+    assert.same({ 4 }, np.ptp(np.array({ { 1, 5, 3 } }), 2):tolist())
+  end)
   it("initial = -0.0 keeps its sign in a float reduction (on every Lua)", function()
     -- NumPy: np.sum(np.zeros(0), initial=-0.0) is -0.0; np.max of [-5.5]
     -- with initial -0.0 is -0.0

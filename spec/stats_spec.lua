@@ -63,6 +63,50 @@ describe("stats: bad input", function()
   end)
 end)
 
+describe("stats: too many arguments", function()
+  -- median(a, axis), quantile(a, q, axis) and the like take NumPy's other
+  -- arguments as options: more positional ones are an error naming the
+  -- function, also before an options table (nils alone are no arguments)
+  local a = np.arange(6.0)    -- median 2.5, as np.median(np.arange(6.0))
+  it("median and nanmedian", function()
+    for _, f in ipairs({ "median", "nanmedian" }) do
+      assert.same({ 2.5 }, np[f](a, nil, nil, { keepdims = true }):tolist())
+      assert.are.equal(2.5, np[f](a, nil, nil, {}))
+      for _, args in ipairs({ { 1, 0, {} }, { 1, {}, 0 }, { nil, nil, {}, 5 }, { 1, np.zeros(1) } }) do
+        local msg = H.assert_error("lumpy." .. f .. ":", np[f], a, H.unpack(args, 1, 4))
+        H.assert_contains(msg, "too many arguments")
+      end
+    end
+  end)
+  it("quantile, percentile and their nan forms", function()
+    for f, q in pairs({ quantile = 0.5, nanquantile = 0.5, percentile = 50, nanpercentile = 50 }) do
+      assert.are.equal(2.5, np[f](a, q, nil, nil, {}))
+      assert.are.equal(2.0, np[f](a, q, nil, nil, { method = "lower" }))
+      for _, args in ipairs({ { 1, 0, {} }, { 1, {}, 0 }, { nil, nil, { method = "lower" }, 5 } }) do
+        local msg = H.assert_error("lumpy." .. f .. ":", np[f], a, q, H.unpack(args, 1, 4))
+        H.assert_contains(msg, "too many arguments")
+      end
+    end
+  end)
+end)
+
+describe("histogram with a huge bin count", function()
+  it("is an error naming the function, without an overflowed count", function()
+    -- (NumPy fails here too, with an unrelated IndexError)
+    for _, c in ipairs({
+      { "histogram", function() return np.histogram(np.arange(4), H.maxinteger) end },
+      { "histogram", function() return np.histogram(np.arange(4), math.floor(2 ^ 62)) end },
+      { "histogram", function() return np.histogram(np.arange(4, "float32"), np.array(H.maxinteger)) end },
+      { "histogram_bin_edges", function() return np.histogram_bin_edges(np.arange(4), H.maxinteger) end },
+      { "histogram2d", function() return np.histogram2d(np.arange(4), np.arange(4), { 3, H.maxinteger }) end },
+    }) do
+      local msg = H.assert_error("lumpy." .. c[1] .. ":", c[2])
+      H.assert_contains(msg, "too many bins")
+      assert.is_nil(msg:find("-9223372036854775808", 1, true), msg)
+    end
+  end)
+end)
+
 describe("histogram of int64 data spanning more than 2^63", function()
   it("bins as NumPy (the span is not wrapped)", function()
     local c, e = np.histogram(np.array({H.mininteger, 2, -1, 0}), 3)

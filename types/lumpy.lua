@@ -187,14 +187,16 @@ function np.diagflat(v, k) end
 ---@return lumpy.Array # a 2-D array
 function np.tri(N, M, k, dtype) end
 
----The lower triangle of the last two axes (elements above the k-th diagonal zeroed).
+---The lower triangle of the last two axes (elements above the k-th diagonal zeroed); a 1-D input
+---of length n is taken as n equal rows.
 ---NumPy: `np.tril`.
 ---@param m lumpy.ArrayLike input array (or nested table)
 ---@param k? integer diagonal offset as in NumPy (0 main, > 0 above, < 0 below)
 ---@return lumpy.Array # a copy
 function np.tril(m, k) end
 
----The upper triangle of the last two axes (elements below the k-th diagonal zeroed).
+---The upper triangle of the last two axes (elements below the k-th diagonal zeroed); a 1-D input
+---of length n is taken as n equal rows.
 ---NumPy: `np.triu`.
 ---@param m lumpy.ArrayLike input array (or nested table)
 ---@param k? integer diagonal offset as in NumPy (0 main, > 0 above, < 0 below)

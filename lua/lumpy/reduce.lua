@@ -188,7 +188,10 @@ return function(np, C)
     -- in the array's dtype (int8 wraps as NumPy's does)
     local full = axis == nil or axis == false
     local o = { keepdims = opts.keepdims or full }
-    local r = np.subtract(np.max(a, axis, o), np.min(a, axis, o), { out = out })
+    local mx, mn = np.max(a, axis, o), np.min(a, axis, o)
+    -- with an axis the result is an array, 0-d too (a ufunc would give a Lua value)
+    if not full and not out and mx.ndim == 0 then out = np.empty({}, mx.dtype) end
+    local r = np.subtract(mx, mn, { out = out })
     if full and not opts.keepdims and not out then return np.asarray(r):item() end
     return r
   end)
@@ -207,7 +210,9 @@ return function(np, C)
     local t, opts = args(6, ...)
     checkopts(opts, { dtype = true, out = true }, "trace")
     local d = np.diagonal(t[1], t[2], t[3], t[4])
-    return np.sum(d, -1, { dtype = t[5] or opts.dtype, out = t[6] or opts.out })
+    -- of a matrix a full reduction (a Lua value), of a stack one per matrix
+    local axis = d.ndim > 1 and -1 or nil
+    return np.sum(d, axis, { dtype = t[5] or opts.dtype, out = t[6] or opts.out })
   end)
 
   -- ------------------------------------------------ the nan-functions
@@ -234,11 +239,12 @@ return function(np, C)
   nanreduce("nanprod", 1, function(a, axis, dtype, out, opts)
     return np.prod(a, axis, with(with(opts, "dtype", dtype or opts.dtype), "out", out or opts.out))
   end)
-  np.nancumsum = named("nancumsum", function(a, axis, dtype, out, opts)
-    return np.cumsum((replace_nan(a, 0, false)), axis, dtype, out, opts)
+  -- the arguments after a are cumsum's / cumprod's, options table included
+  np.nancumsum = named("nancumsum", function(a, ...)
+    return np.cumsum((replace_nan(a, 0, false)), ...)
   end)
-  np.nancumprod = named("nancumprod", function(a, axis, dtype, out, opts)
-    return np.cumprod((replace_nan(a, 1, false)), axis, dtype, out, opts)
+  np.nancumprod = named("nancumprod", function(a, ...)
+    return np.cumprod((replace_nan(a, 1, false)), ...)
   end)
 
   -- nanargmin/nanargmax(a, axis, out, {keepdims}): an all-nan slice is an error

@@ -361,8 +361,12 @@ return function(np, P)
       local zero = np.equal(scl, 0.0)
       if type(zero) == "boolean" then zero = zero else zero = not np.array_equal(zero, np.zeros(zero.shape, "bool")) end
       if zero then fail("Weights sum to zero, can't be normalized") end
-      avg = np.asarray(np.divide(np.sum(np.multiply(a, w, {dtype = rt}), axis, nil, nil, {keepdims = keepdims}), scl))
-      scl = np.asarray(scl)
+      -- full reductions and ufuncs on 0-d arrays give Lua values: divide into
+      -- an array of dtype rt so that float32/complex64 results stay so
+      local num = np.asarray(np.sum(np.multiply(a, w, {dtype = rt}), axis, nil, nil, {keepdims = keepdims}), rt)
+      scl = np.asarray(scl, rt)
+      avg = np.empty(num.shape, rt)
+      np.divide(num, scl, {out = avg})
     end
     local full = axis == nil and not keepdims
     if returned then
@@ -579,9 +583,18 @@ return function(np, P)
     return np.ravel(a), w
   end
 
+  -- a bin count whose n + 1 edges cannot be allocated is an error (and
+  -- n + 1 must not overflow)
+  local function check_nbins(n)
+    if n >= 2 ^ 53 then
+      fail(("too many bins (%s): cannot allocate the bin edges"):format(tostring(n)))
+    end
+  end
+
   -- NumPy's linspace; with float32 limits taken from float32 data it
   -- computes in float32 (arange * step + start, the last set to stop)
   local function linspace_edges(first, last, n, t, ranged)
+    check_nbins(n)
     if t ~= "float32" or ranged then return np.linspace(first, last, n + 1, {dtype = t}) end
     local f32 = function(v) return np.asarray(v, "float32"):item() end
     first, last = f32(first), f32(last)
@@ -750,6 +763,7 @@ return function(np, P)
           fail(string.format("supplied range of [%s, %s] is not finite", fmtnum(lo), fmtnum(hi)))
         end
         if lo == hi then lo, hi = lo - 0.5, hi + 0.5 end
+        check_nbins(b)
         return np.linspace(lo, hi, b + 1)
       end
       local given = np.asarray(b)

@@ -519,15 +519,25 @@ static int l_tri(lua_State *L) {
   return 1;
 }
 
-/* zero the part of the last two axes above (tril) or below (triu) k */
+/* zero the part of the last two axes above (tril) or below (triu) k; a
+   1-D input of length n is taken as n equal rows (NumPy broadcasts it) */
 static int tri_mask(lua_State *L, int upper, const char *fn) {
   int64_t k = lb_optinteger(L, 2, 0, fn), idx[LPY_MAXDIMS] = {0};
   lpy_array *a = lb_toarray(L, 1, -1, fn), *r;
+  lpy_array_space rows;
   lpy_err e;
   int nd;
   int64_t outer = 1, o, i, j;
   lua_replace(L, 1);
-  if (a->ndim < 2) return lb_error(L, fn, "input must be at least 2-d");
+  if (a->ndim < 1) return lb_error(L, fn, "input must be at least 1-d");
+  if (a->ndim == 1) {
+    int64_t shape[2], strides[2];
+    shape[0] = shape[1] = a->shape[0];
+    strides[0] = 0;
+    strides[1] = a->strides[0];
+    lpy_array_init(&rows.a, a->dtype, 2, shape, strides, a->data, NULL);
+    a = &rows.a;
+  }
   r = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, fn);
   if (lpy_array_assign(r, a, &e) != 0) lb_core_error(L, fn, &e);
   nd = r->ndim;

@@ -99,6 +99,12 @@ LPY_API int lb_read_axes(lua_State *L, int idx, int ndim, unsigned char *axes,
 /* if the last argument is a plain options table (not an array, not a
    sequence), return its index, else 0 */
 LPY_API int lb_opts(lua_State *L, int first);
+/* at most npos positional arguments (what names them) before the options
+   table at opts (0: none): an error when a value other than nil comes
+   after them; else the stack is cut to npos + 1 values, the options table
+   (if any) at npos + 1 or before. Returns the options table's index. */
+LPY_API int lb_maxargs(lua_State *L, int opts, int npos, const char *what,
+                       const char *fn);
 /* push field k of options table at idx (nil when opts == 0) */
 LPY_API int lb_optfield(lua_State *L, int opts, const char *k);
 /* the casting rule named at idx (an error for anything else); the

@@ -254,6 +254,22 @@ void lb_checkopts(lua_State *L, int opts, const char *fn,
   }
 }
 
+int lb_maxargs(lua_State *L, int opts, int npos, const char *what,
+               const char *fn) {
+  int top = lua_gettop(L), last = opts ? opts - 1 : top;
+  while (last > npos && lua_isnil(L, last)) last--;
+  if (last > npos)
+    lb_error(L, fn, "too many arguments: expected at most %d (%s) and an options table, got %d",
+             npos, what, top);
+  if (opts > npos + 1) {        /* after nils: move it up */
+    lua_pushvalue(L, opts);
+    lua_replace(L, npos + 1);
+    opts = npos + 1;
+  }
+  lua_settop(L, npos + 1);
+  return opts;
+}
+
 void lb_push_shape(lua_State *L, int ndim, const int64_t *shape) {
   int i;
   lua_createtable(L, ndim, 0);

@@ -92,8 +92,8 @@ static int l_concatenate(lua_State *L) {
   int64_t shape[LPY_MAXDIMS], total = 0;
   lpy_err e;
   lb_checkopts(L, opts, fn, ok);
+  opts = lb_maxargs(L, opts, 2, "the arrays and an axis", fn);
   if (opts == 2) { lua_pushnil(L); lua_insert(L, 2); opts = 3; }
-  lua_settop(L, 3);
   if (opts) {
     if (lb_optfield(L, opts, "out") != LUA_TNIL) {
       out = lb_check(L, -1, fn);

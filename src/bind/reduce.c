@@ -43,8 +43,9 @@ bad: {
 }
 
 /* store the Lua value at idx into every element of a, converted as an
-   array element is (lb_operand, lpy_set_scalar: a -0.0 keeps its sign in a
-   float array on every Lua) */
+   array element is (lb_operand, lb_set_scalar: a -0.0 keeps its sign in a
+   float array on every Lua; a Lua integer out of the dtype's range is an
+   error) */
 static void fill_value(lua_State *L, int idx, lpy_array *a, const char *fn) {
   scalar_space v;
   lpy_array_space s;
@@ -58,7 +59,7 @@ static void fill_value(lua_State *L, int idx, lpy_array *a, const char *fn) {
   if (op.weak == LPY_WEAK_COMPLEX && !lpy_iscomplex(a->dtype))
     lb_error(L, fn, "initial: a complex value cannot be the start of a %s reduction",
              lpy_dtypes[a->dtype].name);
-  lpy_set_scalar(a->dtype, v.b, &op);
+  lb_set_scalar(L, a->dtype, v.b, &op, fn);
   lpy_array_init(&s.a, a->dtype, 0, NULL, NULL, v.b, NULL);
   if (lpy_array_assign(a, &s.a, &e)) lb_core_error(L, fn, &e);
 }

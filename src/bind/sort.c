@@ -260,6 +260,14 @@ static int l_searchsorted(lua_State *L) {
   v = lbs_contig_as(L, 2, t, "searchsorted");
   if (!lua_isnil(L, so)) {
     int64_t i, n = a->size;
+    s = lb_toarray(L, so, -1, "searchsorted");      /* positions: 1-D, integer */
+    lua_replace(L, so);
+    if (!lpy_isint(s->dtype))
+      lb_error(L, "searchsorted", "sorter must only contain integers, got dtype %s",
+               lpy_dtypes[s->dtype].name);
+    if (s->ndim != 1)
+      lb_error(L, "searchsorted", "sorter must be 1-dimensional, got %d dimensions",
+               s->ndim);
     s = lbs_flat_copy(L, so, LPY_INT64, "searchsorted");
     if (s->size != n) lb_error(L, "searchsorted", "sorter.size must equal a.size");
     sorter = (int64_t *)s->data;

@@ -64,7 +64,7 @@ static int median_impl(lua_State *L, int skipnan, const char *fn) {
   lpy_array *a, *w, *r;
   lpy_err e;
   lb_checkopts(L, opts, fn, median_opts);
-  lua_settop(L, 3);
+  opts = lb_maxargs(L, opts, 2, "the array and an axis", fn);
   keepdims = opts ? opt_bool(L, opts, "keepdims") : 0;
   a = lb_toarray(L, 1, -1, fn);
   given = lb_read_axes(L, opts == 2 ? 0 : 2, a->ndim, red, fn);
@@ -111,7 +111,7 @@ static int quantile_impl(lua_State *L, int percent, int skipnan,
   lpy_dtype ot;
   lpy_err e;
   lb_checkopts(L, opts, fn, quantile_opts);
-  lua_settop(L, 4);
+  opts = lb_maxargs(L, opts, 3, "the array, q and an axis", fn);
   keepdims = opts ? opt_bool(L, opts, "keepdims") : 0;
   if (opts) {
     lb_optfield(L, opts, "method");
