@@ -391,12 +391,13 @@ static int radix_offsets(size_t *cnt, int64_t n) {
     }                                                                       \
     if (src != v) memcpy(v, src, (size_t)n * sizeof(T));                    \
   }                                                                         \
-  /* stable sort of the index slots x[] by v[x[.]]; w has room for         \
-     n * (2 * sizeof(U) + 8) bytes */                                       \
+  /* stable sort of the index slots x[] by v[x[.]]; w (8-byte aligned)   \
+     has room for n * (2 * sizeof(U) + 8) bytes: the slots first, so that  \
+     they stay aligned whatever n and sizeof(U) are */                      \
   static void aradix_##S(const T *v, int64_t *x, int64_t n, void *w) {      \
     size_t cnt[sizeof(U)][256];                                             \
-    U *k1 = (U *)w, *k2 = k1 + n, *tk;                                      \
-    int64_t *x1 = x, *x2 = (int64_t *)(k2 + n), *tx;                        \
+    int64_t *x1 = x, *x2 = (int64_t *)w, *tx;                               \
+    U *k1 = (U *)(x2 + n), *k2 = k1 + n, *tk;                               \
     int64_t i;                                                              \
     unsigned b;                                                             \
     memset(cnt, 0, sizeof cnt);                                             \
