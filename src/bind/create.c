@@ -173,7 +173,7 @@ static int l_arange(lua_State *L) {
   double v[3] = {0, 0, 1};
   lua_Integer iv[3] = {0, 0, 1};
   int dtidx = 0;
-  int64_t n;
+  int64_t n, k;              /* k: 64-bit, an arange may pass 2^31 elements */
   lpy_array *a;
   lb_checkopts(L, opts, "arange", ok);
   /* ([start,] stop [, step] [, dtype]); nil stands for a default */
@@ -223,10 +223,10 @@ static int l_arange(lua_State *L) {
                     "length 2, got length %lld", (long long)n);
   a = lb_push_new(L, (lpy_dtype)t, 1, &n, 0, "arange");
   if (allint && lpy_isint(a->dtype)) {
-    for (i = 0; i < n; i++) {
-      int64_t x = (int64_t)((uint64_t)iv[0] + (uint64_t)i * (uint64_t)iv[2]);
+    for (k = 0; k < n; k++) {
+      int64_t x = (int64_t)((uint64_t)iv[0] + (uint64_t)k * (uint64_t)iv[2]);
       lpy_cast_fn(LPY_INT64, a->dtype)((const char *)&x, 0,
-                                       a->data + i * a->strides[0], 0, 1);
+                                       a->data + k * a->strides[0], 0, 1);
     }
   } else {
     /* NumPy fills start, start + delta, ... with delta = second - first,
@@ -240,9 +240,9 @@ static int l_arange(lua_State *L) {
     to((const char *)&second, 0, buf, 0, 1);
     back(buf, 0, (char *)&second, 0, 1);
     delta = second - first;
-    for (i = 0; i < n; i++) {
-      double x = i == 0 ? first : i == 1 ? second : first + (double)i * delta;
-      to((const char *)&x, 0, a->data + i * a->strides[0], 0, 1);
+    for (k = 0; k < n; k++) {
+      double x = k == 0 ? first : k == 1 ? second : first + (double)k * delta;
+      to((const char *)&x, 0, a->data + k * a->strides[0], 0, 1);
     }
   }
   return 1;
