@@ -240,3 +240,27 @@ describe("shape, axis and data tables with keys that are not a sequence", functi
     assert.equal(15, np.sum(a, {}))                        -- {} last: the options
   end)
 end)
+
+-- Integer extremes found by an ASan/UBSan fuzz (signed overflows, a loop of
+-- 2^63 steps, a closed out); expected results worked out by hand.
+describe("extreme arguments", function()
+  it("bincount of the largest integer is an error, not an overflow", function()
+    H.assert_error("lumpy.bincount: maximum value too large", np.bincount, {H.maxinteger})
+  end)
+  it("a slice step of 2^63 - 1 selects one element with a sane stride", function()
+    local s = np.arange(5)[{{1, 5, H.maxinteger}}]
+    assert.same({0}, s:tolist())
+    assert.same({8}, s.strides)
+    assert.same({0}, np.arange(5)["1:5:9223372036854775807"]:tolist())
+  end)
+  it("round with decimals near 2^63 ends (10^d is inf from 309 on; NumPy gives nan)", function()
+    for _, d in ipairs({ H.maxinteger, H.mininteger, 400 }) do
+      for _, v in ipairs(np.round(np.array({1.5, 2.25}), d):tolist()) do assert.is_true(v ~= v) end
+    end
+  end)
+  it("a closed array is refused as the out of a random draw", function()
+    local g, o = np.random.default_rng(1), np.empty(3)
+    o:close()
+    H.assert_error("lumpy.random.Generator.random: array is closed", g.random, g, {out = o})
+  end)
+end)

@@ -182,7 +182,10 @@ return function(np)
   local function power_of_ten(n)
     if n < 9 then return 10.0 ^ n end
     local r = 1e9
-    for _ = 10, n do r = r * 10 end
+    for _ = 10, n do
+      r = r * 10
+      if r == math.huge then break end   -- and stays so (decimals up to 2^63)
+    end
     return r
   end
 

@@ -315,7 +315,8 @@ static int apply(lua_State *L, const lpy_array *a, const ixlist *ix, view *v,
         int64_t first, count;
         slice_span(it, a->shape[ax], &first, &count);
         v->data += first * a->strides[ax];
-        add_dim(L, ix, v, count, a->strides[ax] * it->step);
+        /* one element has no step: a huge step must not overflow the stride */
+        add_dim(L, ix, v, count, count > 1 ? a->strides[ax] * it->step : a->strides[ax]);
         ax++;
         break;
       }

@@ -119,8 +119,9 @@ int lb_rng_draw_with(lua_State *L, lpy_bitgen *bg, const char *owner,
     else if (t != LPY_FLOAT64)
       lb_error(L, fn, "Unsupported dtype dtype('%s') for %s", lpy_dtypes[t].name, sp->name);
     if (!lua_isnil(L, outidx)) {
-      out = lb_test(L, outidx);
-      if (!out) lb_error(L, fn, "out must be an array, got %s", luaL_typename(L, outidx));
+      if (!lb_test(L, outidx))
+        lb_error(L, fn, "out must be an array, got %s", luaL_typename(L, outidx));
+      out = lb_check(L, outidx, fn);          /* not closed */
       if (!(out->flags & (LPY_C_CONTIGUOUS | LPY_F_CONTIGUOUS)) ||
           !(out->flags & LPY_WRITEABLE))
         lb_error(L, fn, "Supplied output array must be contiguous, writable, aligned, "

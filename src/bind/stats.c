@@ -234,6 +234,7 @@ static int l_bincount(lua_State *L) {
       lb_error(L, fn, "The weights and list don't have the same length.");
     w = push_f64(L, wa, fn);
   }
+  if (mx >= ((int64_t)1 << 40)) lb_error(L, fn, "maximum value too large");
   len = mx + 1 > minlength ? mx + 1 : minlength;
   if (len > ((int64_t)1 << 40)) lb_error(L, fn, "maximum value too large");
   r = lb_push_new(L, w ? LPY_FLOAT64 : LPY_INT64, 1, &len, 1, fn);
