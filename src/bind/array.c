@@ -93,6 +93,13 @@ lpy_array *lb_push_new(lua_State *L, lpy_dtype t, int ndim,
   return a;
 }
 
+lpy_array *lb_push_copy(lua_State *L, const lpy_array *a, const char *fn) {
+  lpy_err e;
+  lpy_array *r = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, fn);
+  if (lpy_array_assign(r, (lpy_array *)a, &e) != 0) lb_core_error(L, fn, &e);
+  return r;
+}
+
 void lb_make_fortran(lpy_array *a) {
   int64_t s = lpy_itemsize(a->dtype);
   int i;

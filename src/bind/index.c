@@ -405,11 +405,7 @@ static int fancy_set(lua_State *L, lpy_array *a, lpy_fancy *f) {
      writes, after its positions were checked: use a copy */
   for (i = 0; i < f->nadv; i++) {
     const lpy_array *x = f->adv[i].arr;
-    if (x && lpy_arrays_overlap(x, a)) {
-      lpy_array *c = lb_push_new(L, x->dtype, x->ndim, x->shape, 0, "setindex");
-      if (lpy_array_assign(c, (lpy_array *)x, &e)) return lb_core_error(L, "setindex", &e);
-      f->adv[i].arr = c;
-    }
+    if (x && lpy_arrays_overlap(x, a)) f->adv[i].arr = lb_push_copy(L, x, "setindex");
   }
   if (lpy_fancy_prepare(f, &e)) return lb_core_error(L, "setindex", &e);
   if (lua_type(L, 3) == LUA_TNUMBER || lua_type(L, 3) == LUA_TBOOLEAN ||

@@ -37,6 +37,8 @@ LPY_API lpy_array *lb_test(lua_State *L, int idx);   /* NULL if not an array */
 LPY_API lpy_array *lb_push_new(lua_State *L, lpy_dtype t, int ndim,
                                const int64_t *shape, int zero,
                                const char *fn);
+/* push a new C-contiguous copy of a (same dtype and shape) */
+LPY_API lpy_array *lb_push_copy(lua_State *L, const lpy_array *a, const char *fn);
 /* give a freshly made array Fortran-order strides */
 LPY_API void lb_make_fortran(lpy_array *a);
 /* opts.order ("C", "F", "A", "K"; default "K" when like is given, else

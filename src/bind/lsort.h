@@ -16,8 +16,6 @@ LPY_API lpy_array *lbs_flat_copy(lua_State *L, int idx, int dtype, const char *f
 /* the array-like at idx as C-contiguous data of dtype t: itself when it
    already is, else a flat copy that replaces it */
 LPY_API lpy_array *lbs_contig_as(lua_State *L, int idx, lpy_dtype t, const char *fn);
-/* a new contiguous copy of array a (at idx) in a's shape, pushed */
-LPY_API lpy_array *lbs_push_copy(lua_State *L, lpy_array *a, const char *fn);
 /* the array-like at idx as an array, replacing it */
 LPY_API lpy_array *lbs_arg_array(lua_State *L, int idx, const char *fn);
 /* sort kind at idx: LPY_SORT_* (nil: quicksort) */

@@ -84,7 +84,7 @@ static int unique_axis(lua_State *L, int axis, int want_index, int want_inverse,
   for (k = 0, j = 1; k < nd; k++)
     if (k != axis) { shape[j] = a->shape[k]; strides[j++] = a->strides[k]; }
   lb_push_view(L, 1, a->dtype, nd, shape, strides, a->data);
-  c = lbs_push_copy(L, lb_test(L, -1), fn);
+  c = lb_push_copy(L, lb_test(L, -1), fn);
   n = shape[0];
   for (k = 1; k < nd; k++) m *= shape[k];
   one = n + 1;

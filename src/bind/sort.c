@@ -49,7 +49,7 @@ static int l_sort(lua_State *L) {
   lpy_err e;
   kind = read_kind_opt(L, opts, 3, "sort");
   check_order(L, opts, 4, "sort");
-  if (!flattened) a = lbs_push_copy(L, a, "sort");
+  if (!flattened) a = lb_push_copy(L, a, "sort");
   lbs_check(L, lpy_sort(a, axis, kind, &e), &e, "sort");
   return 1;
 }
@@ -165,7 +165,7 @@ static int partition_impl(lua_State *L, int inplace, int arg, const char *fn) {
     lbs_check(L, lpy_argpartition(a, axis, kth, nk, out, 1, &e), &e, fn);
     return 1;
   }
-  if (!inplace) a = lbs_push_copy(L, a, fn);
+  if (!inplace) a = lb_push_copy(L, a, fn);
   lbs_check(L, lpy_partition(a, axis, kth, nk, &e), &e, fn);
   return inplace ? 0 : 1;
 }

@@ -39,13 +39,6 @@ lpy_array *lbs_contig_as(lua_State *L, int idx, lpy_dtype t, const char *fn) {
   return lbs_flat_copy(L, idx, t, fn);
 }
 
-/* a new contiguous copy of array a (at idx) in a's shape, pushed */
-lpy_array *lbs_push_copy(lua_State *L, lpy_array *a, const char *fn) {
-  lpy_err e;
-  lpy_array *r = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, fn);
-  lbs_check(L, lpy_array_assign(r, a, &e), &e, fn);
-  return r;
-}
 
 /* the array-like at idx as an array, replacing it */
 lpy_array *lbs_arg_array(lua_State *L, int idx, const char *fn) {

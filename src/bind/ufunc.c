@@ -105,10 +105,8 @@ static int call_ufunc(lua_State *L, const lpy_ufunc *u, const char *fn,
                         s1, s2);
       }
     if (lpy_arrays_overlap(w, out)) {  /* the writes would change the mask */
-      lpy_array *c = lb_push_new(L, LPY_BOOL, w->ndim, w->shape, 0, fn);
-      if (lpy_array_assign(c, w, &e) != 0) lb_core_error(L, fn, &e);
+      w = lb_push_copy(L, w, fn);
       lua_replace(L, -2);
-      w = c;
     }
     plan.where = w;
     lua_pushvalue(L, -2);              /* keep the result on top */
@@ -362,16 +360,14 @@ static int two_results(lua_State *L, const char *fn, int nin, const char *c1,
     /* the first result must not change the inputs of the second: an input
        that shares memory with an output is read from a copy */
     for (i = 1; i <= nin; i++) {
-      lpy_array *a, *c;
-      lpy_err e;
+      lpy_array *a;
       int j, clash = 0;
       if (!lb_test(L, i)) continue;
       a = lb_check(L, i, fn);
       for (j = 0; j < 2; j++)
         if (outidx[j] && lpy_arrays_overlap(a, lb_check(L, outidx[j], fn))) clash = 1;
       if (!clash) continue;
-      c = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, fn);
-      if (lpy_array_assign(c, a, &e) != 0) lb_core_error(L, fn, &e);
+      lb_push_copy(L, a, fn);
       lua_replace(L, i);
     }
   }

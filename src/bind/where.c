@@ -159,7 +159,7 @@ static int l_place(lua_State *L) {
   }
   v = lbs_flat_copy(L, 3, a->dtype, "place");
   if (m->size != a->size) lb_error(L, "place", "mask and data must be the same size");
-  c = lbs_push_copy(L, a, "place");
+  c = lb_push_copy(L, a, "place");
   isz = lpy_itemsize(a->dtype);
   for (i = 0; i < m->size; i++) {
     if (!m->data[i]) continue;
