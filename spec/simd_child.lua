@@ -1,7 +1,8 @@
 -- simd_child.lua - run by simd_levels_spec.lua in a child process, once per
 -- SIMD level (chosen with LUMPY_DISABLE_CPU_FEATURES): computes every case of
--- spec/fixtures/simd_levels.lua at every tail length 0..n, on misaligned,
--- strided and broadcast inputs, checks that all of these agree bit for bit
+-- spec/fixtures/simd_levels.lua at every tail length 0..n, on misaligned
+-- (off a vector boundary, and off the element's own alignment: inputs and
+-- out=), strided and broadcast inputs, checks that all of these agree bit for bit
 -- with the one long contiguous run, and prints a Lua chunk returning the
 -- level, the long runs' results and any disagreement.
 local H = require "helper"
@@ -41,6 +42,12 @@ local function misaligned(a)        -- one element past a 64-byte boundary
   v[{}] = a
   return v
 end
+local function unaligned(a)         -- every element one byte off its alignment
+  local nb = a.size * a.itemsize
+  local v = np.empty(nb + 1, "uint8")[{{2, nb + 1}}]:view(a.dtype)
+  v[{}] = a
+  return v
+end
 local function strided(a)
   local big = np.zeros(2 * a.size, a.dtype)
   local v = big["::2"]
@@ -69,7 +76,10 @@ for _, c in ipairs(fx.cases) do
     local x = H.toarray(inp.x)
     local y = H.toarray(inp.y)
     local f = np[c.fn]
-    local function call(a, b) if UNARY[c.fn] then return f(a) end return f(a, b) end
+    local function call(a, b, opts)
+      if UNARY[c.fn] then return f(a, opts) end
+      return f(a, b, opts)
+    end
     local full = call(x, y)
     local name = c.fn .. "/" .. c.dtype
     results[name] = full
@@ -78,6 +88,9 @@ for _, c in ipairs(fx.cases) do
       check(name .. " n=" .. n, call(xp, yp), want)
       check(name .. " misaligned n=" .. n, call(misaligned(xp), misaligned(yp)), want)
       check(name .. " strided n=" .. n, call(strided(xp), strided(yp)), want)
+      check(name .. " unaligned n=" .. n, call(unaligned(xp), unaligned(yp)), want)
+      check(name .. " unaligned out n=" .. n,
+            call(xp, yp, {out = unaligned(np.empty_like(want))}), want)
     end
     for k = 1, N, 5 do                -- a broadcast (stride 0) operand
       local pos = k .. ":" .. k
@@ -102,6 +115,7 @@ for _, c in ipairs(fx.casts) do
       check(name .. " n=" .. n, xp:astype(c.to), want)
       check(name .. " misaligned n=" .. n, misaligned(xp):astype(c.to), want)
       check(name .. " strided n=" .. n, strided(xp):astype(c.to), want)
+      check(name .. " unaligned n=" .. n, unaligned(xp):astype(c.to), want)
     end
   end
 end

@@ -1,6 +1,7 @@
 -- slowpath_spec.lua - np.slowpath: counts of the ufunc calls that ran a
 -- generic (non-SIMD) loop, a strided inner loop, cast an operand through a
--- buffer, or copied an input that overlaps the output.
+-- buffer, copied an input that overlaps the output, or buffered an operand
+-- not aligned for its type.
 local np = require "lumpy"
 
 describe("np.slowpath", function()
@@ -31,6 +32,22 @@ describe("np.slowpath", function()
     assert.equal(1, counts["add:float64:strided"])
     assert.equal(1, counts["add:float64:cast"])
     assert.equal(1, counts["add:float64:copy"])
+  end)
+
+  it("counts operands not aligned for their type, which go through a buffer", function()
+    local raw = np.zeros(8 * 100 + 1, "uint8")
+    local m = raw[{{2, 801}}]:view("float64")   -- every element one byte off
+    assert.is_false(m.flags.aligned)
+    assert.is_true(a.flags.aligned)
+    local counts = np.slowpath.capture(function()
+      m[{}] = np.arange(100)
+      local r = m + m
+      assert.same(np.arange(0, 200, 2):tolist(), r:tolist())
+      np.multiply(a, 2, {out = m})
+    end)
+    assert.equal(1, counts["add:float64:misaligned"])
+    assert.equal(1, counts["multiply:float64:misaligned"])
+    assert.is_nil(counts["add:float64:cast"])
   end)
 
   it("contiguous same-dtype calls count nothing", function()

@@ -213,7 +213,7 @@ static void push_flags(lua_State *L, lpy_array *a) {
   lua_setfield(L, -2, "writeable");
   lua_pushboolean(L, (a->flags & LPY_OWNDATA) != 0);
   lua_setfield(L, -2, "owndata");
-  lua_pushboolean(L, 1);
+  lua_pushboolean(L, (a->flags & LPY_ALIGNED) != 0);
   lua_setfield(L, -2, "aligned");
 }
 

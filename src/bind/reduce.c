@@ -157,7 +157,7 @@ static int do_reduce(lua_State *L, int op, const char *fn) {
   }
   if (out) {
     check_out(L, out, fnd, fshape, opname, fn);
-    if (out->dtype == t && !lpy_arrays_overlap(out, a) &&
+    if (out->dtype == t && (out->flags & LPY_ALIGNED) && !lpy_arrays_overlap(out, a) &&
         !(where && lpy_arrays_overlap(out, where))) {
       /* reduce straight into out, seen with the kept axes */
       int64_t ost[LPY_MAXDIMS];

@@ -57,10 +57,23 @@ static int is_contig(const lpy_array *a, int forder) {
   return 1;
 }
 
+/* NumPy's rule: the data address and every stride of an axis longer than
+   1 are multiples of the alignment; an empty array is aligned */
+int lpy_array_is_aligned(const lpy_array *a, int alignment) {
+  uintptr_t bits = (uintptr_t)a->data;
+  int i;
+  if (alignment <= 1 || a->size == 0) return 1;
+  for (i = 0; i < a->ndim; i++)
+    if (a->shape[i] > 1) bits |= (uintptr_t)a->strides[i];
+  return bits % (uintptr_t)alignment == 0;
+}
+
 void lpy_array_update_flags(lpy_array *a) {
-  unsigned f = a->flags & ~(unsigned)(LPY_C_CONTIGUOUS | LPY_F_CONTIGUOUS);
+  unsigned f = a->flags & ~(unsigned)(LPY_C_CONTIGUOUS | LPY_F_CONTIGUOUS |
+                                      LPY_ALIGNED);
   if (is_contig(a, 0)) f |= LPY_C_CONTIGUOUS;
   if (is_contig(a, 1)) f |= LPY_F_CONTIGUOUS;
+  if (lpy_array_is_aligned(a, lpy_alignment(a->dtype))) f |= LPY_ALIGNED;
   a->flags = f;
 }
 

@@ -139,9 +139,13 @@ int lpy_array_assign(lpy_array *dst, lpy_array *src, lpy_err *e) {
   ops[0] = dst; ops[1] = src;
   st = lpy_iter_setup(&it, 2, ops, dst->ndim, dst->shape, e);
   if (st == 0) {
+    int sz = lpy_itemsize(dst->dtype), move = sz > 8 ? 8 : sz;
     c.f = lpy_cast_fn(src->dtype, dst->dtype);
-    if (is_transpose(&it, lpy_itemsize(dst->dtype), lpy_itemsize(src->dtype)))
-      copy_tiled(&it, c.f, src->dtype == dst->dtype ? lpy_itemsize(dst->dtype) : 0);
+    if (is_transpose(&it, sz, lpy_itemsize(src->dtype)))
+      /* a typed move needs both sides aligned for its integer type */
+      copy_tiled(&it, c.f, src->dtype == dst->dtype &&
+                           lpy_array_is_aligned(dst, move) &&
+                           lpy_array_is_aligned(src, move) ? sz : 0);
     else
       lpy_iter_run(&it, assign_loop, &c);
   }

@@ -66,6 +66,8 @@ LPY_API extern const lpy_dtype_info lpy_dtypes[LPY_NTYPES];
 #define lpy_isfloat(t) (lpy_kind(t) == LPY_KIND_FLOAT)
 #define lpy_iscomplex(t) (lpy_kind(t) == LPY_KIND_COMPLEX)
 #define lpy_isinexact(t) (lpy_kind(t) >= LPY_KIND_FLOAT)
+/* the alignment the C type of an element needs (a complex one: its part's) */
+#define lpy_alignment(t) (lpy_iscomplex(t) ? lpy_itemsize(t) / 2 : lpy_itemsize(t))
 
 /* parse a dtype name ("float32", "f4", "<f4", "int", "float", "complex",
    "bool", "?"...); returns -1 when unknown */
@@ -113,10 +115,17 @@ LPY_API size_t lpy_mem_live(void);
 LPY_API size_t lpy_mem_cached(void);
 
 /* ---------------------------------------------------------------- arrays */
+/* LPY_ALIGNED: every element sits at an address aligned for its C type
+   (lpy_alignment); the kernels read and write only such arrays directly,
+   others go through a buffer */
 enum {
   LPY_C_CONTIGUOUS = 1, LPY_F_CONTIGUOUS = 2, LPY_WRITEABLE = 4,
-  LPY_OWNDATA = 8
+  LPY_OWNDATA = 8, LPY_ALIGNED = 16
 };
+/* C-contiguous and aligned: what a typed loop over a->data needs */
+#define LPY_CONTIG_ALIGNED (LPY_C_CONTIGUOUS | LPY_ALIGNED)
+#define lpy_is_contig_aligned(a) \
+  (((a)->flags & LPY_CONTIG_ALIGNED) == LPY_CONTIG_ALIGNED)
 
 /* An n-d view of memory. 'buf' owns the memory and may be NULL when the
    memory is owned by whoever holds the array (the Lua binding stores small
@@ -155,6 +164,8 @@ LPY_API void lpy_array_init(lpy_array *a, lpy_dtype t, int ndim,
 LPY_API int64_t lpy_strides_c(int ndim, const int64_t *shape, int itemsize,
                               int64_t *strides);
 LPY_API void lpy_array_update_flags(lpy_array *a);
+/* are a's elements all at multiples of 'alignment' (NumPy's rule) */
+LPY_API int lpy_array_is_aligned(const lpy_array *a, int alignment);
 /* heap-allocated arrays for C users of the core */
 LPY_API lpy_array *lpy_array_new(lpy_dtype t, int ndim, const int64_t *shape,
                                  int zero, lpy_err *e);

@@ -232,7 +232,10 @@ int lpy_reduce(int op, lpy_array *in, lpy_array *out,
     if (r == LPY_RED_SUM && t == LPY_UINT64)   /* the same bits as int64's */
       c.red = tb->reduce[r][LPY_INT64];
   }
-  c.cast = in->dtype == t ? NULL : lpy_cast_fn(in->dtype, t);
+  /* another dtype, or elements not aligned for their type: through a
+     buffer (the kernels read aligned elements only) */
+  c.cast = in->dtype == t && (in->flags & LPY_ALIGNED) ? NULL
+         : lpy_cast_fn(in->dtype, t);
   c.tsz = lpy_itemsize(t);
   c.buf = NULL;
   /* the output's starting values */
@@ -416,18 +419,22 @@ int lpy_argreduce(int max, lpy_array *in, int axis, lpy_array *out,
   char *p;
   lpy_array *tmp = NULL;
   const char *what = max ? "argmax" : "argmin";
-  if (axis < 0) {
-    if (in->size == 0)
-      return lpy_err_set(e, LPY_EVALUE, "attempt to get %s of an empty sequence", what);
-    if (!(in->flags & LPY_C_CONTIGUOUS)) {
-      tmp = lpy_array_new(in->dtype, nd, in->shape, 0, e);
-      if (!tmp) return e->code;
-      if ((st = lpy_array_assign(tmp, in, e)) != 0) {
-        lpy_array_free(tmp);
-        return st;
-      }
-      in = tmp;
+  if (axis < 0 && in->size == 0)
+    return lpy_err_set(e, LPY_EVALUE, "attempt to get %s of an empty sequence", what);
+  if (axis >= 0 && out->size > 0 && in->shape[axis] == 0)
+    return lpy_err_set(e, LPY_EVALUE, "attempt to get %s of an empty sequence", what);
+  if (axis < 0 ? !lpy_is_contig_aligned(in)
+               : !(in->flags & LPY_ALIGNED) && out->size > 0) {
+    /* one contiguous run, or aligned elements for the typed loops */
+    tmp = lpy_array_new(in->dtype, nd, in->shape, 0, e);
+    if (!tmp) return e->code;
+    if ((st = lpy_array_assign(tmp, in, e)) != 0) {
+      lpy_array_free(tmp);
+      return st;
     }
+    in = tmp;
+  }
+  if (axis < 0) {
     o[0] = arg_line(in->dtype, max, in->data, in->size, lpy_itemsize(in->dtype));
     lpy_array_free(tmp);
     return 0;
@@ -435,8 +442,6 @@ int lpy_argreduce(int max, lpy_array *in, int axis, lpy_array *out,
   len = in->shape[axis];
   s = in->strides[axis];
   if (out->size == 0) return 0;
-  if (len == 0)
-    return lpy_err_set(e, LPY_EVALUE, "attempt to get %s of an empty sequence", what);
   for (k = 0; k < nd; k++)
     if (k != axis) { shp[m] = in->shape[k]; sd[m] = in->strides[k]; m++; }
   memset(idx, 0, sizeof idx);
@@ -450,6 +455,7 @@ int lpy_argreduce(int max, lpy_array *in, int axis, lpy_array *out,
       idx[k] = 0;
     }
   }
+  lpy_array_free(tmp);
   return 0;
 }
 

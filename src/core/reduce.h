@@ -28,7 +28,8 @@ LPY_API lpy_dtype lpy_reduce_dtype(int op, lpy_dtype t);
 
 /* Reduce 'in' over the axes with axes[k] != 0 into 'out', which has in's
    ndim with length 1 on the reduced axes (keepdims form) and the dtype the
-   operation computes in; in is cast to it in blocks. 'where' is NULL or a
+   operation computes in, aligned (LPY_ALIGNED); in is cast to it in
+   blocks (and copied through them when misaligned). 'where' is NULL or a
    bool array of in's ndim broadcast to in's shape (0 strides allowed):
    elements where it is false are skipped. */
 LPY_API int lpy_reduce(int op, lpy_array *in, lpy_array *out,

@@ -401,15 +401,14 @@ static int contiguous_run(int nop, lpy_array *const *ops, bufctx *c) {
 }
 
 /* np.slowpath: what the iterated (not one-run) path of a call costs */
-static void note_layout(const lpy_ufunc *u, lpy_dtype lt, const lpy_iter *it,
-                        lpy_array *const *ops, const bufctx *c) {
+static void note_layout(const lpy_ufunc *u, lpy_dtype lt, lpy_dtype ot,
+                        const lpy_iter *it, lpy_array *const *ops) {
   int i, strided = 0, cast = 0, misaligned = 0;
   for (i = 0; i < it->nop; i++) {
     int64_t sz = lpy_itemsize(ops[i]->dtype), st = it->strides[i][it->ndim - 1];
-    int64_t align = sz > 8 ? 8 : sz;
     if (st != 0 && st != sz && it->shape[it->ndim - 1] > 1) strided = 1;
-    if (c->cast[i]) cast = 1;
-    if ((uintptr_t)ops[i]->data % (uintptr_t)align != 0) misaligned = 1;
+    if (!(ops[i]->flags & LPY_ALIGNED)) misaligned = 1;
+    if (ops[i]->dtype != (i ? lt : ot)) cast = 1;
   }
   if (strided) lpy_slowpath_note(u->name, lt, "strided");
   if (cast) lpy_slowpath_note(u->name, lt, "cast");
@@ -448,7 +447,10 @@ int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
   if (LPY_UNLIKELY(lpy_slow_sink != NULL) && (ui < 0 || !loop_vec[ui][lt]))
     lpy_slowpath_note(u->name, lt, "generic");
   ops[0] = out;
-  if (out->dtype != ot) {
+  /* an operand of another dtype, or one not aligned for its type (the
+     loops read and write aligned elements only), goes through a buffer:
+     the cast functions move misaligned elements with memcpy */
+  if (out->dtype != ot || !(out->flags & LPY_ALIGNED)) {
     c.cast[0] = lpy_cast_fn(ot, out->dtype);
     c.size[0] = lpy_itemsize(ot);
     needbuf = 1;
@@ -471,7 +473,7 @@ int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
       if (lpy_slow_sink) lpy_slowpath_note(u->name, lt, "copy");
     }
     ops[i + 1] = a;
-    if (a->dtype != lt) {
+    if (a->dtype != lt || !(a->flags & LPY_ALIGNED)) {
       c.cast[i + 1] = lpy_cast_fn(a->dtype, lt);
       c.size[i + 1] = lpy_itemsize(lt);
       needbuf = 1;
@@ -493,7 +495,7 @@ int lpy_ufunc_exec(const lpy_ufunc *u, const lpy_operand *in, lpy_array *out,
   } else if (needbuf || !contiguous_run(nop, ops, &c)) {
     if ((st = lpy_iter_setup(&it, nop, ops, out->ndim, out->shape, e)) != 0)
       goto done;
-    if (LPY_UNLIKELY(lpy_slow_sink != NULL)) note_layout(u, lt, &it, ops, &c);
+    if (LPY_UNLIKELY(lpy_slow_sink != NULL)) note_layout(u, lt, ot, &it, ops);
     lpy_iter_run(&it, needbuf ? buffered : direct, &c);
   }
   if (c.k.err == LPY_KERR_NEGPOW)
