@@ -12,6 +12,7 @@
 ** NumPy's pocketfft does. Plans run with FFTW's new-array execute.
 */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <fftw3.h>
 #include "fft_plan.h"
@@ -149,6 +150,29 @@ static int lengths_ok(int kind, int last, int64_t ni, int64_t no) {
   return ni == no / 2 + 1;
 }
 
+/* FFTW aborts the process when an allocation of its own fails. Its plan
+   for a long transform holds about one complex copy of it (twiddle
+   factors, buffers), so for a large one that much memory must be there to
+   be had first (a malloc that is never touched costs no more than a
+   system call); otherwise the call fails with an error */
+#define HEADROOM_MIN ((int64_t)256 << 20)
+
+static int no_headroom(const lpy_fft_key *k, lpy_err *e) {
+  int64_t n = 1, csz = k->single ? 8 : 16;
+  void *p;
+  int j;
+  for (j = 0; j < k->rank; j++) n *= k->d[3 * j];
+  if (n < HEADROOM_MIN / csz) return 0;
+  if ((p = malloc((size_t)(n * csz))) != NULL) {
+    free(p);
+    return 0;
+  }
+  lpy_err_set(e, LPY_EMEMORY,
+              "cannot allocate the memory FFTW needs for a transform of %lld points",
+              (long long)n);
+  return 1;
+}
+
 /* the cached plan of the transform of kind over naxes axes of in into out
    (the same array when inplace); other axes are loop dims */
 static lpy_fft_entry *acquire(int kind, int sign, const lpy_array *in,
@@ -186,6 +210,7 @@ static lpy_fft_entry *acquire(int kind, int sign, const lpy_array *in,
     k->ain = fftw_alignment_of((double *)in->data);
     k->aout = fftw_alignment_of((double *)out->data);
   }
+  if (no_headroom(k, e)) return NULL;
   ctx.in = in;
   ctx.out = out;
   return lpy_fft_plan_get(k, make_plan, &ctx, plan, e);
