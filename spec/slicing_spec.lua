@@ -88,6 +88,34 @@ describe("slicing: errors", function()
     H.assert_error("lumpy.", function() return a[{ 1, 1 }] end)
     H.assert_error("lumpy.", function() return a[{ { 1, 5, 0 } }] end)
   end)
+  it("an index string with an integer beyond int64 says so, with the number as written", function()
+    -- NumPy 2: IndexError "cannot fit 'int' into an index-sized integer"
+    local a = base({ 10 })
+    for _, s in ipairs({ "99999999999999999999", "-99999999999999999999", "9223372036854775808",
+                         "-9223372036854775809", "+123456789012345678901234567890" }) do
+      H.assert_error("lumpy.index: cannot fit " .. s .. " into an index-sized integer",
+        function() return a[s] end)
+      H.assert_error("lumpy.setindex: cannot fit " .. s .. " into an index-sized integer",
+        function() a[s] = 0 end)
+      H.assert_error("lumpy.index: cannot fit " .. s .. " into an index-sized integer",
+        function() return base({ 2, 3 })["1, " .. s] end)
+    end
+    -- int64's own ends are positions, out of bounds here
+    H.assert_error("lumpy.index: index 9223372036854775807 is out of bounds for axis 1 with size 10",
+      function() return a["9223372036854775807"] end)
+    H.assert_error("lumpy.index: index -9223372036854775808 is out of bounds for axis 1 with size 10",
+      function() return a["-9223372036854775808"] end)
+    -- as slice bounds and steps they are fine: NumPy clamps them (a[0:B],
+    -- a[::B], a[::-B], a[-B:3], a[B::-1], a[2:-B:-1], a[1:B:3])
+    local B = "99999999999999999999"
+    assert.are.same({ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, a["1:" .. B]:tolist())
+    assert.are.same({ 1 }, a["::" .. B]:tolist())
+    assert.are.same({ 10 }, a["::-" .. B]:tolist())
+    assert.are.same({ 1, 2, 3 }, a["-" .. B .. ":3"]:tolist())
+    assert.are.same({ 10, 9, 8, 7, 6, 5, 4, 3, 2, 1 }, a[B .. "::-1"]:tolist())
+    assert.are.same({ 3, 2, 1 }, a["3:-" .. B .. ":-1"]:tolist())
+    assert.are.same({ 2, 5, 8 }, a["2:" .. B .. ":3"]:tolist())
+  end)
   it("a value that does not broadcast to the target raises and writes nothing", function()
     local x = np.zeros(4)
     local msg = H.assert_error("lumpy.setindex:", function() x[2] = np.array({ 7, 8, 9 }) end)

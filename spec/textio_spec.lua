@@ -159,6 +159,31 @@ describe("np.loadtxt against NumPy", function()
     H.assert_contains(H.assert_error("lumpy.fromfile:", np.fromfile, "."), "cannot read")
     H.assert_contains(H.assert_error("lumpy.fromfile:", np.fromfile, ".", { sep = " " }), "cannot read")
   end)
+  it("reads files through one helper, U.read, that names the file it cannot read", function()
+    local U = require "lumpy.util"
+    local path = tmpname()
+    writeall(path, "1 2\n")
+    local f = assert(io.open(path, "rb"))
+    assert.are.equal("1 2", U.read(f, 3))
+    assert.are.equal("\n", U.read(f, "*a"))
+    assert.are.equal("", U.read(f, 1, path, true))     -- the end: "", and f closed
+    assert.are.equal("closed file", io.type(f))
+    os.remove(path)
+    -- a directory: the path, or "the file" for a handle; closed when asked
+    local d = assert(io.open(".", "rb"))
+    H.assert_error("cannot read the file: ", U.read, d, "*a")
+    H.assert_error("cannot read ./: ", U.read, d, 6, "./", true)
+    assert.are.equal("closed file", io.type(d))
+    -- the same message from each function that reads a file
+    local dir = "."
+    for _, c in ipairs({ { "loadtxt", np.loadtxt }, { "genfromtxt", np.genfromtxt }, { "fromfile", np.fromfile },
+                         { "load", np.load } }) do
+      H.assert_error("lumpy." .. c[1] .. ": cannot read " .. dir .. ": ", c[2], dir)
+      d = assert(io.open(dir, "rb"))
+      H.assert_error("lumpy." .. c[1] .. ": cannot read the file: ", c[2], d)
+      d:close()
+    end
+  end)
 end)
 
 describe("loadtxt's field parsing against NumPy, every dtype", function()

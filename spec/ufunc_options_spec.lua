@@ -247,4 +247,35 @@ describe("out= of clip, round and the two-result ufuncs", function()
     H.assert_error("lumpy.frexp:", np.frexp, x(), {bogus = 1})
     H.assert_error("lumpy.modf:", np.modf, x(), 5)
   end)
+
+  it("divmod / modf / frexp count their arguments as the other ufuncs do", function()
+    -- trailing nils are no arguments (NumPy's out=None)
+    local q, r = np.divmod(x(), 2, nil, nil, nil)
+    assert.same({2.0, 3.0, 3.0}, q:tolist())
+    assert.is_true(np.allclose(r, {1.4, 0.4, 1.4}))
+    local a, b = np.zeros(3), np.zeros(3)
+    np.modf(x(), a, b, nil, nil)
+    assert.same({5.0, 6.0, 7.0}, b:tolist())
+    local m, e = np.frexp(np.array({1.0, 2.0, 8.0}), {casting = "same_kind"}, nil)
+    assert.same({0.5, 0.5, 0.5}, m:tolist())
+    assert.same({1, 2, 4}, e:tolist())
+    assert.same({2, 2}, np.add(np.ones(2), 1, nil, nil):tolist())
+    -- one message for too many, in the words of add's
+    H.assert_error("lumpy.add: too many arguments: expected at most 3 (the inputs and an output "
+      .. "or options table), got 4", np.add, np.ones(2), 1, np.empty(2), np.empty(2))
+    H.assert_error("lumpy.negative: too many arguments: expected at most 2 (the input and an output "
+      .. "or options table), got 3", np.negative, np.ones(2), np.empty(2), np.empty(2), nil)
+    H.assert_error("lumpy.divmod: too many arguments: expected at most 4 (the inputs and two outputs "
+      .. "or an options table), got 5", np.divmod, x(), 2, a, b, np.zeros(3), nil)
+    H.assert_error("lumpy.modf: too many arguments: expected at most 3 (the input and two outputs "
+      .. "or an options table), got 4", np.modf, x(), a, b, {})
+    H.assert_error("lumpy.frexp: too many arguments: expected at most 3 (the input and two outputs "
+      .. "or an options table), got 5", np.frexp, x(), nil, nil, nil, 1)
+    H.assert_error("lumpy.frexp: expected 1 argument, got 0", np.frexp)
+    -- and the functions that take an axis before their options table
+    H.assert_error("lumpy.median: too many arguments: expected at most 2 (the array and an axis), got 3",
+      np.median, np.ones(3), 1, 0, {})
+    H.assert_error("lumpy.concatenate: too many arguments: expected at most 2 (the arrays and an axis), "
+      .. "got 3", np.concatenate, { np.ones(2) }, 1, np.zeros(2), nil)
+  end)
 end)

@@ -161,17 +161,12 @@ return function(np, P)
     if type(file) == "string" then
       local f, err = io.open(file, "rb")
       if not f then fail("cannot open " .. tostring(err)) end
-      magic, err = f:read(6)
-      f:close()
-      if not magic and err then fail("cannot read " .. file .. ": " .. tostring(err)) end
+      magic = U.read(f, 6, file, true)
     else
       local at = file:seek()
-      local err
-      magic, err = file:read(6)
-      if not magic and err then fail("cannot read the file: " .. tostring(err)) end
+      magic = U.read(file, 6)
       if at then file:seek("set", at) end
     end
-    magic = magic or ""
     if magic:sub(1, 2) == "PK" and (magic:sub(3, 4) == "\3\4" or magic:sub(3, 4) == "\5\6") then
       if type(file) ~= "string" then fail(".npz files are loaded from a file name, not an open file") end
       return open_npz(file, max)

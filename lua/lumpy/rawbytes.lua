@@ -9,19 +9,12 @@ return function(np, P, H)
   local named, is_array = U.named, U.is_array
   local gather, dtype_name, fail = H.gather, H.dtype_name, H.fail
   local methods = H.methods
-  local mtype = U.mtype
+  local mtype, read = U.mtype, U.read
 
   local function int_arg(v, what, default)
     if v == nil then return default end
     if mtype(v) ~= "integer" then fail(what .. " must be an integer, got " .. (mtype(v) or type(v))) end
     return v
-  end
-
-  -- f:read(what), "" at the end of the file; a read error (a directory) is an error
-  local function read(f, what, name)
-    local s, err = f:read(what)
-    if not s and err then fail("cannot read " .. (name or "the file") .. ": " .. tostring(err)) end
-    return s or ""
   end
 
   local function check_array(a)

@@ -43,14 +43,9 @@ return function(np, P)
     if type(fname) == "string" then
       local f = io.open(fname, "rb")
       if not f then fail(fname .. " not found.") end
-      local s, err = f:read("*a")
-      f:close()
-      if not s and err then fail("cannot read " .. fname .. ": " .. tostring(err)) end
-      return s or ""
+      return U.read(f, "*a", fname, true)
     elseif io.type(fname) == "file" then
-      local s, err = fname:read("*a")
-      if not s and err then fail("cannot read the file: " .. tostring(err)) end
-      return s or ""
+      return U.read(fname, "*a")
     elseif type(fname) == "table" and not is_array(fname) then
       for i = 1, #fname do
         if type(fname[i]) ~= "string" then

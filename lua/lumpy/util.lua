@@ -127,6 +127,16 @@ function U.is_record_not_array(t)
   return U.is_record(t) and not U.is_array(t)
 end
 
+-- f:read(what) ("" at the end of the file), closing f first when close is
+-- set; a read error (f is a directory, say) fails with "cannot read <name>:
+-- <err>", name "the file" when not given
+function U.read(f, what, name, close)
+  local s, err = f:read(what)
+  if close then f:close() end
+  if not s and err then error("cannot read " .. (name or "the file") .. ": " .. tostring(err), 0) end
+  return s or ""
+end
+
 -- the entries i..j of the sequence t, as a new sequence
 function U.sub(t, i, j)
   local r = {}

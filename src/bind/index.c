@@ -7,6 +7,7 @@
 ** Assignment broadcasts the value into the selection.
 */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lbind.h"
@@ -38,7 +39,10 @@ static ixitem *add_item(lua_State *L, ixlist *ix) {
 }
 
 /* ---------------------------------------------------------- strings */
-static int parse_int(lua_State *L, const char **ps, int64_t *v) {
+/* the integer at *ps (spaces around it skipped), 0 when there is none.
+   One beyond int64 is clamped and *big points to its text: fine as a
+   slice bound or step (NumPy clamps those too), an error as an index */
+static int parse_int(const char **ps, int64_t *v, const char **big) {
   const char *s = *ps;
   char *end;
   long long x;
@@ -46,7 +50,9 @@ static int parse_int(lua_State *L, const char **ps, int64_t *v) {
   if (!(isdigit((unsigned char)*s) || ((*s == '-' || *s == '+') &&
                                        isdigit((unsigned char)s[1]))))
     return 0;
+  errno = 0;
   x = strtoll(s, &end, 10);
+  if (errno == ERANGE) *big = s;
   *v = x;
   s = end;
   while (isspace((unsigned char)*s)) s++;
@@ -73,13 +79,13 @@ static void parse_string(lua_State *L, const char *s, ixlist *ix) {
                (len == 10 && memcmp(tok, "np.newaxis", 10) == 0)) {
       it->kind = IX_NEWAXIS;
     } else {
-      const char *p = tok, *end = tok + len;
+      const char *p = tok, *end = tok + len, *big = NULL;
       int64_t v;
       int part = 0;
       it->kind = IX_INT;
       it->step = 1;
       for (;;) {
-        if (parse_int(L, &p, &v)) {
+        if (parse_int(&p, &v, &big)) {
           if (part == 0) { it->start = v; it->has_start = 1; }
           else if (part == 1) { it->stop = v; it->has_stop = 1; }
           else {
@@ -95,6 +101,11 @@ static void parse_string(lua_State *L, const char *s, ixlist *ix) {
         it->kind = IX_SLICE;
         part++;
         p++;
+      }
+      if (it->kind == IX_INT && big) {
+        int n = 1;
+        while (isdigit((unsigned char)big[n])) n++;
+        lb_error(L, ix->fn, "cannot fit %.*s into an index-sized integer", n, big);
       }
     }
     if (*s != ',') break;
@@ -251,7 +262,9 @@ static void slice_span(const ixitem *it, int64_t n, int64_t *first,
     b = it->has_stop ? (it->stop > 0 ? it->stop - 1 : it->stop == 0 ? -1 : n + it->stop) : 0;
     if (a > n - 1) a = n - 1;
     if (b < 0) b = 0;
-    *count = a >= b ? (a - b) / (-s) + 1 : 0;
+    /* -s would overflow for the smallest int64 (a string step beyond
+       int64 is clamped to it); any step that large takes one element */
+    *count = a >= b ? (a - b) / (s == INT64_MIN ? INT64_MAX : -s) + 1 : 0;
   }
   *first = *count > 0 ? a : 0;
 }

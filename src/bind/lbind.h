@@ -101,9 +101,14 @@ LPY_API int lb_read_axes(lua_State *L, int idx, int ndim, unsigned char *axes,
 /* if the last argument is a plain options table (not an array, not a
    sequence), return its index, else 0 */
 LPY_API int lb_opts(lua_State *L, int first);
+/* the arguments up to slot last, nils at the end dropped: an error when
+   one after slot max remains ("too many arguments: expected at most <max>
+   (<what>), got <n>"); else the last slot left */
+LPY_API int lb_lastarg(lua_State *L, int last, int max, const char *what,
+                       const char *fn);
 /* at most npos positional arguments (what names them) before the options
    table at opts (0: none): an error when a value other than nil comes
-   after them; else the stack is cut to npos + 1 values, the options table
+   after them (lb_lastarg); else the stack is cut to npos + 1 values, the options table
    (if any) at npos + 1 or before. Returns the options table's index. */
 LPY_API int lb_maxargs(lua_State *L, int opts, int npos, const char *what,
                        const char *fn);

@@ -254,13 +254,18 @@ void lb_checkopts(lua_State *L, int opts, const char *fn,
   }
 }
 
+int lb_lastarg(lua_State *L, int last, int max, const char *what,
+               const char *fn) {
+  while (last > max && lua_isnil(L, last)) last--;
+  if (last > max)
+    lb_error(L, fn, "too many arguments: expected at most %d (%s), got %d",
+             max, what, last);
+  return last;
+}
+
 int lb_maxargs(lua_State *L, int opts, int npos, const char *what,
                const char *fn) {
-  int top = lua_gettop(L), last = opts ? opts - 1 : top;
-  while (last > npos && lua_isnil(L, last)) last--;
-  if (last > npos)
-    lb_error(L, fn, "too many arguments: expected at most %d (%s) and an options table, got %d",
-             npos, what, top);
+  lb_lastarg(L, opts ? opts - 1 : lua_gettop(L), npos, what, fn);
   if (opts > npos + 1) {        /* after nils: move it up */
     lua_pushvalue(L, opts);
     lua_replace(L, npos + 1);

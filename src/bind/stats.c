@@ -108,7 +108,7 @@ static int quantile_impl(lua_State *L, int percent, int skipnan,
   int method = LPY_Q_LINEAR, kept = 0, i;
   int64_t nlines, n, shape[LPY_MAXDIMS];
   lpy_array *a, *q, *w, *r;
-  lpy_dtype ot;
+  lpy_dtype ot, rt;
   lpy_err e;
   lb_checkopts(L, opts, fn, quantile_opts);
   opts = lb_maxargs(L, opts, 3, "the array, q and an axis", fn);
@@ -138,15 +138,23 @@ static int quantile_impl(lua_State *L, int percent, int skipnan,
   if (a->ndim + q->ndim > LPY_MAXDIMS) lb_error(L, fn, "too many dimensions");
   ndim = out_shape(a, red, keepdims, q, shape);
   ot = lpy_quantile_type(a->dtype, method);
+  for (i = 0; i < a->ndim; i++) kept += !red[i];
+  /* the result dtype (rt) as NumPy gives it. A complex64 line with a
+     scalar q is computed on scalars and stays complex64: the whole array
+     when every axis is reduced; each line in the nan forms, which go line
+     by line and give the result the first line's dtype. That is the
+     input's own when the first line is all nan (or there is none) */
+  rt = ot;
+  if (a->dtype == LPY_COMPLEX64 && !qdims && (!kept || skipnan)) rt = LPY_COMPLEX64;
+  if (skipnan && lpy_isinexact(a->dtype) &&
+      (nlines == 0 || lpy_all_nan(a->dtype, w->data, n)))
+    rt = a->dtype;
   r = lb_push_new(L, ot, ndim, shape, 0, fn);
   if (lpy_quantile_lines(a->dtype, w->data, nlines, n, (double *)q->data,
                          q->size, method, skipnan, r->data, &e))
     lb_core_error(L, fn, &e);
-  for (i = 0; i < a->ndim; i++) kept += !red[i];
-  /* NumPy computes a complex64 quantile on scalars when q is a scalar and
-     every axis is reduced: the result stays complex64 */
-  if (a->dtype == LPY_COMPLEX64 && ot == LPY_COMPLEX128 && !qdims && !kept) {
-    lpy_array *c = lb_push_new(L, LPY_COMPLEX64, ndim, shape, 0, fn);
+  if (rt != ot) {
+    lpy_array *c = lb_push_new(L, rt, ndim, shape, 0, fn);
     if (lpy_array_assign(c, r, &e) != 0) lb_core_error(L, fn, &e);
     r = c;
   }

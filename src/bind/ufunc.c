@@ -129,10 +129,8 @@ static int ufunc_fn(lua_State *L) {
                     nin > 1 ? "s" : "", top);
   if (top > nin) {
     int x = nin + 1;
-    for (; top > x && lua_isnil(L, top); top--) {}
-    if (top > x)
-      return lb_error(L, fn, "too many arguments: expected at most %d (the input%s and an output or options table), got %d",
-                      x, nin > 1 ? "s" : "", top);
+    lb_lastarg(L, top, x, nin > 1 ? "the inputs and an output or options table"
+                                  : "the input and an output or options table", fn);
     lua_settop(L, x);
     if (lb_test(L, x)) outidx = x;
     else if (lua_type(L, x) == LUA_TTABLE && !lua_getmetatable(L, x)) {
@@ -306,10 +304,10 @@ static int two_results(lua_State *L, const char *fn, int nin, const char *c1,
   int outidx[2] = {0, 0}, whereidx = 0;
   uopts uo = {-1, -1};
   if (top < nin)
-    return lb_error(L, fn, "expected %d argument%s", nin, nin > 1 ? "s" : "");
+    return lb_error(L, fn, "expected %d argument%s, got %d", nin, nin > 1 ? "s" : "", top);
   /* slots: inputs 1..nin, outputs o and o + 1, where o + 2 */
-  if (top > o + 1)
-    return lb_error(L, fn, "too many arguments (at most %d inputs and 2 outputs)", nin);
+  lb_lastarg(L, top, o + 1, nin > 1 ? "the inputs and two outputs or an options table"
+                                    : "the input and two outputs or an options table", fn);
   lua_settop(L, o + 2);
   if (lua_type(L, o) == LUA_TTABLE && !lua_getmetatable(L, o)) {
     static const char *const ok[] = {"out", "dtype", "casting", "where", NULL};

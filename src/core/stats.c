@@ -442,6 +442,15 @@ int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines, int64_t n,
   return st ? -1 : 0;
 }
 
+int lpy_all_nan(lpy_dtype t, const char *p, int64_t n) {
+  size_t sz = (size_t)lpy_itemsize(t);
+  int64_t i;
+  if (!lpy_isinexact(t)) return 0;
+  for (i = 0; i < n; i++)
+    if (!ops[t].isnanf(p + (size_t)i * sz)) return 0;
+  return 1;
+}
+
 /* ------------------------------------------------------ counting, bins */
 int64_t lpy_search_left(const double *v, int64_t n, double x) {
   int64_t lo = 0, hi = n;

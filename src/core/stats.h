@@ -38,6 +38,9 @@ LPY_API int lpy_quantile_lines(lpy_dtype t, char *data, int64_t nlines,
                                int64_t n, const double *q, int64_t nq,
                                int method, int skipnan, char *out,
                                lpy_err *e);
+/* are the n elements of dtype t at p all nan (an empty line too); 0 for
+   the dtypes without nan */
+LPY_API int lpy_all_nan(lpy_dtype t, const char *p, int64_t n);
 
 /* ------------------------------------------------------ counting, bins */
 /* NumPy's order for searchsorted: nan after every number */
