@@ -94,9 +94,13 @@ LUMPY_EXPORT int lumpy_toarray(lua_State *L, int idx, lumpy_info *info);
    (array expected, got <type>)" */
 LUMPY_EXPORT void lumpy_checkarray(lua_State *L, int arg, lumpy_info *info);
 /* the same, also checking the dtype (t < 0: any), the number of dimensions
-   (ndim < 0: any) and the requirements (LUMPY_REQ_*) */
+   (ndim < 0: any) and the requirements (LUMPY_REQ_*). LUMPY_REQ_ALIGNED:
+   every element at an address aligned for its C type, which reading data
+   through a typed pointer needs (a view of bytes as another dtype, a
+   memmap at an odd offset or wrapped memory may not be) */
 #define LUMPY_REQ_WRITEABLE 1
 #define LUMPY_REQ_C_CONTIGUOUS 2
+#define LUMPY_REQ_ALIGNED 4
 LUMPY_EXPORT void lumpy_checkarrayx(lua_State *L, int arg, int t, int ndim,
                                     unsigned req, lumpy_info *info);
 

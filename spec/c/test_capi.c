@@ -1,8 +1,9 @@
 /*
 ** test_capi.c - the handle half of include/lumpy.h: arrays made and
 ** wrapped by the host without a state, pushed into one and read back,
-** released in either order; and the check helpers' errors.
+** released in either order; and the check helpers' errors (alignment too).
 */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "lua.h"
@@ -24,6 +25,14 @@ static int need_f64_vector(lua_State *L) {
   return 1;
 }
 
+static int need_f64_aligned(lua_State *L) {
+  lumpy_info info;
+  lumpy_checkarrayx(L, 1, LUMPY_FLOAT64, -1, LUMPY_REQ_C_CONTIGUOUS | LUMPY_REQ_ALIGNED,
+                    &info);
+  lua_pushboolean(L, ((uintptr_t)info.data & 7) == 0);
+  return 1;
+}
+
 static const char *run(lua_State *L, const char *code) {
   if (luaL_dostring(L, code) == 0) return NULL;
   return lua_tostring(L, -1);
@@ -40,6 +49,7 @@ int main(void) {
   lumpy_openlib(L);
   lua_setglobal(L, "lumpy");
   lua_register(L, "need_f64_vector", need_f64_vector);
+  lua_register(L, "need_f64_aligned", need_f64_aligned);
 
   /* a host array, filled, pushed, changed by the script, seen by the host */
   h = lumpy_array_new(LUMPY_INT32, 2, shape);
@@ -83,6 +93,24 @@ int main(void) {
   err = run(L, "need_f64_vector(3)");
   CHECK(err && strstr(err, "got number"));
   CHECK(run(L, "assert(need_f64_vector(lumpy.zeros(4)) == 4)") == NULL);
+  /* LUMPY_REQ_ALIGNED refuses a view of bytes one off the alignment */
+  CHECK(run(L, "assert(need_f64_aligned(lumpy.zeros({2, 2})) == true)") == NULL);
+  err = run(L, "need_f64_aligned(lumpy.zeros(33, 'uint8')[{{2, 33}}]:view('float64'))");
+  CHECK(err && strstr(err, "C-contiguous aligned float64 array expected") &&
+        strstr(err, "got float64 array of 1 dimension(s), not aligned"));
+  /* host memory at an odd address: a misaligned array that works */
+  {
+    static double mem[5];
+    int64_t four[1] = {4};
+    char *odd = (char *)mem + 1;
+    double v = 2.5;
+    int i;
+    for (i = 0; i < 4; i++) memcpy(odd + 8 * i, &v, 8);
+    lumpy_push_wrap(L, odd, LUMPY_FLOAT64, 1, four, NULL, 0, NULL, NULL);
+    lua_setglobal(L, "odd");
+    CHECK(run(L, "assert(not odd.flags.aligned and odd:sum() == 10 and lumpy.sort(odd)[4] == 2.5)") == NULL);
+    CHECK(run(L, "assert(not pcall(need_f64_aligned, odd)); odd = nil; collectgarbage()") == NULL);
+  }
 
   /* bad geometry: NULL from the handle functions, release still called */
   CHECK(lumpy_array_new(LUMPY_FLOAT64, 1, bad) == NULL);

@@ -100,6 +100,23 @@ lpy_array *lb_push_copy(lua_State *L, const lpy_array *a, const char *fn) {
   return r;
 }
 
+lpy_array *lb_contig(lua_State *L, lpy_array *a, int dtype, const char *fn) {
+  lpy_err e;
+  lpy_array *r;
+  if ((dtype < 0 || dtype == (int)a->dtype) && lpy_is_contig_aligned(a)) return a;
+  r = lb_push_new(L, dtype < 0 ? a->dtype : (lpy_dtype)dtype, a->ndim, a->shape, 0, fn);
+  if (lpy_array_assign(r, a, &e) != 0) lb_core_error(L, fn, &e);
+  return r;
+}
+
+lpy_array *lb_toarray_aligned(lua_State *L, int idx, int dtype, const char *fn) {
+  lpy_array *a = lb_toarray(L, idx, dtype, fn);
+  if (a->flags & LPY_ALIGNED) return a;
+  a = lb_push_copy(L, a, fn);
+  lua_remove(L, -2);
+  return a;
+}
+
 void lb_make_fortran(lpy_array *a) {
   int64_t s = lpy_itemsize(a->dtype);
   int i;

@@ -140,10 +140,11 @@ static int arg_error(lua_State *L, int arg, const char *expected) {
   const char *got;
   lpy_array *a = lb_test(L, arg);
   if (a && !(a->flags & LB_CLOSED))
-    got = lua_pushfstring(L, "%s array of %d dimension(s)%s%s",
+    got = lua_pushfstring(L, "%s array of %d dimension(s)%s%s%s",
                           lpy_dtypes[a->dtype].name, a->ndim,
                           (a->flags & LPY_WRITEABLE) ? "" : ", read-only",
-                          (a->flags & LPY_C_CONTIGUOUS) ? "" : ", not C-contiguous");
+                          (a->flags & LPY_C_CONTIGUOUS) ? "" : ", not C-contiguous",
+                          (a->flags & LPY_ALIGNED) ? "" : ", not aligned");
   else if (a) got = "closed array";
   else got = luaL_typename(L, arg);
   return luaL_argerror(L, arg, lua_pushfstring(L, "%s expected, got %s",
@@ -161,12 +162,14 @@ void lumpy_checkarrayx(lua_State *L, int arg, int t, int ndim, unsigned req,
            (t < 0 || a->dtype == (lpy_dtype)t) &&
            (ndim < 0 || a->ndim == ndim) &&
            (!(req & LUMPY_REQ_WRITEABLE) || (a->flags & LPY_WRITEABLE)) &&
-           (!(req & LUMPY_REQ_C_CONTIGUOUS) || (a->flags & LPY_C_CONTIGUOUS));
+           (!(req & LUMPY_REQ_C_CONTIGUOUS) || (a->flags & LPY_C_CONTIGUOUS)) &&
+           (!(req & LUMPY_REQ_ALIGNED) || (a->flags & LPY_ALIGNED));
   if (!ok) {
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     if (req & LUMPY_REQ_WRITEABLE) luaL_addstring(&b, "writeable ");
     if (req & LUMPY_REQ_C_CONTIGUOUS) luaL_addstring(&b, "C-contiguous ");
+    if (req & LUMPY_REQ_ALIGNED) luaL_addstring(&b, "aligned ");
     if (t >= 0 && t < LPY_NTYPES) {
       luaL_addstring(&b, lpy_dtypes[t].name);
       luaL_addchar(&b, ' ');

@@ -119,9 +119,10 @@ static int evaluate(lua_State *L, lpy_einsum_subs *sb, int first, eopts *o,
     if (p->nout == 0) lb_push_elem(L, t, res->data);
     return 1;
   }
-  /* operands in the compute dtype */
+  /* operands in the compute dtype, their elements aligned for it (the
+     kernels read them through typed pointers) */
   for (k = 0; k < nop; k++) {
-    if (ops[k]->dtype != t) {
+    if (ops[k]->dtype != t || !(ops[k]->flags & LPY_ALIGNED)) {
       lpy_array *c = lb_push_new(L, t, ops[k]->ndim, ops[k]->shape, 0, fn);
       if (lpy_array_assign(c, ops[k], &e) != 0) lb_core_error(L, fn, &e);
       ops[k] = c;
@@ -129,11 +130,11 @@ static int evaluate(lua_State *L, lpy_einsum_subs *sb, int first, eopts *o,
     }
     data[k] = ops[k]->data;
   }
-  /* the result: straight into out when it has the dtype and overlaps no
-     operand, else a new array */
+  /* the result: straight into out when it has the dtype, is aligned and
+     overlaps no operand, else a new array */
   res = o->out;
   if (res) {
-    if (res->dtype != t) res = NULL;
+    if (res->dtype != t || !(res->flags & LPY_ALIGNED)) res = NULL;
     for (k = 0; res && k < nop; k++)
       if (lpy_arrays_overlap(res, ops[k])) res = NULL;
   }

@@ -44,16 +44,6 @@ static int optarg(lua_State *L, int nargs, int opts, int pos, const char *k) {
   return lua_type(L, -1);
 }
 
-/* a C-contiguous version of a (a itself, or a pushed copy) */
-static lpy_array *contiguous(lua_State *L, lpy_array *a, const char *fn) {
-  lpy_array *c;
-  lpy_err e;
-  if (a->flags & LPY_C_CONTIGUOUS) return a;
-  c = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, fn);
-  if (lpy_array_assign(c, a, &e)) lb_core_error(L, fn, &e);
-  return c;
-}
-
 /* np.take(a, indices [, axis [, out [, mode]]] [, {out=, mode=}]) */
 static int l_take(lua_State *L) {
   int nargs = lua_gettop(L);
@@ -77,7 +67,7 @@ static int l_take(lua_State *L) {
   f.dtype = a->dtype;
   if (opts == 3 || nargs < 3 || lua_isnil(L, 3) ||
       (lua_type(L, 3) == LUA_TBOOLEAN && !lua_toboolean(L, 3))) {
-    a = contiguous(L, a, fn);
+    a = lb_contig(L, a, -1, fn);
     f.ndim = 1;
     f.shape[0] = a->size;
     f.strides[0] = lpy_itemsize(a->dtype);

@@ -24,9 +24,9 @@ static int64_t seq_int(lua_State *L, int idx, int i, const char *fn) {
 
 /* could FFTW read a directly as dtype t */
 static int usable(const lpy_array *a, lpy_dtype t) {
-  int64_t isz = lpy_itemsize(t), ra = lpy_iscomplex(t) ? isz / 2 : isz;
+  int64_t isz = lpy_itemsize(t);
   int j;
-  if (a->dtype != t || (uintptr_t)a->data % (uintptr_t)ra) return 0;
+  if (a->dtype != t || !(a->flags & LPY_ALIGNED)) return 0;
   for (j = 0; j < a->ndim; j++) if (a->strides[j] % isz) return 0;
   return 1;
 }

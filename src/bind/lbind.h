@@ -39,6 +39,11 @@ LPY_API lpy_array *lb_push_new(lua_State *L, lpy_dtype t, int ndim,
                                const char *fn);
 /* push a new C-contiguous copy of a (same dtype and shape) */
 LPY_API lpy_array *lb_push_copy(lua_State *L, const lpy_array *a, const char *fn);
+/* a as C-contiguous data of dtype t (-1: a's own) whose elements are
+   aligned for their type (what a typed loop over its data needs): a itself
+   when it already is, else a pushed copy (the stack holds one more value) */
+LPY_API lpy_array *lb_contig(lua_State *L, lpy_array *a, int dtype,
+                             const char *fn);
 /* give a freshly made array Fortran-order strides */
 LPY_API void lb_make_fortran(lpy_array *a);
 /* opts.order ("C", "F", "A", "K"; default "K" when like is given, else
@@ -69,6 +74,11 @@ LPY_API void lb_push_base(lua_State *L, int idx);
    Always pushes exactly one value. */
 LPY_API lpy_array *lb_toarray(lua_State *L, int idx, int dtype,
                               const char *fn);
+/* the same, but an array whose elements are not aligned for their type
+   (a view of bytes, a memmap at an odd offset) comes as an aligned copy:
+   for code that reads the elements through typed pointers */
+LPY_API lpy_array *lb_toarray_aligned(lua_State *L, int idx, int dtype,
+                                      const char *fn);
 /* Read a ufunc operand: arrays as arrays, numbers/booleans/complex as weak
    scalars, tables converted (pushing the converted array). Returns the
    number of values pushed (0 or 1). */

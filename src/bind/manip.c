@@ -274,14 +274,11 @@ static int l_array_split(lua_State *L) { return do_split(L, 0, "array_split"); }
 static int l_split(lua_State *L) { return do_split(L, 1, "split"); }
 
 /* ---------------------------------------------------------- repeat */
-/* a C-contiguous array with a's values at the top of the stack (a itself
-   when it already is one) */
+/* a C-contiguous, aligned array with a's values at the top of the stack
+   (a itself when it already is one) */
 static lpy_array *contiguous(lua_State *L, int idx, lpy_array *a, const char *fn) {
-  lpy_array *c;
-  lpy_err e;
-  if (a->flags & LPY_C_CONTIGUOUS) { lua_pushvalue(L, idx); return a; }
-  c = lb_push_new(L, a->dtype, a->ndim, a->shape, 0, fn);
-  if (lpy_array_assign(c, a, &e) != 0) lb_core_error(L, fn, &e);
+  lpy_array *c = lb_contig(L, a, -1, fn);
+  if (c == a) lua_pushvalue(L, idx);
   return c;
 }
 

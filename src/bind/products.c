@@ -122,11 +122,14 @@ static int l_matmul(lua_State *L) {
                "dtype('%s') with casting rule 'same_kind'", lpy_dtypes[t].name,
                lpy_dtypes[out->dtype].name);
   }
-  if (a->dtype != t) a = lb_toarray(L, 5, t, fn); else lua_pushvalue(L, 5);  /* 7 */
-  if (b->dtype != t) b = lb_toarray(L, 6, t, fn); else lua_pushvalue(L, 6);  /* 8 */
-  /* the result: out itself when it has the dtype and overlaps no input */
-  if (out && out->dtype == t && !lpy_arrays_overlap(out, a) &&
-      !lpy_arrays_overlap(out, b)) {
+  /* the operands in dtype t, their elements aligned for it (the kernels
+     and BLAS read them through typed pointers) */
+  a = lb_toarray_aligned(L, 5, t, fn);                              /* 7 */
+  b = lb_toarray_aligned(L, 6, t, fn);                              /* 8 */
+  /* the result: out itself when it has the dtype, is aligned and overlaps
+     no input */
+  if (out && out->dtype == t && (out->flags & LPY_ALIGNED) &&
+      !lpy_arrays_overlap(out, a) && !lpy_arrays_overlap(out, b)) {
     r = out; lua_pushvalue(L, 4);
   } else r = lb_push_new(L, t, ondim, oshape, 0, fn);               /* 9 */
   if (r->size > 0) {

@@ -227,7 +227,7 @@ static int m_triangular(lua_State *L) {
     else if (opts) lb_optfield(L, opts, names[k]);
     else lua_pushnil(L);
     if (lua_isnil(L, -1)) lb_error(L, fn, "missing required argument '%s'", names[k]);
-    p[k] = lb_toarray(L, -1, LPY_FLOAT64, fn);
+    p[k] = lb_toarray_aligned(L, -1, LPY_FLOAT64, fn);
     lua_remove(L, -2);
   }
   /* the three tests over the parameters broadcast against each other
@@ -293,14 +293,7 @@ static int m_dirichlet(lua_State *L) {
   alpha = lb_toarray(L, aidx, LPY_FLOAT64, fn);
   if (alpha->ndim != 1)
     lb_error(L, fn, "alpha must be 1 dimensional, got %d dimensions", alpha->ndim);
-  {
-    /* a contiguous copy: the sampler reads alpha[j] */
-    int64_t k1 = alpha->shape[0];
-    lpy_array *ac = lb_push_new(L, LPY_FLOAT64, 1, &k1, 0, fn);
-    for (i = 0; i < k1; i++)
-      ((double *)ac->data)[i] = *(const double *)(alpha->data + i * alpha->strides[0]);
-    alpha = ac;
-  }
+  alpha = lb_push_copy(L, alpha, fn);   /* the sampler reads alpha[j] */
   for (i = 0; i < alpha->shape[0]; i++)
     if (((double *)alpha->data)[i] < 0) lb_error(L, fn, "alpha < 0");
   nd = lb_rng_size(L, sidx, shape, fn);

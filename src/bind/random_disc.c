@@ -81,7 +81,7 @@ static int read_params(lua_State *L, const lpy_rng_spec *sp, params *ps,
       lpy_array_init(&ps->sp[k].a, t, 0, NULL, NULL, (char *)&ps->v[k], NULL);
       ps->a[k] = &ps->sp[k].a;
     } else {
-      ps->a[k] = lb_toarray(L, idx, (int)t, fn);
+      ps->a[k] = lb_toarray_aligned(L, idx, (int)t, fn);
     }
     ps->scalar &= ps->a[k]->ndim == 0;
   }

@@ -39,7 +39,8 @@ int lb_rng_size(lua_State *L, int idx, int64_t *shape, const char *fn) {
 }
 
 /* one parameter: a Lua number into the 0-d header sp (data in v), or an
-   array-like converted (pushed) */
+   array-like converted (pushed; aligned: the kernels read its elements
+   through typed pointers) */
 static lpy_array *param(lua_State *L, int idx, int isint, lpy_array_space *sp,
                         lpy_rng_arg *v, const char *fn, const char *pname) {
   lpy_dtype t = isint ? LPY_INT64 : LPY_FLOAT64;
@@ -58,7 +59,7 @@ static lpy_array *param(lua_State *L, int idx, int isint, lpy_array_space *sp,
   if (lua_type(L, idx) != LUA_TTABLE && lua_type(L, idx) != LUA_TBOOLEAN && !lb_test(L, idx))
     lb_error(L, fn, "%s must be a number or an array, got %s", pname, luaL_typename(L, idx));
   {
-    lpy_array *a = lb_toarray(L, idx, (int)t, fn);
+    lpy_array *a = lb_toarray_aligned(L, idx, (int)t, fn);
     lua_replace(L, idx);
     return a;
   }
@@ -123,7 +124,7 @@ int lb_rng_draw_with(lua_State *L, lpy_bitgen *bg, const char *owner,
         lb_error(L, fn, "out must be an array, got %s", luaL_typename(L, outidx));
       out = lb_check(L, outidx, fn);          /* not closed */
       if (!(out->flags & (LPY_C_CONTIGUOUS | LPY_F_CONTIGUOUS)) ||
-          !(out->flags & LPY_WRITEABLE))
+          !(out->flags & LPY_WRITEABLE) || !(out->flags & LPY_ALIGNED))
         lb_error(L, fn, "Supplied output array must be contiguous, writable, aligned, "
                         "and in machine byte-order.");
       if (out->dtype != use->out)

@@ -29,9 +29,9 @@ static lpy_array *bound_arg(lua_State *L, int idx, lpy_array_space *sp,
       : lpy_isint(a->dtype) || a->dtype == LPY_BOOL ? LPY_INT64
       : lpy_isfloat(a->dtype) ? LPY_FLOAT64 : -1;
   if (t < 0) lb_error(L, fn, "low and high must be real, got %s", lpy_dtypes[a->dtype].name);
-  if ((int)a->dtype != t) {
+  if ((int)a->dtype != t || !(a->flags & LPY_ALIGNED)) {
     lua_pop(L, 1);
-    a = lb_toarray(L, idx, t, fn);
+    a = lb_toarray_aligned(L, idx, t, fn);
   }
   lua_replace(L, idx);
   return a;

@@ -90,15 +90,11 @@ int lb_rng_bshape(lua_State *L, int n, const int *nds,
   return nd;
 }
 
-/* the array at idx as a C-contiguous array of dtype t (pushed) */
+/* the array at idx as a C-contiguous, aligned array of dtype t (pushed) */
 static lpy_array *contiguous(lua_State *L, int idx, lpy_dtype t,
                              const char *fn) {
-  lpy_array *a = lb_toarray(L, idx, (int)t, fn), *c;
-  lpy_err e;
-  if (a->flags & LPY_C_CONTIGUOUS) return a;
-  c = lb_push_new(L, t, a->ndim, a->shape, 0, fn);
-  if (lpy_array_assign(c, a, &e)) lb_core_error(L, fn, &e);
-  lua_remove(L, -2);
+  lpy_array *a = lb_toarray(L, idx, (int)t, fn), *c = lb_contig(L, a, (int)t, fn);
+  if (c != a) lua_remove(L, -2);
   return c;
 }
 

@@ -160,7 +160,7 @@ static size_t coerce(lua_State *L, int idx, uint32_t *out, const char *fn) {
     for (i = 0; i < a->size; i++) {
       const char *p = a->data + (a->ndim ? i * a->strides[0] : 0);
       uint64_t v;
-      if (a->dtype == LPY_UINT64) v = *(const uint64_t *)p;
+      if (a->dtype == LPY_UINT64) v = (uint64_t)lpy_get_int64(a->dtype, p);
       else {
         int64_t s = lpy_get_int64(a->dtype, p);
         if (s < 0) lb_error(L, fn, "expected non-negative integer");

@@ -28,13 +28,11 @@ lpy_array *lbs_flat_copy(lua_State *L, int idx, int dtype, const char *fn) {
   return r;
 }
 
-/* the array-like at idx as C-contiguous data of dtype t: itself when it
-   already is, else a flat copy that replaces it */
+/* the array-like at idx as C-contiguous, aligned data of dtype t: itself
+   when it already is, else a flat copy that replaces it */
 lpy_array *lbs_contig_as(lua_State *L, int idx, lpy_dtype t, const char *fn) {
   lpy_array *a = lb_test(L, idx);
-  int al = lpy_itemsize(t) > 8 ? 8 : lpy_itemsize(t);
-  if (a && a->dtype == t && (a->flags & LPY_C_CONTIGUOUS) && !(a->flags & LB_CLOSED)
-      && ((uintptr_t)a->data & (uintptr_t)(al - 1)) == 0)
+  if (a && a->dtype == t && lpy_is_contig_aligned(a) && !(a->flags & LB_CLOSED))
     return a;
   return lbs_flat_copy(L, idx, t, fn);
 }

@@ -180,10 +180,12 @@ static int l_eig(lua_State *L) { return eig_impl(L, 1, "linalg.eig"); }
 static int l_eigvals(lua_State *L) { return eig_impl(L, 0, "linalg.eigvals"); }
 
 /* ------------------------------------------------- internal primitives */
-/* spectral.sumsq(x) -> sum of |x|^2 (x float32/64, complex64/128) */
+/* spectral.sumsq(x) -> sum of |x|^2 (x float32/64, complex64/128; a copy
+   when misaligned: BLAS reads it through typed pointers) */
 static int p_sumsq(lua_State *L) {
   lpy_array *x = lb_check(L, 1, "linalg.norm");
   if (!lpy_isinexact(x->dtype)) lb_error(L, "linalg.norm", "internal: bad argument");
+  x = lb_toarray_aligned(L, 1, -1, "linalg.norm");
   lua_pushnumber(L, lpy_spectral_sumsq(x));
   return 1;
 }

@@ -168,19 +168,6 @@ static int l_percentile(lua_State *L) { return quantile_impl(L, 1, 0, "percentil
 static int l_nanpercentile(lua_State *L) { return quantile_impl(L, 1, 1, "nanpercentile"); }
 
 /* ------------------------------------------------ bincount, digitize */
-/* a as contiguous data of dtype t: a itself when it already is, else a
-   pushed copy (the stack then holds one more value) */
-static lpy_array *as_contig(lua_State *L, lpy_array *a, lpy_dtype t,
-                            const char *fn) {
-  lpy_array *c;
-  lpy_err e;
-  if (a->dtype == t && (a->flags & LPY_C_CONTIGUOUS)) return a;
-  c = lb_push_new(L, t, a->ndim, a->shape, 0, fn);
-  if (lpy_array_assign(c, a, &e) != 0) lb_core_error(L, fn, &e);
-  return c;
-}
-#define push_f64(L, a, fn) as_contig(L, a, LPY_FLOAT64, fn)
-
 static const char *const bincount_opts[] = {"weights", "minlength", NULL};
 
 /* np.bincount(x [, weights [, minlength]] | {weights=, minlength=}) */
@@ -212,7 +199,7 @@ static int l_bincount(lua_State *L) {
       lb_error(L, fn, "Cannot cast array data from dtype('%s') to dtype('int64') "
                "according to the rule 'safe'", lpy_dtypes[x->dtype].name);
   }
-  xi = as_contig(L, x, LPY_INT64, fn);
+  xi = lb_contig(L, x, LPY_INT64, fn);
   if (lua_isnoneornil(L, widx) && xi->size >= 4 * LPY_BINCOUNT_CAP) {
     /* small values counted in one pass; else the range first */
     int64_t cap = LPY_BINCOUNT_CAP;
@@ -240,7 +227,7 @@ static int l_bincount(lua_State *L) {
                "according to the rule 'safe'", lpy_dtypes[wa->dtype].name);
     if (wa->ndim != 1 || wa->size != xi->size)
       lb_error(L, fn, "The weights and list don't have the same length.");
-    w = push_f64(L, wa, fn);
+    w = lb_contig(L, wa, LPY_FLOAT64, fn);
   }
   if (mx >= ((int64_t)1 << 40)) lb_error(L, fn, "maximum value too large");
   len = mx + 1 > minlength ? mx + 1 : minlength;
@@ -274,8 +261,8 @@ static int l_digitize(lua_State *L) {
   if (lpy_iscomplex(x->dtype)) lb_error(L, fn, "x may not be complex");
   if (lpy_iscomplex(b->dtype)) lb_error(L, fn, "bins may not be complex");
   if (b->ndim != 1) lb_error(L, fn, "bins must be one-dimensional");
-  xd = push_f64(L, x, fn);
-  bd = push_f64(L, b, fn);
+  xd = lb_contig(L, x, LPY_FLOAT64, fn);
+  bd = lb_contig(L, b, LPY_FLOAT64, fn);
   if (lpy_monotonic((double *)bd->data, bd->size) == 0)
     lb_error(L, fn, "bins must be monotonically increasing or decreasing");
   r = lb_push_new(L, LPY_INT64, x->ndim, x->shape, 0, fn);
@@ -361,8 +348,8 @@ static int p_hist_uniform(lua_State *L) {
          norm = lb_checknumber(L, 6, fn);
   int64_t nb = ed->size - 1;
   if (a->dtype != ed->dtype || !(a->dtype == LPY_FLOAT32 || a->dtype == LPY_FLOAT64) ||
-      !(a->flags & LPY_C_CONTIGUOUS) || !(ed->flags & LPY_C_CONTIGUOUS) || nb < 1 ||
-      (w && (w->dtype != LPY_FLOAT64 || w->size != a->size || !(w->flags & LPY_C_CONTIGUOUS))))
+      !lpy_is_contig_aligned(a) || !lpy_is_contig_aligned(ed) || nb < 1 ||
+      (w && (w->dtype != LPY_FLOAT64 || w->size != a->size || !lpy_is_contig_aligned(w))))
     lb_error(L, fn, "internal: bad arguments to hist_uniform");
   r = lb_push_new(L, w ? LPY_FLOAT64 : LPY_INT64, 1, &nb, 1, fn);
   lpy_hist_uniform(a->dtype, a->data, a->size, w ? (double *)w->data : NULL,
@@ -378,8 +365,8 @@ static int p_hist_edges(lua_State *L) {
   lpy_array *ed = lb_check(L, 3, fn), *r;
   int64_t nb = ed->size - 1;
   if (a->dtype != LPY_FLOAT64 || ed->dtype != LPY_FLOAT64 || nb < 1 ||
-      !(a->flags & LPY_C_CONTIGUOUS) || !(ed->flags & LPY_C_CONTIGUOUS) ||
-      (w && (w->dtype != LPY_FLOAT64 || w->size != a->size || !(w->flags & LPY_C_CONTIGUOUS))))
+      !lpy_is_contig_aligned(a) || !lpy_is_contig_aligned(ed) ||
+      (w && (w->dtype != LPY_FLOAT64 || w->size != a->size || !lpy_is_contig_aligned(w))))
     lb_error(L, fn, "internal: bad arguments to hist_edges");
   r = lb_push_new(L, w ? LPY_FLOAT64 : LPY_INT64, 1, &nb, 1, fn);
   if (lpy_hist_edges((double *)a->data, a->size, w ? (double *)w->data : NULL,
@@ -399,7 +386,9 @@ static int p_hist2d(lua_State *L) {
   shape[0] = xe->size - 1; shape[1] = ye->size - 1;
   if (x->dtype != LPY_FLOAT64 || y->dtype != LPY_FLOAT64 || xe->dtype != LPY_FLOAT64 ||
       ye->dtype != LPY_FLOAT64 || x->size != y->size || shape[0] < 1 || shape[1] < 1 ||
-      (w && (w->dtype != LPY_FLOAT64 || w->size != x->size)))
+      !lpy_is_contig_aligned(x) || !lpy_is_contig_aligned(y) ||
+      !lpy_is_contig_aligned(xe) || !lpy_is_contig_aligned(ye) ||
+      (w && (w->dtype != LPY_FLOAT64 || w->size != x->size || !lpy_is_contig_aligned(w))))
     lb_error(L, fn, "internal: bad arguments to hist2d");
   r = lb_push_new(L, LPY_FLOAT64, 2, shape, 0, fn);
   lpy_hist2d((double *)x->data, (double *)y->data, x->size,
@@ -409,14 +398,14 @@ static int p_hist2d(lua_State *L) {
 }
 
 /* a float64 array as (outer, n, inner) around the 0-based axis ax: its
-   contiguous data (a pushed copy when a is not C-contiguous) */
+   contiguous data (a pushed copy when a is not C-contiguous and aligned) */
 static const double *blocks(lua_State *L, lpy_array *a, int ax,
                             int64_t *outer, int64_t *n, int64_t *inner,
                             const char *fn) {
   int i;
   if (a->dtype != LPY_FLOAT64 || ax < 0 || ax >= a->ndim)
     lb_error(L, fn, "internal: bad arguments");
-  a = as_contig(L, a, LPY_FLOAT64, fn);
+  a = lb_contig(L, a, LPY_FLOAT64, fn);
   *outer = 1; *inner = 1; *n = a->shape[ax];
   for (i = 0; i < ax; i++) *outer *= a->shape[i];
   for (i = ax + 1; i < a->ndim; i++) *inner *= a->shape[i];

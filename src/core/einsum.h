@@ -75,7 +75,8 @@ LPY_API void lpy_einsum_zero(lpy_array *a);
 /* Evaluate: two-operand contractions of float32/64 and complex64/128 go
    to BLAS (gemm, gemv, dot; batched over shared output labels) when they
    map onto it, everything else to lpy_einsum_loop. out has dtype t and
-   overlaps no operand. (einsum_blas.c) */
+   overlaps no operand; the operands and out are aligned (LPY_ALIGNED).
+   (einsum_blas.c) */
 LPY_API int lpy_einsum_run(const lpy_einsum_plan *p, char *const *data,
                            lpy_dtype t, lpy_array *out, int blas,
                            lpy_err *e);

@@ -67,9 +67,9 @@ static void copy_same(int isz, const char *s, int64_t srs, int64_t scs,
     for (j = 0; j < n; j++) memcpy(d + j * dcs, s + j * scs, (size_t)(m * isz));
   } else if (isz == 8 && m <= TILE && n <= TILE) {   /* small: a plain loop */
     int64_t i, j;
-    for (j = 0; j < n; j++)
+    for (j = 0; j < n; j++)      /* (memcpy: an operand may be misaligned) */
       for (i = 0; i < m; i++)
-        *(double *)(d + i * drs + j * dcs) = *(const double *)(s + i * srs + j * scs);
+        memcpy(d + i * drs + j * dcs, s + i * srs + j * scs, 8);
   } else if (isz == 8) copy8(s, srs, scs, d, drs, dcs, m, n);
   else copy16(s, srs, scs, d, drs, dcs, m, n);
 }

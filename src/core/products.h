@@ -13,7 +13,8 @@
 
 /* c = a @ b over a stack: a (..., m, k), b (..., k, n), c (..., m, n), all
    of dtype c->dtype and the same ndim >= 2 with equal leading dimensions
-   (a broadcast operand has stride 0 there). c must not overlap a or b. */
+   (a broadcast operand has stride 0 there), all aligned (LPY_ALIGNED: the
+   kernels and BLAS use typed pointers). c must not overlap a or b. */
 LPY_API int lpy_matmul(const lpy_array *a, const lpy_array *b, lpy_array *c,
                        lpy_err *e);
 

@@ -51,7 +51,8 @@ LPY_API int lpy_spectral_eig(const lpy_array *a, lpy_array *w, lpy_array *v,
 /* Sum of |x|^2 over every element of x, as NumPy's norm computes it:
    BLAS dot products (sdot for float32 and complex64, ddot for float64 and
    complex128, real and imaginary parts summed separately) over the
-   array's lines. x must be float32, float64, complex64 or complex128. */
+   array's lines. x must be float32, float64, complex64 or complex128, and
+   aligned (LPY_ALIGNED). */
 LPY_API double lpy_spectral_sumsq(const lpy_array *x);
 
 #endif
