@@ -225,8 +225,10 @@ describe("shape, axis and data tables with keys that are not a sequence", functi
       function() return np.mean(a, {axis = 2}) end)
     H.assert_error("lumpy.sum: unexpected option 'axis'",
       function() return np.sum(a, {axis = 2}) end)
-    H.assert_error("lumpy.mean: too many arguments",
+    H.assert_error("lumpy.mean: too many arguments: expected at most 4, got 8",
       function() return np.mean(a, 1, nil, nil, nil, nil, nil, 5) end)
+    -- trailing nils are no arguments, as in the functions written in C
+    assert.same(np.mean(a, 1):tolist(), np.mean(a, 1, nil, nil, nil, nil, nil):tolist())
   end)
   it("sequences and empty tables still work", function()
     assert.same({2, 3}, np.zeros({2, 3}).shape)
@@ -257,6 +259,20 @@ describe("extreme arguments", function()
     for _, d in ipairs({ H.maxinteger, H.mininteger, 400 }) do
       for _, v in ipairs(np.round(np.array({1.5, 2.25}), d):tolist()) do assert.is_true(v ~= v) end
     end
+  end)
+  it("a whole number beyond 64-bit integers is named as one, not as non-integral", function()
+    local a = np.arange(5)
+    local big = "got 1.1805916207174e%+21, beyond the 64%-bit integer range"
+    for _, f in ipairs({ function() return a[2 ^ 70] end,
+                         function() return a[{{1, 2 ^ 70}}] end,
+                         function() return np.zeros({2 ^ 70}) end }) do
+      local ok, err = pcall(f)
+      assert.is_false(ok)
+      assert.matches(big, err)
+    end
+    local ok, err = pcall(function() return a[2.5] end)
+    assert.is_false(ok)
+    assert.matches("got a non%-integral number", err)
   end)
   it("a closed array is refused as the out of a random draw", function()
     local g, o = np.random.default_rng(1), np.empty(3)

@@ -33,7 +33,10 @@ return function(np, C)
       t[t.n] = nil        -- an empty options table
       t.n = t.n - 1
     end
-    if t.n > n then error("too many arguments", 0) end
+    while t.n > n and t[t.n] == nil do t.n = t.n - 1 end
+    if t.n > n then
+      error(("too many arguments: expected at most %d, got %d"):format(n, t.n), 0)
+    end
     return t, opts
   end
 

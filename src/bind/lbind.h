@@ -130,8 +130,9 @@ LPY_API lpy_casting lb_checkcasting(lua_State *L, int idx, const char *fn);
 LPY_API lpy_casting lb_optcasting(lua_State *L, int opts, lpy_casting def,
                                   const char *fn);
 LPY_API void lb_push_shape(lua_State *L, int ndim, const int64_t *shape);
-/* what the value at idx is, for a message asking for an integer:
-   "a non-integral number" or its type name */
+/* what the value at idx is, for a message asking for an integer (only
+   in an error: it may push the text): "a non-integral number", a whole
+   number "beyond the 64-bit integer range", or its type name */
 LPY_API const char *lb_nonint_name(lua_State *L, int idx);
 /* luaL_check* with LumPy's error style */
 LPY_API lua_Integer lb_checkinteger(lua_State *L, int idx, const char *fn);

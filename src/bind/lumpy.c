@@ -3,6 +3,7 @@
 ** metatable, and holds what every binding file shares: the one error exit,
 ** dtype objects, option readers and garbage-collector accounting.
 */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -218,8 +219,14 @@ int lb_checkshape(lua_State *L, int idx, int64_t *shape, const char *fn) {
 }
 
 const char *lb_nonint_name(lua_State *L, int idx) {
-  return lua_type(L, idx) == LUA_TNUMBER ? "a non-integral number"
-                                         : luaL_typename(L, idx);
+  if (lua_type(L, idx) == LUA_TNUMBER) {
+    lua_Number x = lua_tonumber(L, idx);
+    /* a whole number that did not convert: beyond 64-bit integers */
+    if (x == floor(x) && x - x == 0)
+      return lua_pushfstring(L, "%f, beyond the 64-bit integer range", x);
+    return "a non-integral number";
+  }
+  return luaL_typename(L, idx);
 }
 
 lua_Integer lb_checkinteger(lua_State *L, int idx, const char *fn) {
