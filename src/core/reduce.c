@@ -419,9 +419,7 @@ int lpy_argreduce(int max, lpy_array *in, int axis, lpy_array *out,
   char *p;
   lpy_array *tmp = NULL;
   const char *what = max ? "argmax" : "argmin";
-  if (axis < 0 && in->size == 0)
-    return lpy_err_set(e, LPY_EVALUE, "attempt to get %s of an empty sequence", what);
-  if (axis >= 0 && out->size > 0 && in->shape[axis] == 0)
+  if (axis < 0 ? in->size == 0 : out->size > 0 && in->shape[axis] == 0)
     return lpy_err_set(e, LPY_EVALUE, "attempt to get %s of an empty sequence", what);
   if (axis < 0 ? !lpy_is_contig_aligned(in)
                : !(in->flags & LPY_ALIGNED) && out->size > 0) {
