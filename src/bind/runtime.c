@@ -54,6 +54,8 @@ static int l_cpu_features(lua_State *L) {
   lua_setfield(L, -2, "disabled");
   lua_pushstring(L, in->running);
   lua_setfield(L, -2, "level");
+  lua_pushstring(L, in->tuning);
+  lua_setfield(L, -2, "tuning");
   lua_createtable(L, in->nlevels, 0);  /* levels compiled in, lowest first */
   for (i = 0; i < in->nlevels; i++) {
     const char *f;
@@ -138,8 +140,9 @@ static int l_show_runtime(lua_State *L) {
     }
     p += n;
   }
-  lua_pushfstring(L, "\n  disabled:   %s\n  running:    %s\nkernels\n",
-                  in->disabled[0] ? in->disabled : "(none)", in->running);
+  lua_pushfstring(L, "\n  disabled:   %s\n  running:    %s\n  tuning:     %s\n"
+                  "kernels\n", in->disabled[0] ? in->disabled : "(none)",
+                  in->running, in->tuning[0] ? in->tuning : "(none)");
   luaL_addvalue(&b);
   for (i = 0; (name = lpy_simd_kernel(i, &lev, &vec)) != NULL; i++) {
     size_t n = strlen(name);

@@ -72,6 +72,19 @@ static int cpu_has(const char *f) {
   return -1;
 }
 
+/* the table's tuning for this CPU's vendor (simd.h), and its description */
+static unsigned cpu_tune(const char **what) {
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
+  __builtin_cpu_init();
+  if (__builtin_cpu_is("intel")) {
+    *what = "Intel: square root and division on 256-bit vectors at AVX-512";
+    return LPY_TUNE_NARROW_DIV;
+  }
+#endif
+  *what = "";
+  return 0;
+}
+
 /* is word w one of the space-separated words of list */
 static int has_word(const char *list, const char *w, size_t n) {
   const char *p = list;
@@ -157,7 +170,7 @@ static void merge(lpy_simd_table *dst, const lpy_simd_table *src, int lev) {
 }
 
 static void init(void) {
-  int usable[NLEVELS], k, i;
+  int usable[NLEVELS], k, i, top = 0;
   const char *env = getenv("LUMPY_DISABLE_CPU_FEATURES");
   char missing[128] = "";
   info.arch = LPY_CFG_ARCH;
@@ -209,6 +222,7 @@ static void init(void) {
   }
   if (env && apply_disable(env, usable) != 0) return;
   for (i = 0; i < NKERNELS; i++) kernel_level[i] = -1;
+  table.tune = cpu_tune(&info.tuning);
   levels[0].fill(&table);
   merge(&table, &table, 0);                 /* records the baseline levels */
   info.running = levels[0].name;
@@ -217,6 +231,7 @@ static void init(void) {
     if (k > 0 && runnable[k]) {
       lpy_simd_table t;
       memset(&t, 0, sizeof t);
+      t.tune = table.tune;
       levels[k].fill(&t);
       merge(&alone[k], &t, -1);
     }
@@ -226,7 +241,10 @@ static void init(void) {
     if (!usable[k]) continue;
     merge(&table, &alone[k], k);
     info.running = levels[k].name;
+    top = k;
   }
+  /* the tuning changes AVX-512's loops only */
+  if (!has_word(levels[top].features, "AVX512F", 7)) info.tuning = "";
   info.level_usable[0] = 1;
   info.ready = 1;
 }

@@ -31,8 +31,9 @@
    at most WIDE_MAX bytes an operand (data in the L1 and L2 caches, such as
    a row added into the accumulator of a reduction) keep 512-bit ones
    (docs/simd.md); float64 division, bound by the divider, keeps them up
-   to DIV_WIDE_MAX an operand. WIDE_BIN defines NAME_w, the contiguous
-   binary loop at 512 bits (not inlined, so the attribute holds), and
+   to DIV_WIDE_MAX an operand (on Intel CPUs the square root and float64
+   division take 256-bit loops instead: LPY_TUNE_NARROW_DIV in simd.h).
+   WIDE_BIN defines NAME_w, the contiguous binary loop at 512 bits (not inlined, so the attribute holds), and
    WIDE_CALL runs it for a call of at most WMAX bytes an operand, unless
    the output starts a little (up to 256 bytes) past an input modulo 4 KiB:
    a load then looks to the CPU like a load of the 512-bit stores just made

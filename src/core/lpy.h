@@ -289,6 +289,8 @@ typedef struct lpy_simd_info {
   const char *dispatch;            /* levels compiled above the baseline */
   const char *features;            /* every feature name the build knows */
   const char *running;             /* the highest level in use */
+  const char *tuning;              /* the vendor's tuning of the loops
+                                      chosen, described; "" for none */
   char detected[256];              /* features this CPU has */
   char disabled[256];              /* names LUMPY_DISABLE_CPU_FEATURES gave */
   int nlevels;                     /* compiled levels, baseline first */

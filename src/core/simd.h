@@ -28,7 +28,16 @@ enum { LPY_SIMD_KERNELS(LPY_SK_ENUM) LPY_SK_COUNT };
 typedef void (*lpy_reducefn)(const char *p, int64_t n, int64_t s, void *out);
 enum { LPY_RED_SUM, LPY_RED_MIN, LPY_RED_MAX, LPY_RED_COUNT };
 
+/* How the CPU's vendor tunes the choice of loops, which dispatch.c sets
+   in a table before a level fills it. LPY_TUNE_NARROW_DIV: the loops bound
+   by the divider (square root, division) run on 256-bit vectors at the
+   AVX-512 level, since Intel's AVX-512 CPUs (Ice Lake measured) run 512-bit
+   square roots and divisions 3-5% slower per element; on AMD Zen 4 the
+   512-bit ones are faster (docs/simd.md). */
+enum { LPY_TUNE_NARROW_DIV = 1 };
+
 typedef struct lpy_simd_table {
+  unsigned tune;                                /* LPY_TUNE_*, read by fill */
   lpy_loop loop[LPY_SK_COUNT][LPY_NTYPES];
   unsigned char vec[LPY_SK_COUNT][LPY_NTYPES];  /* 1: a SIMD loop, 0: scalar
                                                   (libm) at this level */

@@ -29,6 +29,12 @@ INT_TYPES(HOT_INT_LOOPS)
 FLOAT_TYPES(HOT_FLOAT_LOOPS)
 UNLOOP_A(LPY_WIDE, sqrt_float32, float, float, sqrtf(a))
 UNLOOP_A(LPY_WIDE, sqrt_float64, double, double, sqrt(a))
+#if defined(__AVX512F__)
+/* the divider-bound loops on 256-bit vectors, for LPY_TUNE_NARROW_DIV */
+UNLOOP(sqrt_float32_n, float, float, sqrtf(a))
+UNLOOP(sqrt_float64_n, double, double, sqrt(a))
+BINLOOP_NT_W(true_divide_float64_n, double, a / b, va / vb, 0)
+#endif
 
 /* ------------------------------------------------------- vector math */
 #include "vmath.h"
@@ -346,4 +352,11 @@ void CAT(lpy_simd_fill_, LPY_SIMD_LEVEL)(lpy_simd_table *t) {
   SET_RED(MIN, min, float32) SET_RED(MIN, min, float64)
   SET_RED(MAX, max, float32) SET_RED(MAX, max, float64)
   INT_TYPES(SET_RED_INT)
+#if defined(__AVX512F__)
+  if (t->tune & LPY_TUNE_NARROW_DIV) {
+    t->loop[LPY_SK_sqrt][LPY_FLOAT32] = sqrt_float32_n;
+    t->loop[LPY_SK_sqrt][LPY_FLOAT64] = sqrt_float64_n;
+    t->loop[LPY_SK_true_divide][LPY_FLOAT64] = true_divide_float64_n;
+  }
+#endif
 }

@@ -199,6 +199,7 @@
 ---@field detected table<string, boolean> every feature name -> whether the CPU has it (NumPy's __cpu_features__)
 ---@field disabled string[] features disabled by LUMPY_DISABLE_CPU_FEATURES
 ---@field level string the highest level in use
+---@field tuning string how the CPU's vendor changed the choice of loops at that level, described; "" for none
 ---@field kernels table<string, string> kernel family -> the level it runs at
 ---@field scalar string[] families whose loop at that level calls libm one element at a time
 
