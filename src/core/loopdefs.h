@@ -33,12 +33,13 @@
    (docs/simd.md); float64 division, bound by the divider, keeps them up
    to DIV_WIDE_MAX an operand (on Intel CPUs the square root and float64
    division take 256-bit loops instead: LPY_TUNE_NARROW_DIV in simd.h).
-   WIDE_BIN defines NAME_w, the contiguous binary loop at 512 bits (not inlined, so the attribute holds), and
-   WIDE_CALL runs it for a call of at most WMAX bytes an operand, unless
-   the output starts a little (up to 256 bytes) past an input modulo 4 KiB:
-   a load then looks to the CPU like a load of the 512-bit stores just made
-   (4K aliasing) and waits for them, which made division 10-20% slower;
-   256-bit loops do not suffer it. */
+   WIDE_BIN defines NAME_w, the contiguous binary loop at 512 bits (not
+   inlined, so the attribute holds), and WIDE_CALL runs it for a call of
+   at most WMAX bytes an operand, unless the output starts a little (up to
+   256 bytes) past an input modulo 4 KiB: a load then looks to the CPU
+   like a load of the 512-bit stores just made (4K aliasing) and waits for
+   them, which made division 10-20% slower; 256-bit loops do not suffer
+   it. */
 #if defined(__x86_64__) && defined(__AVX512F__)
 #define LPY_WIDE __attribute__((target("prefer-vector-width=512")))
 #define WIDE_MAX ((int64_t)32 << 10)
